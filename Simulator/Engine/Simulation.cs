@@ -1,0 +1,92 @@
+namespace HacaSim.Engine;
+
+/// <summary>
+/// The kernel: a clock in seconds and an event calendar. Events are callbacks with a state object, so
+/// a model schedules cached delegates and pays no allocation per event. It knows nothing of requests,
+/// proofs or GPUs.
+/// </summary>
+public sealed class Simulation
+{
+    private readonly EventQueue _calendar = new();
+    private bool _stopRequested;
+
+    /// <summary>Simulated time in seconds.</summary>
+    public double Now { get; private set; }
+
+    /// <summary>Events fired so far (cancelled ones are not counted).</summary>
+    public long EventsFired { get; private set; }
+
+    /// <summary>Events waiting on the calendar.</summary>
+    public int PendingEvents => _calendar.Count;
+
+    /// <summary>
+    /// Raised by <see cref="ResetStatistics"/> with the current time: every statistic of the model
+    /// subscribes, so a warm-up cut reaches all of them at the same instant.
+    /// </summary>
+    public event Action<double>? StatisticsReset;
+
+    /// <summary>Schedules <paramref name="action"/> after <paramref name="delaySeconds"/> (>= 0).</summary>
+    public EventHandle Schedule(double delaySeconds, Action<object?> action, object? state = null, int priority = 0)
+    {
+        if (!(delaySeconds >= 0) || double.IsPositiveInfinity(delaySeconds))
+            throw new ArgumentOutOfRangeException(nameof(delaySeconds), delaySeconds, "A delay must be finite and >= 0.");
+        return _calendar.Enqueue(Now + delaySeconds, priority, action, state);
+    }
+
+    /// <summary>Schedules <paramref name="action"/> at absolute time <paramref name="time"/> (>= Now).</summary>
+    public EventHandle ScheduleAt(double time, Action<object?> action, object? state = null, int priority = 0)
+    {
+        if (!(time >= Now) || double.IsPositiveInfinity(time))
+            throw new ArgumentOutOfRangeException(nameof(time), time, $"An event time must be finite and >= now ({Now}).");
+        return _calendar.Enqueue(time, priority, action, state);
+    }
+
+    /// <summary>Cancels a scheduled event; false if it already fired or was cancelled.</summary>
+    public bool Cancel(EventHandle handle) => _calendar.Cancel(handle);
+
+    /// <summary>True while the event is still waiting to fire.</summary>
+    public bool IsPending(EventHandle handle) => _calendar.IsPending(handle);
+
+    /// <summary>Fires events up to and including time <paramref name="untilTime"/>, then sets the clock to it.</summary>
+    public void Run(double untilTime)
+    {
+        _stopRequested = false;
+        while (!_stopRequested && _calendar.Count > 0 && _calendar.PeekTime <= untilTime) Step();
+        if (!_stopRequested && untilTime > Now && !double.IsPositiveInfinity(untilTime)) Now = untilTime;
+    }
+
+    /// <summary>
+    /// Fires events until <paramref name="condition"/> holds (checked after every event), the calendar
+    /// empties, or <paramref name="maxTime"/> is reached. Returns true if the condition ended the run.
+    /// </summary>
+    public bool RunUntil(Func<bool> condition, double maxTime = double.PositiveInfinity)
+    {
+        _stopRequested = false;
+        if (condition()) return true;
+        while (!_stopRequested && _calendar.Count > 0 && _calendar.PeekTime <= maxTime)
+        {
+            Step();
+            if (condition()) return true;
+        }
+        return false;
+    }
+
+    /// <summary>Ends the current <see cref="Run"/> after the event being fired.</summary>
+    public void Stop() => _stopRequested = true;
+
+    /// <summary>Cuts the warm-up: every subscribed statistic restarts at the current time.</summary>
+    public void ResetStatistics() => StatisticsReset?.Invoke(Now);
+
+    /// <summary>Schedules the warm-up cut at <paramref name="warmupSeconds"/> (nothing when 0).</summary>
+    public void ScheduleWarmup(double warmupSeconds)
+    {
+        if (warmupSeconds > 0) ScheduleAt(warmupSeconds, _ => ResetStatistics(), priority: int.MinValue);
+    }
+
+    private void Step()
+    {
+        Now = _calendar.Dequeue(out Action<object?> action, out object? state);
+        EventsFired++;
+        action(state);
+    }
+}
