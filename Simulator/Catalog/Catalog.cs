@@ -1,0 +1,53 @@
+namespace HacaSim.Catalog;
+
+/// <summary>A set of named implementations of one kind (distributions, arrival processes, policies).</summary>
+public sealed class Catalog<T>
+{
+    private readonly Dictionary<string, CatalogEntry<T>> _entries;
+
+    public Catalog(string kind, IEnumerable<CatalogEntry<T>> entries)
+    {
+        Kind = kind;
+        _entries = entries.ToDictionary(e => e.Name, StringComparer.Ordinal);
+    }
+
+    /// <summary>What the catalog holds, for messages ("distribution", "arrival process").</summary>
+    public string Kind { get; }
+
+    public IEnumerable<CatalogEntry<T>> Entries => _entries.Values.OrderBy(e => e.Name, StringComparer.Ordinal);
+
+    public IEnumerable<string> Names => Entries.Select(e => e.Name);
+
+    /// <summary>Problems with <paramref name="spec"/>, each a sentence saying what is allowed; empty when valid.</summary>
+    public IReadOnlyList<string> Validate(ComponentSpec spec)
+    {
+        if (!_entries.TryGetValue(spec.Name, out var entry))
+            return [$"unknown {Kind} \"{spec.Name}\"{Suggestions.DidYouMean(spec.Name, Names)}; allowed: {string.Join(", ", Names)}"];
+        if (!entry.ParameterSets.Any(p => p.Matches(spec.Keys)))
+        {
+            string given = spec.Keys.Any() ? string.Join(", ", spec.Keys.Order(StringComparer.Ordinal)) : "none";
+            return [$"{Kind} \"{spec.Name}\" takes {entry.Usage}; given: {given}"];
+        }
+        try
+        {
+            // Build once with a throwaway generator: the constructors check value ranges with clear messages.
+            entry.Create(spec, new Random(0));
+            return [];
+        }
+        catch (Exception e) when (e is ArgumentException or InputException)
+        {
+            return [$"{Kind} \"{spec.Name}\": {FirstLine(e.Message)}"];
+        }
+    }
+
+    /// <summary>Builds a validated spec, drawing from <paramref name="rng"/>.</summary>
+    public T Create(ComponentSpec spec, Random rng)
+    {
+        var problems = Validate(spec);
+        if (problems.Count > 0) throw new InputException(problems.Select(spec.Location.Format).ToList());
+        return _entries[spec.Name].Create(spec, rng);
+    }
+
+    // ArgumentException appends " (Parameter 'x')" on a new line in some cases; keep the sentence.
+    private static string FirstLine(string message) => message.Split('\n')[0].Trim();
+}

@@ -1,0 +1,24 @@
+namespace HacaSim.Scenarios;
+
+/// <summary>
+/// A pool of identical nodes. Each node has <see cref="Slots"/> parallel servers in front of its own queue;
+/// <see cref="Dispatcher"/> picks the node for each job. The first <see cref="TeeCapableNodes"/> nodes can
+/// serve the TEE path. <see cref="QueueCapacity"/> bounds waiting jobs per node (null: unbounded);
+/// an arrival that finds it full fails with reason "rejected".
+/// </summary>
+public sealed record PoolConfig(
+    string Name,
+    int Nodes,
+    int Slots,
+    double Speed,
+    int TeeCapableNodes,
+    string Dispatcher,
+    string Discipline,
+    int? QueueCapacity);
+
+/// <summary>
+/// Which pool plays each role. <see cref="Prover"/> null means ZKML proofs are generated on the inference
+/// node itself, competing with inference for its slots. Naming the same pool for every role is the
+/// merged topology of hypothesis 1.
+/// </summary>
+public sealed record RolesConfig(string Inference, string Verification, string Data, string? Prover);
