@@ -1,0 +1,15 @@
+using HacaSim.Policies;
+
+namespace HacaSim.Catalog;
+
+/// <summary>The dispatchers a pool may name (<c>dispatcher:</c>).</summary>
+public static class DispatcherCatalog
+{
+    public static Catalog<IDispatcher> Create() => new("dispatcher",
+    [
+        new("random", "A uniformly random eligible node.", [new()], (_, r) => new RandomDispatcher(r)),
+        new("round_robin", "Eligible nodes in turn.", [new()], (_, _) => new RoundRobinDispatcher()),
+        new("jsq", "Join the shortest queue: fewest jobs per slot, ties to the lowest index.", [new()],
+            (_, _) => new JoinShortestQueueDispatcher()),
+    ]);
+}

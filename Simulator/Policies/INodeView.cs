@@ -1,0 +1,12 @@
+namespace HacaSim.Policies;
+
+/// <summary>What a dispatcher may see of a node: read-only, so dispatchers decide and the model acts.</summary>
+public interface INodeView
+{
+    /// <summary>Position of the node in its pool.</summary>
+    int Index { get; }
+    int Slots { get; }
+    int Busy { get; }
+    int Waiting { get; }
+    double Speed { get; }
+}
