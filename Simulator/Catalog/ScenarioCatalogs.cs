@@ -19,6 +19,6 @@ public sealed record ScenarioCatalogs(
         DistributionCatalog.Create(),
         ArrivalCatalog.Create(),
         DispatcherCatalog.Create(),
-        ["fifo", "priority_by_path", "edf"],
+        DisciplineCatalog.Create().Names.ToList(),
         ["static"]);
 }

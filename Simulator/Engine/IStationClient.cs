@@ -6,8 +6,8 @@ public interface IStationClient<TJob>
     /// <summary>The job's service time in seconds on this station, drawn when service starts.</summary>
     double ServiceTime(TJob job);
 
-    /// <summary>Service of <paramref name="job"/> starts now after waiting <paramref name="waitSeconds"/>.</summary>
-    void OnServiceStart(TJob job, double waitSeconds);
+    /// <summary>Service of <paramref name="job"/> starts now after waiting <paramref name="waitSeconds"/> and will take <paramref name="serviceSeconds"/>.</summary>
+    void OnServiceStart(TJob job, double waitSeconds, double serviceSeconds);
 
     /// <summary>Service of <paramref name="job"/> ended; the station has already freed its server.</summary>
     void OnDeparture(TJob job);

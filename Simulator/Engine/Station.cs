@@ -65,7 +65,7 @@ public sealed class Station<TJob> where TJob : class
         Statistics.Wait.Record(waitSeconds);
         Statistics.Service.Record(service);
         Statistics.Sojourn.Record(waitSeconds + service);
-        _client.OnServiceStart(job, waitSeconds);
+        _client.OnServiceStart(job, waitSeconds, service);
         _sim.Schedule(service, _complete, job);
     }
 

@@ -72,7 +72,7 @@ internal sealed class QueueNetworkExperiment
     private sealed class StageClient(IDistribution service, Station<Customer>? next) : IStationClient<Customer>
     {
         public double ServiceTime(Customer job) => service.Sample();
-        public void OnServiceStart(Customer job, double waitSeconds) { }
+        public void OnServiceStart(Customer job, double waitSeconds, double serviceSeconds) { }
         public void OnDeparture(Customer job) => next?.Arrive(job);
     }
 }

@@ -16,7 +16,7 @@ public class StationTests
     {
         public List<string> Log { get; } = [];
         public double ServiceTime(Job job) => job.ServiceSeconds;
-        public void OnServiceStart(Job job, double waitSeconds) => Log.Add($"start {job.Name}@{sim.Now} waited {waitSeconds}");
+        public void OnServiceStart(Job job, double waitSeconds, double serviceSeconds) => Log.Add($"start {job.Name}@{sim.Now} waited {waitSeconds}");
         public void OnDeparture(Job job) => Log.Add($"end {job.Name}@{sim.Now}");
     }
 

@@ -1,0 +1,51 @@
+using System.Globalization;
+using HacaSim.Experiments;
+using HacaSim.Model;
+using HacaSim.Scenarios;
+
+namespace HacaSim.Cli;
+
+/// <summary>The one-screen text summary of a run: answers versus trust per path, pools, and a verdict.</summary>
+internal static class ConsoleSummary
+{
+    public static void Print(TextWriter o, Scenario scenario, IReadOnlyList<ReplicationResult> results, string directory)
+    {
+        var ci = CultureInfo.InvariantCulture;
+        long arrived = results.Sum(r => r.Metrics.Arrived), settled = results.Sum(r => r.Metrics.Settled);
+        long failed = results.Sum(r => r.Metrics.Failed), inFlight = results.Sum(r => r.Metrics.InFlight);
+        o.WriteLine(string.Create(ci, $"{scenario.Name}: {scenario.Run.DurationSeconds:0.###} s simulated x {results.Count} replication(s), warm-up {scenario.Run.WarmupSeconds:0.###} s"));
+        o.WriteLine(string.Create(ci, $"requests: {arrived} arrived = {settled} settled + {failed} failed + {inFlight} in flight"));
+        o.WriteLine();
+        o.WriteLine("path      count    result latency (s)     proof lag (s)          time to trust (s)");
+        o.WriteLine("                   mean      p95          mean      p95          mean      p95");
+        foreach (VerificationPath path in VerificationPaths.All)
+        {
+            var metrics = results.Select(r => r.Metrics.Path(path)).ToList();
+            long count = metrics.Sum(m => m.Count);
+            if (count == 0) continue;
+            var result = RunSummaryWriter.Merge(metrics.Select(m => m.ResultLatency));
+            var lag = RunSummaryWriter.Merge(metrics.Select(m => m.ProofLag));
+            var trust = RunSummaryWriter.Merge(metrics.Select(m => m.TimeToTrust));
+            o.WriteLine(string.Create(ci,
+                $"{path.Key(),-8} {count,6}    {F(result?.Mean),8} {F(result?.P95),8}     {F(lag?.Mean),8} {F(lag?.P95),8}     {F(trust?.Mean),8} {F(trust?.P95),8}"));
+        }
+        o.WriteLine();
+        o.WriteLine("pool            nodes  slots  utilisation  mean queue  stable");
+        var unstable = new List<string>();
+        foreach (PoolResult first in results[0].Pools)
+        {
+            var all = results.Select(r => r.Pools.First(p => p.Name == first.Name)).ToList();
+            bool isUnstable = RunSummaryWriter.Unstable(all.Select(p => p.Stability));
+            if (isUnstable) unstable.Add($"{first.Name} (backlog +{all.Average(p => p.Stability.GrowthPerSecond).ToString("0.###", ci)}/s)");
+            o.WriteLine(string.Create(ci,
+                $"{first.Name,-15} {first.Nodes,5} {first.Slots,6}  {all.Average(p => p.Utilization),11:0.000}  {all.Average(p => p.QueueLength),10:0.##}  {(isUnstable ? "NO" : "yes")}"));
+        }
+        o.WriteLine();
+        o.WriteLine(unstable.Count == 0
+            ? "verdict: every backlog is stable; proofs keep up with answers."
+            : $"verdict: proofs do NOT keep up: backlog grows without bound in {string.Join(", ", unstable)}.");
+        o.WriteLine($"results: {directory}");
+    }
+
+    private static string F(double? x) => x is { } v ? v.ToString(v < 10 ? "0.0000" : "0.0", CultureInfo.InvariantCulture) : "-";
+}

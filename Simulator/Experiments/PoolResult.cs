@@ -1,0 +1,15 @@
+using HacaSim.Analysis.Statistics;
+
+namespace HacaSim.Experiments;
+
+/// <summary>One pool's measurements in one replication (after the warm-up).</summary>
+public sealed record PoolResult(
+    string Name,
+    int Nodes,
+    int Slots,
+    double Utilization,
+    double QueueLength,
+    double InService,
+    SampleStatistic Wait,
+    SampleStatistic Service,
+    StabilityVerdict Stability);

@@ -1,0 +1,13 @@
+using HacaSim.Analysis.Records;
+using HacaSim.Model;
+
+namespace HacaSim.Experiments;
+
+/// <summary>Everything one replication measured; the summary merges these across replications.</summary>
+public sealed record ReplicationResult(
+    int Replication,
+    RunMetrics Metrics,
+    IReadOnlyList<PoolResult> Pools,
+    IReadOnlyList<TimeSeriesRow> TimeSeries,
+    IReadOnlyList<ProofLagRow> ProofLag,
+    long EventsFired);

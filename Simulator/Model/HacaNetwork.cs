@@ -1,0 +1,96 @@
+using HacaSim.Analysis.Statistics;
+using HacaSim.Catalog;
+using HacaSim.Engine;
+using HacaSim.Experiments;
+using HacaSim.Policies;
+using HacaSim.Randomness;
+using HacaSim.Scenarios;
+
+namespace HacaSim.Model;
+
+/// <summary>
+/// One replication of a scenario: builds the pools, lifecycle, settlement and traffic on a fresh
+/// simulation with the replication's streams, runs it to the scenario's duration, and measures.
+/// </summary>
+public sealed class HacaNetwork
+{
+    private readonly Scenario _scenario;
+    private readonly int _replication;
+    private readonly Simulation _sim = new();
+    private readonly NetworkPools _pools;
+    private readonly RunMetrics _metrics;
+    private readonly RequestLifecycle _lifecycle;
+    private readonly TimeSeriesSampler _sampler;
+
+    public HacaNetwork(Scenario scenario, int replication, RandomStreams streams, ScenarioCatalogs catalogs, IRequestSink? sink = null)
+    {
+        _scenario = scenario;
+        _replication = replication;
+        _pools = BuildPools(streams, catalogs);
+        _metrics = new RunMetrics(scenario.Run.WarmupSeconds);
+        IPathPolicy policy = new StaticMixPolicy(streams.Stream("policy/path"));
+        _lifecycle = new RequestLifecycle(_sim, scenario, _pools, _metrics, policy, streams, catalogs, sink);
+        _ = new TrafficSource(_sim, scenario, _lifecycle, streams, catalogs);
+        _sampler = new TimeSeriesSampler(_sim, replication, _pools.All, _lifecycle.Settlement, _metrics,
+            scenario.Run.SampleIntervalSeconds, scenario.Run.DurationSeconds);
+        _sim.ScheduleWarmup(scenario.Run.WarmupSeconds);
+    }
+
+    public RunMetrics Metrics => _metrics;
+    public Simulation Simulation => _sim;
+
+    private NetworkPools BuildPools(RandomStreams streams, ScenarioCatalogs catalogs)
+    {
+        var disciplines = DisciplineCatalog.Create();
+        var pools = new Dictionary<string, Pool>(StringComparer.Ordinal);
+        foreach (PoolConfig pc in _scenario.Pools.Values)
+        {
+            var dispatcher = catalogs.Dispatchers.Create(ComponentSpec.Of(pc.Dispatcher), streams.Stream($"dispatch/{pc.Name}"));
+            var pool = new Pool(pc.Name, dispatcher, _sim);
+            int capacity = pc.QueueCapacity is { } q ? pc.Slots + q : int.MaxValue;
+            for (int i = 0; i < pc.Nodes; i++)
+            {
+                var discipline = disciplines.Create(ComponentSpec.Of(pc.Discipline), streams.Stream($"discipline/{pc.Name}"));
+                pool.Add(new Node(_sim, pool, i, pc.Slots, pc.Speed, i < pc.TeeCapableNodes, capacity, discipline, new RouterProxy(this)));
+            }
+            pools[pc.Name] = pool;
+        }
+        RolesConfig roles = _scenario.Roles;
+        Pool Role(string name) => pools.TryGetValue(name, out Pool? p) ? p : pools[roles.Inference];
+        return new NetworkPools(pools[roles.Inference], pools[roles.Verification], Role(roles.Data),
+            roles.Prover is null ? null : pools[roles.Prover], pools.Values.ToList());
+    }
+
+    /// <summary>Runs to the scenario's duration and returns the measurements.</summary>
+    public ReplicationResult Run()
+    {
+        _sim.Run(_scenario.Run.DurationSeconds);
+        double now = _sim.Now;
+        double warmup = _scenario.Run.WarmupSeconds;
+        var results = new List<PoolResult>();
+        foreach (Pool pool in _pools.All)
+        {
+            double waiting = pool.Nodes.Sum(n => n.Station.Statistics.Waiting.Mean(now));
+            double busy = pool.Nodes.Sum(n => n.Station.Statistics.Busy.Mean(now));
+            int slots = pool.TotalSlots;
+            results.Add(new PoolResult(pool.Name, pool.Nodes.Count, slots, busy / slots, waiting, busy, pool.Wait, pool.Service,
+                Stability(pool.Name, slots)));
+        }
+        return new ReplicationResult(_replication, _metrics, results, _sampler.Rows, _sampler.ProofLag, _sim.EventsFired);
+
+        StabilityVerdict Stability(string pool, int slots)
+        {
+            var rows = _sampler.Rows.Where(r => r.Pool == pool && r.TimeSeconds >= warmup).ToList();
+            return BacklogStability.Assess(rows.Select(r => r.TimeSeconds).ToList(), rows.Select(r => (double)r.Backlog).ToList(),
+                Math.Max(1, slots / Math.Max(1, _scenario.Pools[pool].Nodes)));
+        }
+    }
+
+    /// <summary>Lets nodes be built before the lifecycle that routes their work exists.</summary>
+    private sealed class RouterProxy(HacaNetwork network) : IStageRouter
+    {
+        public double WorkSeconds(Request request) => network._lifecycle.WorkSeconds(request);
+        public void OnServiceStart(Request request) => network._lifecycle.OnServiceStart(request);
+        public void OnServiceEnd(Request request, Node node) => network._lifecycle.OnServiceEnd(request, node);
+    }
+}

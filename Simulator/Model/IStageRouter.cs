@@ -1,0 +1,12 @@
+namespace HacaSim.Model;
+
+/// <summary>What nodes ask of the request lifecycle: how much work a stage is, and where the request goes next.</summary>
+public interface IStageRouter
+{
+    /// <summary>Seconds on a speed-1 node for the request's current stage.</summary>
+    double WorkSeconds(Request request);
+
+    void OnServiceStart(Request request);
+
+    void OnServiceEnd(Request request, Node node);
+}

@@ -1,0 +1,71 @@
+namespace HacaSim.Model;
+
+/// <summary>
+/// One request and its timestamps (model.md, "A request's life"). Times are simulated seconds, NaN until
+/// reached. The per-request random quantities (tokens, work, coins) are drawn once at arrival, so two
+/// variants of a scenario see the same requests (common random numbers).
+/// </summary>
+public sealed class Request
+{
+    public Request(long id, RequestClass requestClass, double arrivalSeconds)
+    {
+        Id = id;
+        Class = requestClass;
+        ArrivalSeconds = arrivalSeconds;
+    }
+
+    public long Id { get; }
+    public RequestClass Class { get; }
+    public double ArrivalSeconds { get; }
+
+    public VerificationPath Path { get; set; }
+    public string DecisionReason { get; set; } = "";
+    public int PromptTokens { get; set; } = -1;
+    public int OutputTokens { get; set; } = -1;
+    public bool NeedsData { get; set; }
+
+    /// <summary>ZK-CRV only: a challenge forces a ZKML proof.</summary>
+    public bool Challenged { get; set; }
+
+    /// <summary>Absolute deadline for the answer's trust (arrival + class deadline), or +infinity.</summary>
+    public double DeadlineSeconds { get; set; } = double.PositiveInfinity;
+
+    /// <summary>Inference time on a speed-1 node outside a TEE.</summary>
+    public double InferenceWorkSeconds { get; set; }
+
+    /// <summary>External data fetch time before enclave overhead.</summary>
+    public double DataWorkSeconds { get; set; }
+
+    /// <summary>ZKML proof generation time on a speed-1 node (also used when a ZK-CRV request is challenged).</summary>
+    public double ProofWorkSeconds { get; set; }
+
+    public RequestStage Stage { get; set; }
+
+    /// <summary>The node that ran inference, where a colocated proof is generated.</summary>
+    public Node? InferenceNode { get; set; }
+
+    /// <summary>Verifications still outstanding (replication factor k).</summary>
+    public int PendingVerifications { get; set; }
+
+    public RequestOutcome Outcome { get; set; } = RequestOutcome.InFlight;
+    public string? FailureReason { get; set; }
+
+    public double DataQueuedSeconds { get; set; } = double.NaN;
+    public double DataStartSeconds { get; set; } = double.NaN;
+    public double DataEndSeconds { get; set; } = double.NaN;
+    public double InferenceQueuedSeconds { get; set; } = double.NaN;
+    public double InferenceStartSeconds { get; set; } = double.NaN;
+    public double InferenceEndSeconds { get; set; } = double.NaN;
+    public double ResultSeconds { get; set; } = double.NaN;
+    public double ProofQueuedSeconds { get; set; } = double.NaN;
+    public double ProofStartSeconds { get; set; } = double.NaN;
+    public double ProofReadySeconds { get; set; } = double.NaN;
+    public double VerifyQueuedSeconds { get; set; } = double.NaN;
+    public double VerifyStartSeconds { get; set; } = double.NaN;
+    public double VerifiedSeconds { get; set; } = double.NaN;
+    public double IncludedSeconds { get; set; } = double.NaN;
+    public double FinalSeconds { get; set; } = double.NaN;
+
+    /// <summary>Whether the proof this request carries to verification is a ZKML proof.</summary>
+    public bool CarriesZkProof => Path == VerificationPath.Zkml || (Path == VerificationPath.ZkCrv && Challenged);
+}

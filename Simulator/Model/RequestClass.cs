@@ -1,0 +1,36 @@
+using HacaSim.Randomness;
+
+namespace HacaSim.Model;
+
+/// <summary>
+/// A request class ready to draw from: its token or fixed-cost distributions bound to the class's own
+/// named streams, so that each class's requests are the same whatever else the scenario contains.
+/// </summary>
+public sealed class RequestClass
+{
+    private readonly double[] _pathWeights;
+
+    public RequestClass(int index, string name, IInferenceCost cost, double needsDataProbability, double? deadlineSeconds,
+        IReadOnlyDictionary<VerificationPath, double> pathWeights, Random rng)
+    {
+        Index = index;
+        Name = name;
+        Cost = cost;
+        NeedsDataProbability = needsDataProbability;
+        DeadlineSeconds = deadlineSeconds;
+        Random = rng;
+        _pathWeights = VerificationPaths.All.Select(p => pathWeights.TryGetValue(p, out double w) ? w : 0).ToArray();
+    }
+
+    public int Index { get; }
+    public string Name { get; }
+    public IInferenceCost Cost { get; }
+    public double NeedsDataProbability { get; }
+    public double? DeadlineSeconds { get; }
+
+    /// <summary>The class's own stream for its per-request coins (needs data, challenge).</summary>
+    public Random Random { get; }
+
+    /// <summary>Path weights from the scenario, indexed by <see cref="VerificationPath"/>.</summary>
+    public ReadOnlySpan<double> PathWeights => _pathWeights;
+}

@@ -1,0 +1,228 @@
+using HacaSim.Catalog;
+using HacaSim.Engine;
+using HacaSim.Policies;
+using HacaSim.Randomness;
+using HacaSim.Scenarios;
+
+namespace HacaSim.Model;
+
+/// <summary>
+/// Moves each request through model.md's life: [data fetch] -> inference (=> result) -> proof
+/// generation -> verification by k nodes -> settlement (=> final). Each hop between roles costs a
+/// network latency. Attestation (TEE) and signing (Vanilla, unchallenged ZK-CRV) are short delays on
+/// the node that ran inference and are not modelled as slot occupancy: they take milliseconds against
+/// seconds of inference.
+/// </summary>
+public sealed class RequestLifecycle : IStageRouter, INetworkView
+{
+    private readonly Simulation _sim;
+    private readonly Scenario _scenario;
+    private readonly RunMetrics _metrics;
+    private readonly IPathPolicy _policy;
+    private readonly IRequestSink? _sink;
+    private readonly Pool _inference, _verification, _data;
+    private readonly Pool? _prover;
+    private readonly int _replication;
+    private readonly IDistribution _hop;
+    private readonly IDistribution _zkmlVerify, _teeVerify, _zkcrvVerify, _vanillaVerify, _attest, _sign;
+    private readonly List<Node> _chosen = [];
+    private readonly Action<object?> _toInference, _toProver, _toVerification, _proofReady;
+
+    public RequestLifecycle(Simulation sim, Scenario scenario, NetworkPools pools, RunMetrics metrics, IPathPolicy policy,
+        RandomStreams streams, ScenarioCatalogs catalogs, IRequestSink? sink)
+    {
+        _sim = sim;
+        _scenario = scenario;
+        _metrics = metrics;
+        _policy = policy;
+        _sink = sink;
+        _inference = pools.Inference;
+        _verification = pools.Verification;
+        _data = pools.Data;
+        _prover = pools.Prover;
+        _replication = Math.Min(scenario.Verification.Replication ?? int.MaxValue, _verification.Nodes.Count);
+        PathsConfig p = scenario.Paths;
+        _hop = catalogs.Distributions.Create(scenario.Network.HopLatency, streams.Stream("network/hop"));
+        _zkmlVerify = catalogs.Distributions.Create(p.Zkml.VerifySeconds, streams.Stream("verify/zkml"));
+        _teeVerify = catalogs.Distributions.Create(p.Tee.VerifySeconds, streams.Stream("verify/tee"));
+        _zkcrvVerify = catalogs.Distributions.Create(p.ZkCrv.VerifySeconds, streams.Stream("verify/zkcrv"));
+        _vanillaVerify = catalogs.Distributions.Create(p.Vanilla.VerifySeconds, streams.Stream("verify/vanilla"));
+        _attest = catalogs.Distributions.Create(p.Tee.AttestSeconds, streams.Stream("proof/attest"));
+        _sign = catalogs.Distributions.Create(p.Vanilla.SignSeconds, streams.Stream("proof/sign"));
+        _toInference = s => StartInference((Request)s!);
+        _toProver = s => Enqueue((Request)s!, _prover!, RequestStage.Proof, teeOnly: false);
+        _toVerification = s => StartVerification((Request)s!);
+        _proofReady = s => OnProofReady((Request)s!);
+        Settlement = new Settlement(sim, scenario.Settlement, scenario.Settlement.Validators ?? _verification.Nodes.Count,
+            p.ZkCrv.ChallengeWindowSeconds, OnFinal);
+    }
+
+    public Settlement Settlement { get; }
+
+    public double Now => _sim.Now;
+    public int ProofBacklog => _prover is null ? 0 : _prover.Waiting + _prover.Busy;
+    public int VerificationBacklog => _verification.Waiting + _verification.Busy;
+    public int SettlementBacklog => Settlement.Pending + Settlement.AwaitingFinality;
+
+    /// <summary>A new request: choose its path and send it to its first stage.</summary>
+    public void Admit(Request request)
+    {
+        PathDecision decision = _policy.Choose(request, this);
+        request.Path = decision.Path;
+        request.DecisionReason = decision.Reason;
+        _metrics.OnArrival(request);
+        if (request.NeedsData) Enqueue(request, _data, RequestStage.Data, teeOnly: false);
+        else StartInference(request);
+    }
+
+    private void StartInference(Request request) =>
+        Enqueue(request, _inference, RequestStage.Inference, teeOnly: request.Path == VerificationPath.Tee);
+
+    private void Enqueue(Request request, Pool pool, RequestStage stage, bool teeOnly)
+    {
+        request.Stage = stage;
+        Stamp(request, stage, queued: true);
+        Node? node = pool.Choose(teeOnly);
+        if (node is null) Fail(request, $"no_tee_node_{pool.Name}");
+        else if (!node.Station.Arrive(request)) Fail(request, $"rejected_{pool.Name}");
+    }
+
+    private void StartVerification(Request request)
+    {
+        request.Stage = RequestStage.Verify;
+        request.VerifyQueuedSeconds = _sim.Now;
+        _verification.ChooseDistinct(_replication, _chosen);
+        request.PendingVerifications = _chosen.Count;
+        foreach (Node node in _chosen)
+        {
+            if (!node.Station.Arrive(request))
+            {
+                // The copies already queued elsewhere finish and are ignored (the request is failed).
+                Fail(request, $"rejected_{_verification.Name}");
+                return;
+            }
+        }
+    }
+
+    public double WorkSeconds(Request request) => request.Stage switch
+    {
+        RequestStage.Data => Math.Min(request.DataWorkSeconds * _scenario.Data.EnclaveOverheadFactor,
+            _scenario.Data.TimeoutSeconds ?? double.PositiveInfinity),
+        RequestStage.Inference => request.InferenceWorkSeconds
+            * (request.Path == VerificationPath.Tee ? _scenario.Paths.Tee.InferenceOverheadFactor : 1),
+        RequestStage.Proof => request.ProofWorkSeconds,
+        RequestStage.Verify => VerifyCost(request).Sample(),
+        _ => throw new InvalidOperationException($"no work for stage {request.Stage}"),
+    };
+
+    private IDistribution VerifyCost(Request request) => request.Path switch
+    {
+        VerificationPath.Zkml => _zkmlVerify,
+        VerificationPath.Tee => _teeVerify,
+        VerificationPath.ZkCrv => request.Challenged ? _zkmlVerify : _zkcrvVerify,
+        _ => _vanillaVerify,
+    };
+
+    public void OnServiceStart(Request request)
+    {
+        if (request.Stage != RequestStage.Verify || double.IsNaN(request.VerifyStartSeconds)) Stamp(request, request.Stage, queued: false);
+    }
+
+    public void OnServiceEnd(Request request, Node node)
+    {
+        if (request.Outcome != RequestOutcome.InFlight) return; // a failed request's leftover copies
+        double now = _sim.Now;
+        switch (request.Stage)
+        {
+            case RequestStage.Data:
+                request.DataEndSeconds = now;
+                double? timeout = _scenario.Data.TimeoutSeconds;
+                if (timeout is not null && request.DataWorkSeconds * _scenario.Data.EnclaveOverheadFactor > timeout)
+                    Fail(request, "data_timeout");
+                else Hop(_toInference, request);
+                break;
+            case RequestStage.Inference:
+                request.InferenceEndSeconds = now;
+                request.InferenceNode = node;
+                if (!_scenario.Settlement.Synchronous) DeliverResult(request);
+                StartProof(request, node);
+                break;
+            case RequestStage.Proof:
+                OnProofReady(request);
+                break;
+            case RequestStage.Verify:
+                if (--request.PendingVerifications == 0)
+                {
+                    request.VerifiedSeconds = now;
+                    Settlement.Submit(request);
+                }
+                break;
+        }
+    }
+
+    private void StartProof(Request request, Node inferenceNode)
+    {
+        if (request.CarriesZkProof)
+        {
+            if (_prover is null)
+            {
+                // Colocated: the proof queues on the GPU that just ran the inference.
+                request.Stage = RequestStage.Proof;
+                request.ProofQueuedSeconds = _sim.Now;
+                if (!inferenceNode.Station.Arrive(request)) Fail(request, $"rejected_{_inference.Name}");
+            }
+            else Hop(_toProver, request);
+            return;
+        }
+        request.ProofQueuedSeconds = request.ProofStartSeconds = _sim.Now;
+        double delay = request.Path == VerificationPath.Tee ? _attest.Sample() : _sign.Sample();
+        _sim.Schedule(delay, _proofReady, request);
+    }
+
+    private void OnProofReady(Request request)
+    {
+        request.ProofReadySeconds = _sim.Now;
+        Hop(_toVerification, request);
+    }
+
+    private void DeliverResult(Request request)
+    {
+        request.ResultSeconds = _sim.Now;
+        _metrics.OnResult(request);
+    }
+
+    private void OnFinal(Request request)
+    {
+        if (_scenario.Settlement.Synchronous) DeliverResult(request);
+        request.Outcome = RequestOutcome.Settled;
+        _metrics.OnSettled(request);
+        _sink?.Write(request);
+    }
+
+    private void Fail(Request request, string reason)
+    {
+        if (request.Outcome != RequestOutcome.InFlight) return;
+        request.Outcome = RequestOutcome.Failed;
+        request.FailureReason = reason;
+        _metrics.OnFailed(reason);
+        _sink?.Write(request);
+    }
+
+    private void Hop(Action<object?> next, Request request) => _sim.Schedule(_hop.Sample(), next, request);
+
+    private void Stamp(Request r, RequestStage stage, bool queued)
+    {
+        double now = _sim.Now;
+        switch (stage)
+        {
+            case RequestStage.Data when queued: r.DataQueuedSeconds = now; break;
+            case RequestStage.Data: r.DataStartSeconds = now; break;
+            case RequestStage.Inference when queued: r.InferenceQueuedSeconds = now; break;
+            case RequestStage.Inference: r.InferenceStartSeconds = now; break;
+            case RequestStage.Proof when queued: r.ProofQueuedSeconds = now; break;
+            case RequestStage.Proof: r.ProofStartSeconds = now; break;
+            case RequestStage.Verify when queued: r.VerifyQueuedSeconds = now; break;
+            case RequestStage.Verify: r.VerifyStartSeconds = now; break;
+        }
+    }
+}

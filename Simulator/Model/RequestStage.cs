@@ -1,0 +1,10 @@
+namespace HacaSim.Model;
+
+/// <summary>The work a request is queued for or receiving on a node.</summary>
+public enum RequestStage
+{
+    Data,
+    Inference,
+    Proof,
+    Verify,
+}

@@ -1,0 +1,56 @@
+namespace HacaSim.Model;
+
+/// <summary>
+/// The counts that must balance (arrived = settled + failed + in flight, over the whole run) and the
+/// per-path latency statistics (requests arriving after the warm-up only, so the empty start does not
+/// flatter the result).
+/// </summary>
+public sealed class RunMetrics(double warmupSeconds)
+{
+    private readonly PathMetrics[] _paths = VerificationPaths.All.Select(_ => new PathMetrics()).ToArray();
+
+    public long Arrived { get; private set; }
+    public long Settled { get; private set; }
+    public long Failed { get; private set; }
+    public long InFlight => Arrived - Settled - Failed;
+    public SortedDictionary<string, long> FailedByReason { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>How often each path was chosen, and why (after the warm-up): "path/reason" -> count.</summary>
+    public SortedDictionary<string, long> Decisions { get; } = new(StringComparer.Ordinal);
+
+    public PathMetrics Path(VerificationPath path) => _paths[(int)path];
+
+    private bool Measured(Request r) => r.ArrivalSeconds >= warmupSeconds;
+
+    public void OnArrival(Request r)
+    {
+        Arrived++;
+        if (!Measured(r)) return;
+        Path(r.Path).Count++;
+        string key = r.Path.Key() + "/" + r.DecisionReason;
+        Decisions[key] = Decisions.GetValueOrDefault(key) + 1;
+    }
+
+    public void OnResult(Request r)
+    {
+        if (Measured(r)) Path(r.Path).ResultLatency.Record(r.ResultSeconds - r.ArrivalSeconds);
+    }
+
+    public void OnSettled(Request r)
+    {
+        Settled++;
+        PathMetrics m = Path(r.Path);
+        double lag = r.FinalSeconds - r.ResultSeconds;
+        m.IntervalLagSum += lag;
+        m.IntervalSettled++;
+        if (!Measured(r)) return;
+        m.ProofLag.Record(lag);
+        m.TimeToTrust.Record(r.FinalSeconds - r.ArrivalSeconds);
+    }
+
+    public void OnFailed(string reason)
+    {
+        Failed++;
+        FailedByReason[reason] = FailedByReason.GetValueOrDefault(reason) + 1;
+    }
+}

@@ -1,0 +1,120 @@
+using HacaSim.Catalog;
+using HacaSim.Engine;
+using HacaSim.Randomness;
+using HacaSim.Scenarios;
+using HacaSim.Workload;
+
+namespace HacaSim.Model;
+
+/// <summary>
+/// Turns arrival processes into requests until the run's end. With a common process, each arrival's
+/// class is drawn by share; a class with its own process is fed by it alone. Every per-request random
+/// quantity is drawn here from the class's own streams, in a fixed order and whatever path the request
+/// will take, so variants that change a policy or a pool see exactly the same requests.
+/// </summary>
+public sealed class TrafficSource
+{
+    private readonly Simulation _sim;
+    private readonly RequestLifecycle _lifecycle;
+    private readonly double _endSeconds;
+    private readonly IReadOnlyList<ClassDraws> _classes;
+    private long _nextId;
+
+    public TrafficSource(Simulation sim, Scenario scenario, RequestLifecycle lifecycle, RandomStreams streams, ScenarioCatalogs catalogs)
+    {
+        _sim = sim;
+        _lifecycle = lifecycle;
+        _endSeconds = scenario.Run.DurationSeconds;
+        _classes = scenario.Traffic.Classes.Select((c, i) => new ClassDraws(i, c, scenario, streams, catalogs)).ToList();
+
+        var shared = _classes.Where(c => c.Config.Arrival is null).ToList();
+        if (shared.Count > 0)
+        {
+            IArrivalProcess process = catalogs.Arrivals.Create(scenario.Traffic.Arrival!, streams.Stream("arrivals"));
+            Start(process, new ClassChooser(shared, streams.Stream("traffic/class")));
+        }
+        foreach (ClassDraws c in _classes.Where(c => c.Config.Arrival is not null))
+            Start(catalogs.Arrivals.Create(c.Config.Arrival!, streams.Stream($"arrivals/{c.Config.Name}")), new ClassChooser([c], null));
+    }
+
+    public IReadOnlyList<RequestClass> Classes => _classes.Select(c => c.Class).ToList();
+
+    private void Start(IArrivalProcess process, ClassChooser chooser)
+    {
+        Action<object?>? fire = null;
+        Arrival pending = process.Next();
+        fire = _ =>
+        {
+            _lifecycle.Admit(chooser.Choose().Create(_nextId++, pending, _sim.Now));
+            pending = process.Next();
+            if (pending.TimeSeconds <= _endSeconds) _sim.ScheduleAt(pending.TimeSeconds, fire!);
+        };
+        if (pending.TimeSeconds <= _endSeconds) _sim.ScheduleAt(pending.TimeSeconds, fire);
+    }
+
+    /// <summary>Picks the class of an arrival of a shared process, by share.</summary>
+    private sealed class ClassChooser(IReadOnlyList<ClassDraws> classes, Random? rng)
+    {
+        private readonly double _total = classes.Sum(c => c.Config.Share);
+
+        public ClassDraws Choose()
+        {
+            if (rng is null || classes.Count == 1) return classes[0];
+            double u = rng.NextDouble() * _total;
+            foreach (ClassDraws c in classes)
+            {
+                u -= c.Config.Share;
+                if (u < 0 && c.Config.Share > 0) return c;
+            }
+            return classes.Last(c => c.Config.Share > 0);
+        }
+    }
+
+    /// <summary>A class with its streams: the draws that make one of its requests.</summary>
+    private sealed class ClassDraws
+    {
+        private readonly Random _coins;
+        private readonly IDistribution _dataLatency;
+        private readonly IDistribution? _proofSeconds;
+        private readonly double _proofOverhead;
+
+        public ClassDraws(int index, RequestClassConfig config, Scenario scenario, RandomStreams streams, ScenarioCatalogs catalogs)
+        {
+            Config = config;
+            string prefix = $"class/{config.Name}";
+            IInferenceCost cost;
+            ComponentSpec? proof = scenario.Paths.Zkml.ProofSeconds;
+            if (config.Model is { } modelName)
+            {
+                ModelProfile model = scenario.Models[modelName];
+                cost = new TokenInference(model.PrefillTokensPerSecond, model.DecodeSecondsPerToken,
+                    catalogs.Distributions.Create(config.PromptTokens!, streams.Stream($"{prefix}/prompt_tokens")),
+                    catalogs.Distributions.Create(config.OutputTokens!, streams.Stream($"{prefix}/output_tokens")));
+                proof = model.ProofSeconds ?? proof;
+            }
+            else cost = new FixedCostInference(catalogs.Distributions.Create(config.InferenceSeconds!, streams.Stream($"{prefix}/inference")));
+            _coins = streams.Stream($"{prefix}/coins");
+            _dataLatency = catalogs.Distributions.Create(scenario.Data.ExternalLatency, streams.Stream($"{prefix}/data"));
+            _proofSeconds = proof is null ? null : catalogs.Distributions.Create(proof, streams.Stream($"{prefix}/proof"));
+            _proofOverhead = scenario.Paths.Zkml.ProofOverheadFactor;
+            ChallengeProbability = scenario.Paths.ZkCrv.ChallengeProbability;
+            Class = new RequestClass(index, config.Name, cost, config.NeedsDataProbability, config.DeadlineSeconds, config.PathWeights, _coins);
+        }
+
+        public RequestClassConfig Config { get; }
+        public RequestClass Class { get; }
+        private double ChallengeProbability { get; }
+
+        public Request Create(long id, Arrival arrival, double now)
+        {
+            var r = new Request(id, Class, now) { PromptTokens = arrival.PromptTokens, OutputTokens = arrival.OutputTokens };
+            r.InferenceWorkSeconds = Class.Cost.Draw(r);
+            r.NeedsData = _coins.NextDouble() < Class.NeedsDataProbability;
+            r.Challenged = _coins.NextDouble() < ChallengeProbability;
+            r.DataWorkSeconds = _dataLatency.Sample();
+            r.ProofWorkSeconds = _proofSeconds?.Sample() ?? _proofOverhead * r.InferenceWorkSeconds;
+            if (Class.DeadlineSeconds is { } d) r.DeadlineSeconds = now + d;
+            return r;
+        }
+    }
+}
