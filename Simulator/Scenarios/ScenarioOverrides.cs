@@ -31,7 +31,9 @@ internal sealed class ScenarioOverrides
             }
             string value = raw[(equals + 1)..].Trim();
             string name = key.StartsWith(ParameterSubstitution.Key + ".", StringComparison.Ordinal) ? key[(ParameterSubstitution.Key.Length + 1)..] : key;
-            if (parameters.ContainsKey(name)) _parameters.Add((raw, name, value));
+            if (parameters.ContainsKey(name) && value.Contains("${", StringComparison.Ordinal))
+                _errors.Add($"--set {raw}: a parameter's value must be plain; write the expression where the parameter is used");
+            else if (parameters.ContainsKey(name)) _parameters.Add((raw, name, value));
             else if (name != key) _errors.Add($"--set {raw}: no parameter \"{name}\"{Suggestions.DidYouMean(name, parameters.Keys)}; {Declared(parameters.Keys)}");
             else _paths.Add((raw, key, value));
         }
