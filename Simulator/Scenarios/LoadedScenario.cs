@@ -1,0 +1,7 @@
+namespace HacaSim.Scenarios;
+
+/// <summary>
+/// A loaded scenario with the YAML that produced it after parameters and overrides were resolved
+/// (written next to every result: loading <see cref="ResolvedYaml"/> again gives the same scenario).
+/// </summary>
+public sealed record LoadedScenario(Scenario Scenario, string ResolvedYaml, string SourcePath);

@@ -1,0 +1,176 @@
+using HacaSim.Catalog;
+using YamlDotNet.RepresentationModel;
+using static HacaSim.Scenarios.NumberRule;
+
+namespace HacaSim.Scenarios;
+
+/// <summary>
+/// Turns a resolved scenario tree into the immutable records, filling in the documented defaults
+/// (Scenarios/README.md) and reporting every problem to <see cref="ScenarioProblems"/>. Traffic and the
+/// checks that span sections live in <see cref="TrafficBinder"/> and <see cref="ScenarioChecks"/>.
+/// </summary>
+internal sealed class ScenarioBinder(ScenarioProblems problems, ScenarioCatalogs catalogs)
+{
+    public static readonly string[] TopLevelKeys =
+        ["name", "description", "parameters", "run", "traffic", "models", "pools", "roles", "paths", "verification", "settlement", "data", "network", "policy"];
+
+    private static readonly string[] RunKeys = ["duration_s", "warmup_s", "replications", "seed", "sample_interval_s"];
+    private static readonly string[] ModelKeys = ["prefill_tokens_per_s", "decode_s_per_token", "proof_s"];
+    private static readonly string[] PoolKeys = ["nodes", "slots", "speed", "tee_capable", "dispatcher", "discipline", "queue_capacity"];
+    private static readonly string[] RoleKeys = ["inference", "verification", "data", "prover"];
+    private static readonly string[] PathKeys = ["zkml", "tee", "zkcrv", "vanilla"];
+    private static readonly string[] ZkmlKeys = ["proof_overhead", "proof_s", "verify_s"];
+    private static readonly string[] TeeKeys = ["inference_overhead", "attest_s", "verify_s"];
+    private static readonly string[] ZkCrvKeys = ["challenge_probability", "challenge_window_s", "verify_s"];
+    private static readonly string[] VanillaKeys = ["sign_s", "verify_s"];
+    private static readonly string[] VerificationKeys = ["replication"];
+    private static readonly string[] SettlementKeys =
+        ["mode", "block_interval_s", "block_capacity", "consensus_base_s", "consensus_per_validator_s", "validators", "synchronous"];
+    private static readonly string[] SettlementModes = ["blocks", "instant"];
+    private static readonly string[] DataKeys = ["enclave_overhead", "external_latency_s", "timeout_s"];
+    private static readonly string[] NetworkKeys = ["hop_latency_s"];
+
+    private readonly ComponentSpecReader _specs = new(problems, catalogs);
+
+    /// <summary>The scenario, meaningful only when no problem was reported.</summary>
+    public Scenario Bind(YamlMappingNode root, string defaultName)
+    {
+        var top = new MappingReader(problems, root, "", root, TopLevelKeys);
+        string name = top.Text("name", defaultName, "a scenario name");
+        string description = top.Text("description", "", "a description");
+        var run = BindRun(top.Child("run", RunKeys));
+        var models = BindModels(top.Child("models", null));
+        var pools = BindPools(top);
+        var traffic = new TrafficBinder(problems, _specs).Bind(top);
+        var roles = top.Child("roles", RoleKeys);
+        var rolesConfig = new RolesConfig(
+            roles.Text("inference", "inference", "a pool name"),
+            roles.Text("verification", "verification", "a pool name"),
+            roles.Text("data", "data", "a pool name"),
+            roles.OptionalText("prover", "a pool name"));
+        var paths = BindPaths(top.Child("paths", PathKeys));
+        var verification = top.Child("verification", VerificationKeys);
+        var verificationConfig = new VerificationConfig(Replication(verification));
+        var settlement = BindSettlement(top.Child("settlement", SettlementKeys));
+        var data = BindData(top.Child("data", DataKeys));
+        var network = top.Child("network", NetworkKeys);
+        var networkConfig = new NetworkConfig(Distribution(network, "hop_latency_s", 0));
+        var policy = top.Value("policy") is { } p ? _specs.Policy(p, "policy") : null;
+        policy ??= new ComponentSpec("static", new Dictionary<string, double>(), new Dictionary<string, string>(),
+            new Dictionary<string, IReadOnlyList<double>>(), problems.Default("policy"));
+
+        var checks = new ScenarioChecks(problems, pools, models);
+        checks.Roles(roles, rolesConfig, traffic);
+        checks.Classes(traffic, rolesConfig);
+        checks.Replication(verification, verificationConfig, rolesConfig);
+
+        return new Scenario(name, description, run, new TrafficConfig(traffic.Arrival, traffic.Classes.Select(c => c.Config).ToList()),
+            models, pools, rolesConfig, paths, verificationConfig, settlement, data, networkConfig, policy);
+    }
+
+    private RunConfig BindRun(MappingReader run)
+    {
+        double duration = run.Number("duration_s", 3600, Positive);
+        double warmup = run.Number("warmup_s", 0, NonNegative);
+        int replications = run.Integer("replications", 1, 1);
+        ulong seed = run.Value("seed") is { } s ? problems.Seed(s, run.ChildPath("seed")) ?? 1 : 1;
+        // 360 rows per run by default: fine enough for a time-series plot, small enough to keep.
+        double sampleInterval = run.Number("sample_interval_s", duration / 360, Positive);
+        if (warmup >= duration)
+            problems.Report(run.NodeFor("warmup_s"), run.ChildPath("warmup_s"),
+                $"warmup {ParameterExpression.Format(warmup)} s must be shorter than duration_s {ParameterExpression.Format(duration)} s");
+        return new RunConfig(duration, warmup, replications, seed, sampleInterval);
+    }
+
+    private Dictionary<string, ModelProfile> BindModels(MappingReader models)
+    {
+        var result = new Dictionary<string, ModelProfile>(StringComparer.Ordinal);
+        foreach (var (name, _, value) in models.Entries)
+        {
+            var model = new MappingReader(problems, value, models.ChildPath(name), value, ModelKeys);
+            result[name] = new ModelProfile(name,
+                model.RequiredNumber("prefill_tokens_per_s", Positive, "prompt tokens processed per second on a speed-1 node"),
+                model.RequiredNumber("decode_s_per_token", Positive, "seconds per output token on a speed-1 node"),
+                OptionalDistribution(model, "proof_s"));
+        }
+        return result;
+    }
+
+    private Dictionary<string, PoolConfig> BindPools(MappingReader top)
+    {
+        var pools = top.Child("pools", null);
+        var result = new Dictionary<string, PoolConfig>(StringComparer.Ordinal);
+        if (pools.Node != null ? !pools.Entries.Any() : !top.Has("pools"))
+            problems.Report(pools.Anchor, "pools", "missing; expected at least one pool, e.g. pools: {inference: {nodes: 4, slots: 8}}");
+        var dispatchers = catalogs.Dispatchers.Names.ToList();
+        foreach (var (name, _, value) in pools.Entries)
+        {
+            var pool = new MappingReader(problems, value, pools.ChildPath(name), value, PoolKeys);
+            int nodes = pool.Integer("nodes", 1, 1);
+            int teeCapable = pool.Integer("tee_capable", 0, 0);
+            if (teeCapable > nodes)
+                problems.Report(pool.NodeFor("tee_capable"), pool.ChildPath("tee_capable"),
+                    $"{teeCapable} TEE-capable nodes, but the pool has only {nodes}; allowed: 0 to {nodes}");
+            result[name] = new PoolConfig(name, nodes,
+                pool.Integer("slots", 1, 1),
+                pool.Number("speed", 1, Positive),
+                teeCapable,
+                pool.Choice("dispatcher", "jsq", dispatchers, "dispatcher"),
+                pool.Choice("discipline", "fifo", catalogs.Disciplines, "queue discipline"),
+                pool.OptionalInteger("queue_capacity", 0));
+        }
+        return result;
+    }
+
+    private PathsConfig BindPaths(MappingReader paths)
+    {
+        var zkml = paths.Child("zkml", ZkmlKeys);
+        var tee = paths.Child("tee", TeeKeys);
+        var zkcrv = paths.Child("zkcrv", ZkCrvKeys);
+        var vanilla = paths.Child("vanilla", VanillaKeys);
+        // Defaults: docs/parameters.md, "Verification paths".
+        return new PathsConfig(
+            new ZkmlConfig(zkml.Number("proof_overhead", 1000, Positive), OptionalDistribution(zkml, "proof_s"), Distribution(zkml, "verify_s", 0.01)),
+            new TeeConfig(tee.Number("inference_overhead", 1.05, Positive), Distribution(tee, "attest_s", 0.01), Distribution(tee, "verify_s", 0.005)),
+            new ZkCrvConfig(zkcrv.Number("challenge_probability", 0.01, Probability), zkcrv.Number("challenge_window_s", 60, NonNegative),
+                Distribution(zkcrv, "verify_s", 0.0001)),
+            new VanillaConfig(Distribution(vanilla, "sign_s", 0.0001), Distribution(vanilla, "verify_s", 0.0001)));
+    }
+
+    private int? Replication(MappingReader verification)
+    {
+        if (verification.Value("replication") is not { } node || ScenarioProblems.IsNull(node)) return null;
+        if (node is YamlScalarNode { Value: "all" }) return null;
+        if (node is YamlScalarNode s && !ScenarioProblems.TryNumber(s.Value, out _))
+        {
+            problems.Report(node, verification.ChildPath("replication"), $"expected \"all\" or a whole number >= 1, found {ScenarioProblems.Describe(node)}");
+            return null;
+        }
+        return problems.Integer(node, verification.ChildPath("replication"), 1);
+    }
+
+    private SettlementConfig BindSettlement(MappingReader settlement) => new(
+        settlement.Choice("mode", "blocks", SettlementModes, "settlement mode"),
+        settlement.Number("block_interval_s", 2, Positive),
+        settlement.Integer("block_capacity", 500, 1),
+        settlement.Number("consensus_base_s", 0.5, NonNegative),
+        settlement.Number("consensus_per_validator_s", 0.01, NonNegative),
+        settlement.OptionalInteger("validators", 1),
+        settlement.Flag("synchronous", false));
+
+    private DataConfig BindData(MappingReader data)
+    {
+        // Default external latency: lognormal, median 150 ms, p99 1.5 s (docs/parameters.md, "Data nodes").
+        var latency = data.Value("external_latency_s") is { } node ? _specs.Distribution(node, data.ChildPath("external_latency_s")) : null;
+        latency ??= new ComponentSpec("lognormal", new Dictionary<string, double> { ["median"] = 0.15, ["p99"] = 1.5 },
+            new Dictionary<string, string>(), new Dictionary<string, IReadOnlyList<double>>(), problems.Default(data.ChildPath("external_latency_s")));
+        return new DataConfig(data.Number("enclave_overhead", 1.1, Positive), latency, data.OptionalNumber("timeout_s", Positive));
+    }
+
+    private ComponentSpec Distribution(MappingReader reader, string key, double fallback) =>
+        (reader.Value(key) is { } node ? _specs.Distribution(node, reader.ChildPath(key)) : null)
+        ?? _specs.Deterministic(fallback, reader.ChildPath(key));
+
+    private ComponentSpec? OptionalDistribution(MappingReader reader, string key) =>
+        reader.Value(key) is { } node && !ScenarioProblems.IsNull(node) ? _specs.Distribution(node, reader.ChildPath(key)) : null;
+}

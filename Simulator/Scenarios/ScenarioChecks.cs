@@ -1,0 +1,58 @@
+using HacaSim.Catalog;
+using HacaSim.Model;
+
+namespace HacaSim.Scenarios;
+
+/// <summary>
+/// Checks that span sections: roles name pools that exist, classes name models that exist, TEE traffic
+/// has TEE-capable inference nodes, replication fits the verification pool. An unstable configuration
+/// (offered load above capacity) is allowed: finding where it breaks is what the simulator is for.
+/// </summary>
+internal sealed class ScenarioChecks(
+    ScenarioProblems problems,
+    IReadOnlyDictionary<string, PoolConfig> pools,
+    IReadOnlyDictionary<string, ModelProfile> models)
+{
+    public void Roles(MappingReader roles, RolesConfig config, TrafficBinder.BoundTraffic traffic)
+    {
+        if (pools.Count == 0) return; // already reported: no pools at all
+        Pool(roles, "inference", config.Inference);
+        Pool(roles, "verification", config.Verification);
+        if (config.Prover != null) Pool(roles, "prover", config.Prover);
+        // The data pool only matters when some request fetches external data.
+        if (traffic.Classes.Any(c => c.Config.NeedsDataProbability > 0)) Pool(roles, "data", config.Data);
+    }
+
+    public void Classes(TrafficBinder.BoundTraffic traffic, RolesConfig roles)
+    {
+        pools.TryGetValue(roles.Inference, out var inferencePool);
+        foreach (var c in traffic.Classes)
+        {
+            if (c.Config.Model is { } model && !models.ContainsKey(model))
+            {
+                string known = models.Count == 0 ? "no models are defined under models:" : $"models: {string.Join(", ", models.Keys)}";
+                problems.Report(c.Fields.NodeFor("model"), c.Fields.ChildPath("model"),
+                    $"unknown model \"{model}\"{Suggestions.DidYouMean(model, models.Keys)}; {known}");
+            }
+            if (inferencePool is { TeeCapableNodes: 0 } && c.Config.PathWeights.GetValueOrDefault(VerificationPath.Tee) > 0)
+                problems.Report(c.Paths.NodeFor("tee"), c.Paths.ChildPath("tee"),
+                    $"TEE path has weight {ParameterExpression.Format(c.Config.PathWeights[VerificationPath.Tee])}, but the inference pool " +
+                    $"\"{inferencePool.Name}\" has tee_capable: 0; give it TEE-capable nodes (tee_capable: 1 to {inferencePool.Nodes}) or set tee to 0");
+        }
+    }
+
+    public void Replication(MappingReader verification, VerificationConfig config, RolesConfig roles)
+    {
+        if (config.Replication is { } k && pools.TryGetValue(roles.Verification, out var pool) && k > pool.Nodes)
+            problems.Report(verification.NodeFor("replication"), verification.ChildPath("replication"),
+                $"replication {k} exceeds the {pool.Nodes} nodes of verification pool \"{pool.Name}\"; allowed: 1 to {pool.Nodes}, or all");
+    }
+
+    private void Pool(MappingReader roles, string role, string pool)
+    {
+        if (pools.ContainsKey(pool)) return;
+        string how = roles.Has(role) ? "" : " (the default when roles does not name one)";
+        problems.Report(roles.NodeFor(role), roles.ChildPath(role),
+            $"pool \"{pool}\"{how} does not exist{Suggestions.DidYouMean(pool, pools.Keys)}; pools: {string.Join(", ", pools.Keys)}");
+    }
+}

@@ -1,0 +1,126 @@
+using System.Globalization;
+using HacaSim.Catalog;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+using YamlDotNet.RepresentationModel;
+
+namespace HacaSim.Scenarios;
+
+/// <summary>
+/// Reads a scenario file: YAML -> parameters (with <c>--set</c> overrides) -> <c>${...}</c> substitution ->
+/// key-path overrides -> resolved YAML -> validated records. Every problem is reported at once, each as
+/// "file:line:col: field: what was found; what is allowed", in one <see cref="InputException"/>.
+/// </summary>
+public static class ScenarioLoader
+{
+    /// <summary>Scenario files are hand-written; anything larger is a mistake (a trace passed as a scenario).</summary>
+    public const long MaxBytes = 10 * 1024 * 1024;
+
+    /// <summary>The deepest nesting a scenario needs is about 5; the limit keeps recursion bounded.</summary>
+    public const int MaxDepth = 64;
+
+    /// <param name="overrides">Each "name=value" (a declared parameter) or "a.b.c=value" (a key path; list items by index).</param>
+    public static LoadedScenario Load(string path, IReadOnlyList<string> overrides, ScenarioCatalogs? catalogs = null)
+    {
+        string text;
+        try
+        {
+            var info = new FileInfo(path);
+            if (!info.Exists) throw new InputException($"{path}: scenario file not found");
+            if (info.Length > MaxBytes) throw new InputException($"{path}: scenario file is {info.Length} bytes; the limit is {MaxBytes} (10 MB)");
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException($"{path}: cannot read the scenario file: {e.Message}");
+        }
+        return LoadText(text, path, overrides, catalogs);
+    }
+
+    /// <param name="displayPath">The name used in messages and as the default scenario name.</param>
+    public static LoadedScenario LoadText(string yamlText, string displayPath, IReadOnlyList<string> overrides, ScenarioCatalogs? catalogs = null)
+    {
+        catalogs ??= ScenarioCatalogs.Default;
+        if (yamlText.Length > MaxBytes) throw new InputException($"{displayPath}: scenario text is {yamlText.Length} characters; the limit is {MaxBytes} (10 MB)");
+        var stream = Parse(yamlText, displayPath);
+        if (stream.Documents.Count == 0 || ScenarioProblems.IsNull(stream.Documents[0].RootNode))
+            throw new InputException($"{displayPath}: the scenario is empty; expected a mapping with {string.Join(", ", ScenarioBinder.TopLevelKeys)}");
+        if (stream.Documents.Count > 1)
+            throw new InputException($"{At(displayPath, stream.Documents[1].RootNode.Start)}: a scenario file holds one YAML document; found {stream.Documents.Count}");
+        if (stream.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            var node = stream.Documents[0].RootNode;
+            throw new InputException($"{At(displayPath, node.Start)}: expected a mapping with {string.Join(", ", ScenarioBinder.TopLevelKeys)}, found {ScenarioProblems.Describe(node)}");
+        }
+
+        // Parameters first: overrides of declared parameters change their defaults before substitution.
+        var parameterProblems = new ScenarioProblems(displayPath, new Dictionary<YamlNode, string>());
+        var parameterNodes = ParameterSubstitution.Read(root, parameterProblems);
+        parameterProblems.ThrowIfAny();
+        var setter = new ScenarioOverrides(overrides, parameterNodes);
+        if (setter.Errors.Count > 0) throw new InputException(setter.Errors);
+        setter.ApplyParameters(parameterNodes);
+        var parameters = parameterNodes.ToDictionary(p => p.Key, p => p.Value.Value!.Trim(), StringComparer.Ordinal);
+
+        var problems = new ScenarioProblems(displayPath, setter.Origins);
+        ParameterSubstitution.Substitute(root, "", parameters, problems.Report);
+        problems.ThrowIfAny();
+        setter.ApplyPaths(root, parameters);
+        if (setter.Errors.Count > 0) throw new InputException(setter.Errors);
+
+        string resolved = Serialize(stream);
+        var scenario = new ScenarioBinder(problems, catalogs).Bind(root, Path.GetFileNameWithoutExtension(displayPath));
+        problems.ThrowIfAny();
+        return new LoadedScenario(scenario, resolved, displayPath);
+    }
+
+    private static YamlStream Parse(string text, string displayPath)
+    {
+        try
+        {
+            CheckShape(text, displayPath);
+            var stream = new YamlStream();
+            stream.Load(new StringReader(text));
+            return stream;
+        }
+        catch (YamlException e)
+        {
+            throw new InputException($"{At(displayPath, e.Start)}: YAML syntax error: {e.Message}");
+        }
+    }
+
+    /// <summary>
+    /// One streaming pass before building the tree: bounds nesting, and refuses anchors and aliases. An alias
+    /// makes two places share one node, so an error in it (or an override of it) would have two locations;
+    /// parameters: share values instead, with a line of their own.
+    /// </summary>
+    private static void CheckShape(string text, string displayPath)
+    {
+        var parser = new Parser(new StringReader(text));
+        int depth = 0;
+        while (parser.MoveNext())
+        {
+            switch (parser.Current)
+            {
+                case AnchorAlias alias:
+                    throw new InputException($"{At(displayPath, alias.Start)}: aliases (*{alias.Value}) are not supported; " +
+                        "write the value out, or share a number through parameters: and ${name}");
+                case NodeEvent { Anchor.IsEmpty: false } node:
+                    throw new InputException($"{At(displayPath, node.Start)}: anchors (&{node.Anchor}) are not supported; " +
+                        "write the value out, or share a number through parameters: and ${name}");
+            }
+            if (parser.Current is MappingStart or SequenceStart && ++depth > MaxDepth)
+                throw new InputException($"{At(displayPath, parser.Current.Start)}: nesting deeper than {MaxDepth} levels; a scenario needs about 5");
+            if (parser.Current is MappingEnd or SequenceEnd) depth--;
+        }
+    }
+
+    private static string Serialize(YamlStream stream)
+    {
+        var writer = new StringWriter(CultureInfo.InvariantCulture);
+        stream.Save(writer, assignAnchors: false);
+        return writer.ToString();
+    }
+
+    private static string At(string file, Mark mark) => $"{file}:{mark.Line}:{mark.Column}";
+}

@@ -1,0 +1,149 @@
+namespace HacaSim.Tests.Scenarios;
+
+/// <summary>
+/// Malformed scenarios, each a small edit of <see cref="Minimal"/>, with what the error must say:
+/// the exact "file:line:", the field path, and a hint of what is allowed.
+/// </summary>
+internal static class ErrorCases
+{
+    /// <summary>The smallest valid scenario; line numbers below refer to it.</summary>
+    public const string Minimal = """
+        name: t
+        parameters: {rate: 1}
+        run: {duration_s: 100, warmup_s: 10}
+        traffic:
+          arrival: {process: poisson, rate: "${rate}"}
+          classes:
+            - name: job
+              inference_s: 0.5
+              paths: {vanilla: 1}
+        pools:
+          inference: {nodes: 1, slots: 1}
+          verification: {nodes: 1, slots: 1}
+
+        """;
+
+    private static string Edit(string from, string to)
+    {
+        if (!Minimal.Contains(from)) throw new ArgumentException($"\"{from}\" is not in the minimal scenario");
+        return Minimal.Replace(from, to);
+    }
+
+    private static TestCaseData Case(string name, string yaml, params string[] expected) =>
+        new TestCaseData(yaml, Array.Empty<string>(), expected).SetName(name);
+
+    private static TestCaseData CaseWithSet(string name, string[] overrides, params string[] expected) =>
+        new TestCaseData(Minimal, overrides, expected).SetName(name);
+
+    public static IEnumerable<TestCaseData> All()
+    {
+        yield return Case("UnknownTopLevelKey", Minimal + "setlement: {mode: instant}\n",
+            "t.yaml:13:1: setlement: unknown key \"setlement\"", "did you mean \"settlement\"?", "allowed here: name, description");
+        yield return Case("UnknownPoolKey", Edit("inference: {nodes: 1, slots: 1}", "inference: {nodes: 1, slotz: 1}"),
+            "t.yaml:11:", "pools.inference.slotz", "did you mean \"slots\"?", "allowed here: nodes, slots, speed");
+        yield return Case("MappingWhereNumberExpected", Edit("duration_s: 100,", "duration_s: {hours: 1},"),
+            "t.yaml:3:", "run.duration_s", "expected a number > 0, found a mapping");
+        yield return Case("TextWhereNumberExpected", Edit("nodes: 1, slots: 1}\n  verification", "nodes: 1, slots: many}\n  verification"),
+            "t.yaml:11:", "pools.inference.slots", "expected a whole number >= 1, found text \"many\"");
+        yield return Case("NaN", Edit("duration_s: 100", "duration_s: .nan"),
+            "t.yaml:3:", "run.duration_s", "not a finite number", "a number > 0");
+        yield return Case("Infinity", Edit("warmup_s: 10", "warmup_s: .inf"),
+            "t.yaml:3:", "run.warmup_s", "not a finite number", "a number >= 0");
+        yield return Case("NegativeArrivalRate", Edit("{rate: 1}", "{rate: -2}"),
+            "t.yaml:5:", "traffic.arrival", "poisson", "rate must be > 0");
+        yield return Case("NegativeDuration", Edit("inference_s: 0.5", "inference_s: -0.5"),
+            "t.yaml:8:", "traffic.classes[0].inference_s", "expected a number >= 0 or {dist: NAME, ...}");
+        yield return Case("ZeroNodes", Edit("inference: {nodes: 1", "inference: {nodes: 0"),
+            "t.yaml:11:", "pools.inference.nodes", "expected a whole number >= 1, found 0");
+        yield return Case("FractionalSlots", Edit("inference: {nodes: 1, slots: 1}", "inference: {nodes: 1, slots: 2.5}"),
+            "t.yaml:11:", "pools.inference.slots", "whole number >= 1, found 2.5");
+        yield return Case("ProbabilityAboveOne", Edit("      paths: {vanilla: 1}", "      paths: {vanilla: 1}\n      needs_data: 1.5"),
+            "t.yaml:10:", "traffic.classes[0].needs_data", "expected a probability in [0, 1], found 1.5");
+        yield return Case("AllSharesZero", Edit("- name: job", "- name: job\n      share: 0"),
+            "t.yaml:7:", "traffic.classes", "share 0", "at least one must be > 0");
+        yield return Case("NegativePathWeight", Edit("paths: {vanilla: 1}", "paths: {vanilla: -1}"),
+            "t.yaml:9:", "traffic.classes[0].paths.vanilla", "expected a number >= 0, found -1");
+        yield return Case("AllPathWeightsZero", Edit("paths: {vanilla: 1}", "paths: {vanilla: 0, zkml: 0}"),
+            "t.yaml:9:", "traffic.classes[0].paths", "every path weight is 0", "zkml, tee, zkcrv, vanilla");
+        yield return Case("UnknownPathName", Edit("paths: {vanilla: 1}", "paths: {vanila: 1}"),
+            "t.yaml:9:", "traffic.classes[0].paths.vanila", "did you mean \"vanilla\"?", "zkml, tee, zkcrv, vanilla");
+        yield return Case("UnknownDistribution", Edit("inference_s: 0.5", "inference_s: {dist: lognormall, mean: 1, cv: 1}"),
+            "t.yaml:8:", "traffic.classes[0].inference_s", "unknown distribution \"lognormall\"", "did you mean \"lognormal\"?", "allowed: deterministic, empirical");
+        yield return Case("DistributionWithWrongParameters", Edit("inference_s: 0.5", "inference_s: {dist: lognormal, mean: 1, sd: 1}"),
+            "t.yaml:8:", "traffic.classes[0].inference_s", "takes {mean, cv} | {mu, sigma} | {median, p99}; given: mean, sd");
+        yield return Case("DistributionWithoutName", Edit("inference_s: 0.5", "inference_s: {mean: 1}"),
+            "t.yaml:8:", "traffic.classes[0].inference_s", "missing \"dist\"", "exponential");
+        yield return Case("UnknownArrivalProcess", Edit("process: poisson", "process: poison"),
+            "t.yaml:5:", "traffic.arrival", "did you mean \"poisson\"?");
+        yield return Case("UnknownDispatcher", Edit("inference: {nodes: 1, slots: 1}", "inference: {nodes: 1, slots: 1, dispatcher: jsqq}"),
+            "t.yaml:11:", "pools.inference.dispatcher", "did you mean \"jsq\"?", "allowed: jsq, random, round_robin");
+        yield return Case("UnknownDiscipline", Edit("inference: {nodes: 1, slots: 1}", "inference: {nodes: 1, slots: 1, discipline: lifo}"),
+            "t.yaml:11:", "pools.inference.discipline", "allowed: fifo, priority_by_path, edf");
+        yield return Case("RoleNamesMissingPool", Minimal + "roles: {inference: inferense}\n",
+            "t.yaml:13:", "roles.inference", "pool \"inferense\" does not exist", "did you mean \"inference\"?", "pools: inference, verification");
+        yield return Case("DefaultRoleWithoutPool", Edit("  verification: {nodes: 1, slots: 1}\n", "  checkers: {nodes: 1, slots: 1}\n"),
+            "t.yaml:1:", "roles.verification", "pool \"verification\" (the default", "pools: inference, checkers");
+        yield return Case("DataNeededWithoutDataPool", Edit("      paths: {vanilla: 1}", "      paths: {vanilla: 1}\n      needs_data: 0.5"),
+            "t.yaml:1:", "roles.data", "pool \"data\"", "does not exist");
+        yield return Case("UnknownModel", Edit("      inference_s: 0.5", "      model: llama\n      prompt_tokens: 100\n      output_tokens: 10"),
+            "t.yaml:8:", "traffic.classes[0].model", "unknown model \"llama\"", "no models are defined");
+        yield return Case("ModelWithoutTokens", Minimal.Replace("      inference_s: 0.5", "      model: m") + "models: {m: {prefill_tokens_per_s: 1000, decode_s_per_token: 0.01}}\n",
+            "t.yaml:7:", "traffic.classes[0].prompt_tokens", "a class with model needs prompt_tokens", "traffic.classes[0].output_tokens");
+        yield return Case("ClassWithModelAndInferenceSeconds", Edit("      inference_s: 0.5", "      inference_s: 0.5\n      model: m"),
+            "t.yaml:8:", "traffic.classes[0].inference_s", "either model", "not both");
+        yield return Case("ClassWithNeitherModelNorInferenceSeconds", Edit("      inference_s: 0.5\n", ""),
+            "t.yaml:7:", "traffic.classes[0]", "missing model or inference_s");
+        yield return Case("ModelMissingRate", Minimal + "models: {m: {decode_s_per_token: 0.01}}\n",
+            "t.yaml:13:", "models.m.prefill_tokens_per_s", "missing; expected a number > 0");
+        yield return Case("TeeWithoutTeeNodes", Edit("paths: {vanilla: 1}", "paths: {vanilla: 1, tee: 0.5}"),
+            "t.yaml:9:", "traffic.classes[0].paths.tee", "tee_capable: 0", "tee_capable: 1 to 1");
+        yield return Case("MoreTeeNodesThanNodes", Edit("inference: {nodes: 1, slots: 1}", "inference: {nodes: 1, slots: 1, tee_capable: 2}"),
+            "t.yaml:11:", "pools.inference.tee_capable", "allowed: 0 to 1");
+        yield return Case("ReplicationAboveVerificationNodes", Minimal + "verification: {replication: 3}\n",
+            "t.yaml:13:", "verification.replication", "exceeds the 1 nodes", "allowed: 1 to 1, or all");
+        yield return Case("ReplicationNotANumber", Minimal + "verification: {replication: some}\n",
+            "t.yaml:13:", "verification.replication", "expected \"all\" or a whole number >= 1");
+        yield return Case("WarmupNotShorterThanDuration", Edit("warmup_s: 10", "warmup_s: 100"),
+            "t.yaml:3:", "run.warmup_s", "must be shorter than duration_s 100 s");
+        yield return Case("ZeroReplications", Edit("warmup_s: 10}", "warmup_s: 10, replications: 0}"),
+            "t.yaml:3:", "run.replications", "expected a whole number >= 1, found 0");
+        yield return Case("UnknownSettlementMode", Minimal + "settlement: {mode: fast}\n",
+            "t.yaml:13:", "settlement.mode", "allowed: blocks, instant");
+        yield return Case("NotABoolean", Minimal + "settlement: {synchronous: maybe}\n",
+            "t.yaml:13:", "settlement.synchronous", "expected true or false");
+        yield return Case("UnknownPolicy", Minimal + "policy: {name: statik}\n",
+            "t.yaml:13:", "policy", "did you mean \"static\"?", "allowed: static");
+        yield return Case("MissingArrival", Edit("  arrival: {process: poisson, rate: \"${rate}\"}\n", ""),
+            "t.yaml:5:", "traffic.arrival", "classes job have no arrival of their own");
+        yield return Case("DuplicateClassName", Edit("      paths: {vanilla: 1}\n", "      paths: {vanilla: 1}\n    - name: job\n      inference_s: 1\n"),
+            "t.yaml:10:", "traffic.classes[1].name", "used twice");
+        yield return Case("UnknownParameter", Edit("rate: \"${rate}\"", "rate: \"${rat}\""),
+            "t.yaml:5:", "traffic.arrival.rate", "unknown parameter \"rat\"", "did you mean \"rate\"?", "declared: rate");
+        yield return Case("BadExpression", Edit("rate: \"${rate}\"", "rate: \"${1 +}\""),
+            "t.yaml:5:", "traffic.arrival.rate", "bad expression \"1 +\"");
+        yield return Case("UnclosedReference", Edit("rate: \"${rate}\"", "rate: \"${rate\""),
+            "t.yaml:5:", "traffic.arrival.rate", "without a closing");
+        yield return Case("ParameterNotAScalar", Edit("parameters: {rate: 1}", "parameters: {rate: [1, 2]}"),
+            "t.yaml:2:", "parameters.rate", "expected a number or a name");
+        yield return Case("YamlSyntaxError", Edit("warmup_s: 10}", "warmup_s: 10}}"),
+            "t.yaml:3:", "YAML syntax error");
+        yield return Case("DuplicateKey", Edit("name: t\n", "name: t\nname: u\n"),
+            "t.yaml:2:", "YAML syntax error", "Duplicate key");
+        yield return Case("AnchorsRefused", Edit("inference: {nodes: 1, slots: 1}\n  verification: {nodes: 1, slots: 1}", "inference: &pool {nodes: 1, slots: 1}\n  verification: *pool"),
+            "t.yaml:11:", "anchors (&pool) are not supported");
+        yield return Case("TooDeep", Minimal + "description: " + new string('[', 70) + new string(']', 70) + "\n",
+            "t.yaml:13:", "nesting deeper than 64");
+        yield return Case("NotAMapping", "- just\n- a list\n", "t.yaml:1:1:", "expected a mapping");
+        yield return Case("EmptyFile", "# nothing\n", "t.yaml", "empty");
+        yield return CaseWithSet("SetWithoutEquals", ["rate"], "--set rate: expected NAME=VALUE");
+        yield return CaseWithSet("SetUnknownName", ["rat=3"], "--set rat=3:", "neither a declared parameter nor a scenario key", "did you mean \"rate\"?");
+        yield return CaseWithSet("SetUnknownPath", ["pools.inferenc.slots=3"], "--set pools.inferenc.slots=3:", "no key \"inferenc\" under pools", "did you mean \"inference\"?");
+        yield return CaseWithSet("SetListIndexOutOfRange", ["traffic.classes.3.share=1"], "--set traffic.classes.3.share=1:", "expected an index from 0 to 0");
+        yield return CaseWithSet("SetThroughAScalar", ["run.duration_s.x=1"], "--set run.duration_s.x=1:", "run.duration_s is a single value");
+        yield return CaseWithSet("SetUnknownKeyIsCaughtByTheBinder", ["pools.inference.slotz=3"],
+            "--set pools.inference.slotz=3: pools.inference.slotz: unknown key", "did you mean \"slots\"?");
+        yield return Case("SeveralProblemsAllReported",
+            Edit("inference: {nodes: 1, slots: 1}", "inference: {nodes: 0, slots: 1, dispatcher: jsqq}") + "colour: blue\n",
+            "t.yaml:11:", "pools.inference.nodes", "pools.inference.dispatcher", "t.yaml:13:1: colour: unknown key");
+    }
+}
