@@ -1,18 +1,22 @@
 namespace HacaSim.Workload;
 
-/// Placeholder until the workload branch lands.
+/// <summary>
+/// Arrivals exactly every interval, the first at one interval (the D in D/G/1): a baseline with no
+/// arrival variability at all.
+/// </summary>
 public sealed class DeterministicArrivals : IArrivalProcess
 {
-    private readonly double _interval;
+    private readonly double _intervalSeconds;
     private long _count;
 
     public DeterministicArrivals(double intervalSeconds)
     {
-        if (!(intervalSeconds > 0) || !double.IsFinite(intervalSeconds)) throw new ArgumentException("interval must be > 0 and finite");
-        _interval = intervalSeconds;
+        Require.PositiveFinite(intervalSeconds, nameof(intervalSeconds));
+        _intervalSeconds = intervalSeconds;
     }
 
-    public double MeanRatePerSecond => 1 / _interval;
+    public double MeanRatePerSecond => 1.0 / _intervalSeconds;
 
-    public Arrival Next() => new(++_count * _interval);
+    // k * interval rather than a running sum, so the millionth arrival carries no accumulated rounding.
+    public Arrival Next() => new(++_count * _intervalSeconds);
 }

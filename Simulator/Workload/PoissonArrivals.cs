@@ -1,23 +1,28 @@
 namespace HacaSim.Workload;
 
-/// Placeholder until the workload branch lands.
+/// <summary>
+/// Homogeneous Poisson arrivals: independent exponential gaps with mean 1/rate. The classic model of
+/// many independent users, and the M in M/G/k.
+/// </summary>
 public sealed class PoissonArrivals : IArrivalProcess
 {
-    private readonly double _rate;
+    private readonly double _ratePerSecond;
     private readonly Random _rng;
-    private double _time;
+    private double _timeSeconds;
 
     public PoissonArrivals(double ratePerSecond, Random rng)
     {
-        if (!(ratePerSecond > 0) || !double.IsFinite(ratePerSecond)) throw new ArgumentException("rate must be > 0 and finite");
-        (_rate, _rng) = (ratePerSecond, rng);
+        Require.PositiveFinite(ratePerSecond, nameof(ratePerSecond));
+        ArgumentNullException.ThrowIfNull(rng);
+        _ratePerSecond = ratePerSecond;
+        _rng = rng;
     }
 
-    public double MeanRatePerSecond => _rate;
+    public double MeanRatePerSecond => _ratePerSecond;
 
     public Arrival Next()
     {
-        _time += -Math.Log(1 - _rng.NextDouble()) / _rate;
-        return new Arrival(_time);
+        _timeSeconds = Sampling.StrictlyAfter(_timeSeconds, _timeSeconds + Sampling.ExponentialGap(_rng, _ratePerSecond));
+        return new Arrival(_timeSeconds);
     }
 }
