@@ -149,6 +149,19 @@ public class ScenarioLoaderTests
     }
 
     [Test]
+    public void ParametersInterpolateIntoTextAndNameChoices()
+    {
+        string yaml = ErrorCases.Minimal
+            .Replace("parameters: {rate: 1}", "parameters: {rate: 1, picker: round_robin}")
+            .Replace("name: t\n", "name: \"rate-${rate}-x${2 * rate}\"\n")
+            .Replace("inference: {nodes: 1, slots: 1}", "inference: {nodes: 1, slots: 1, dispatcher: \"${picker}\"}");
+        var loaded = ScenarioLoader.LoadText(yaml, "t.yaml", ["picker=random"]);
+        Assert.That(loaded.Scenario.Name, Is.EqualTo("rate-1-x2"));
+        Assert.That(loaded.Scenario.Pools["inference"].Dispatcher, Is.EqualTo("random"));
+        Assert.That(ScenarioText.Of(ScenarioLoader.LoadText(loaded.ResolvedYaml, "r.yaml", []).Scenario), Is.EqualTo(ScenarioText.Of(loaded.Scenario)));
+    }
+
+    [Test]
     public void SetParameter() =>
         Assert.That(Load("validation/mmc.yaml", "servers=8").Scenario.Pools["inference"].Slots, Is.EqualTo(8));
 
