@@ -1,0 +1,40 @@
+using HacaSim.Analysis.Records;
+
+namespace HacaSim.Analysis.Charts;
+
+/// <summary>
+/// Turns <see cref="TimeSeriesRow"/>s into one line per pool: at each sample time, the mean of the chosen
+/// quantity across the replications sampled at that time. Replications sample on the same grid, so this is
+/// the across-replication mean path; with one replication it is that replication's path.
+/// </summary>
+internal static class PoolTimeSeries
+{
+    public static IReadOnlyList<LineSeries> MeanByPool(IReadOnlyList<TimeSeriesRow> rows, Func<TimeSeriesRow, int> quantity)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        return [.. rows
+            .GroupBy(r => r.Pool, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal) // a pool keeps its style whatever the row order
+            .Select(pool =>
+            {
+                var points = pool
+                    .GroupBy(r => r.TimeSeconds)
+                    .OrderBy(t => t.Key)
+                    .Select(t => (Time: t.Key, Mean: t.Average(r => (double)quantity(r))))
+                    .ToArray();
+                return new LineSeries(pool.Key, [.. points.Select(p => p.Time)], [.. points.Select(p => p.Mean)]);
+            })];
+    }
+
+    /// <summary>The chart subtitle saying how replications were combined.</summary>
+    public static string Describe(IReadOnlyList<TimeSeriesRow> rows)
+    {
+        int replications = rows.Select(r => r.Replication).Distinct().Count();
+        return replications switch
+        {
+            0 => "no samples",
+            1 => $"replication {rows[0].Replication}",
+            _ => $"mean of {replications} replications at each sample time",
+        };
+    }
+}

@@ -1,0 +1,56 @@
+using HacaSim.Analysis.Records;
+using ScottPlot;
+
+namespace HacaSim.Analysis.Charts;
+
+/// <summary>
+/// Mean proof lag (result to final) per sample interval over simulated time, one line per path. Across
+/// replications each interval's means are combined weighted by the requests settled in it, which is the
+/// mean over all those requests; intervals where nothing settled (NaN) are skipped: the line breaks there
+/// instead of dropping to zero or bridging the gap.
+/// </summary>
+public static class ProofLagChart
+{
+    public static void Save(IReadOnlyList<ProofLagRow> rows, string title, string pathWithoutExtension)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        IReadOnlyList<LineSeries> series = [.. rows
+            .GroupBy(r => r.Path, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(path =>
+            {
+                var points = path
+                    .GroupBy(r => r.TimeSeconds)
+                    .OrderBy(t => t.Key)
+                    .Select(t => (Time: t.Key, Mean: SettledWeightedMean(t)))
+                    .ToArray();
+                return new LineSeries(path.Key, [.. points.Select(p => p.Time)], [.. points.Select(p => p.Mean)]);
+            })];
+
+        int replications = rows.Select(r => r.Replication).Distinct().Count();
+        string subtitle = replications switch
+        {
+            0 => "no samples",
+            1 => $"replication {rows[0].Replication}; intervals with nothing settled left blank",
+            _ => $"mean over requests settled in each interval, {replications} replications; intervals with nothing settled left blank",
+        };
+        using Plot plot = ChartFigure.Create(title, subtitle, "simulated time (s)", "mean proof lag (s, result to final)");
+        LineSeriesPlotter.Add(plot, series);
+        AxisRanges.FromZero(plot, series);
+        ChartFigure.Save(plot, pathWithoutExtension);
+    }
+
+    // NaN when nothing settled in the interval in any replication: the plotter leaves a gap there.
+    private static double SettledWeightedMean(IEnumerable<ProofLagRow> interval)
+    {
+        double settled = 0, weightedSum = 0;
+        foreach (ProofLagRow row in interval)
+        {
+            if (row.Settled <= 0 || !double.IsFinite(row.MeanProofLagSeconds))
+                continue;
+            settled += row.Settled;
+            weightedSum += row.Settled * row.MeanProofLagSeconds;
+        }
+        return settled > 0 ? weightedSum / settled : double.NaN;
+    }
+}

@@ -1,0 +1,57 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using HacaSim.Analysis.Statistics;
+
+namespace HacaSim.Analysis.Output;
+
+/// <summary>
+/// Small helpers over <see cref="Utf8JsonWriter"/> for result files: indented with LF line ends, doubles
+/// in shortest round-trip form, and <c>null</c> for a value that is missing or not finite (JSON has no NaN).
+/// </summary>
+public static class JsonOutput
+{
+    /// <summary>Writer options for every result file: indented, LF, no escaping of printable non-ASCII.</summary>
+    public static JsonWriterOptions WriterOptions { get; } = new()
+    {
+        Indented = true,
+        NewLine = "\n",
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary>A writer over <paramref name="stream"/> with <see cref="WriterOptions"/>; the caller disposes it.</summary>
+    public static Utf8JsonWriter CreateWriter(Stream stream) => new(stream, WriterOptions);
+
+    /// <summary>Writes <paramref name="value"/> as a number, or <c>null</c> when it is null, NaN or infinite.</summary>
+    public static void WriteNumberOrNullValue(Utf8JsonWriter writer, double? value)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        if (value is { } v && double.IsFinite(v))
+            // Utf8JsonWriter formats doubles in the shortest form that round-trips (as "R" does).
+            writer.WriteNumberValue(v);
+        else
+            writer.WriteNullValue();
+    }
+
+    /// <summary>Writes the property <paramref name="name"/> with a number, or <c>null</c> when null, NaN or infinite.</summary>
+    public static void WriteNumberOrNull(Utf8JsonWriter writer, string name, double? value)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WritePropertyName(name);
+        WriteNumberOrNullValue(writer, value);
+    }
+
+    /// <summary>Writes <c>"name": {"mean", "ci95", "p50", "p95", "p99", "max"}</c>, each null where missing.</summary>
+    public static void WriteSummaryStatistic(Utf8JsonWriter writer, string name, SummaryStatistic statistic)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(statistic);
+        writer.WriteStartObject(name);
+        WriteNumberOrNull(writer, "mean", statistic.Mean);
+        WriteNumberOrNull(writer, "ci95", statistic.Ci95);
+        WriteNumberOrNull(writer, "p50", statistic.P50);
+        WriteNumberOrNull(writer, "p95", statistic.P95);
+        WriteNumberOrNull(writer, "p99", statistic.P99);
+        WriteNumberOrNull(writer, "max", statistic.Max);
+        writer.WriteEndObject();
+    }
+}
