@@ -48,6 +48,11 @@ public sealed class Catalog<T>
         return _entries[spec.Name].Create(spec, rng);
     }
 
-    // ArgumentException appends " (Parameter 'x')" on a new line in some cases; keep the sentence.
-    private static string FirstLine(string message) => message.Split('\n')[0].Trim();
+    // ArgumentException appends " (Parameter 'x')", which names a C# parameter the user never wrote.
+    private static string FirstLine(string message)
+    {
+        string line = message.Split('\n')[0].Trim();
+        int parameter = line.LastIndexOf(" (Parameter '", StringComparison.Ordinal);
+        return parameter > 0 ? line[..parameter] : line;
+    }
 }

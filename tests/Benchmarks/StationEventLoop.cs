@@ -43,7 +43,7 @@ internal sealed class StationEventLoop : IStationClient<MmcCustomer>
 
     public double ServiceTime(MmcCustomer job) => _service.Sample();
 
-    public void OnServiceStart(MmcCustomer job, double waitSeconds)
+    public void OnServiceStart(MmcCustomer job, double waitSeconds, double serviceSeconds)
     {
         _waitSumSeconds += waitSeconds;
         _started++;

@@ -50,7 +50,7 @@ internal static class ErrorCases
         yield return Case("Infinity", Edit("warmup_s: 10", "warmup_s: .inf"),
             "t.yaml:3:", "run.warmup_s", "not a finite number", "a number >= 0");
         yield return Case("NegativeArrivalRate", Edit("{rate: 1}", "{rate: -2}"),
-            "t.yaml:5:", "traffic.arrival", "poisson", "rate must be > 0");
+            "t.yaml:5:", "traffic.arrival", "poisson", "must be a finite number > 0");
         yield return Case("NegativeDuration", Edit("inference_s: 0.5", "inference_s: -0.5"),
             "t.yaml:8:", "traffic.classes[0].inference_s", "expected a number >= 0 or {dist: NAME, ...}");
         yield return Case("ZeroNodes", Edit("inference: {nodes: 1", "inference: {nodes: 0"),
@@ -78,7 +78,7 @@ internal static class ErrorCases
         yield return Case("UnknownDispatcher", Edit("inference: {nodes: 1, slots: 1}", "inference: {nodes: 1, slots: 1, dispatcher: jsqq}"),
             "t.yaml:11:", "pools.inference.dispatcher", "did you mean \"jsq\"?", "allowed: jsq, random, round_robin");
         yield return Case("UnknownDiscipline", Edit("inference: {nodes: 1, slots: 1}", "inference: {nodes: 1, slots: 1, discipline: lifo}"),
-            "t.yaml:11:", "pools.inference.discipline", "allowed: fifo, priority_by_path, edf");
+            "t.yaml:11:", "pools.inference.discipline", "allowed: edf, fifo, priority_by_path");
         yield return Case("RoleNamesMissingPool", Minimal + "roles: {inference: inferense}\n",
             "t.yaml:13:", "roles.inference", "pool \"inferense\" does not exist", "did you mean \"inference\"?", "pools: inference, verification");
         yield return Case("DefaultRoleWithoutPool", Edit("  verification: {nodes: 1, slots: 1}\n", "  checkers: {nodes: 1, slots: 1}\n"),

@@ -63,7 +63,10 @@ public class ScenarioLoaderTests
             Assert.That(risk.Share, Is.EqualTo(0.2));
             Assert.That(risk.InferenceSeconds!.Name, Is.EqualTo("uniform"));
             Assert.That(risk.DeadlineSeconds, Is.Null);
-            Assert.That(s.Models["llama-3.1-8b-a100"], Is.EqualTo(new ModelProfile("llama-3.1-8b-a100", 10000, 0.013, null)));
+            ModelProfile llama = s.Models["llama-3.1-8b-a100"];
+            Assert.That((llama.PrefillTokensPerSecond, llama.DecodeSecondsPerToken), Is.EqualTo((10000.0, 0.013)));
+            Assert.That(llama.ProofSeconds?.Name, Is.EqualTo("lognormal"));
+            Assert.That(llama.ProofSeconds?.Number("median"), Is.EqualTo(600));
             Assert.That(s.Pools["inference"], Is.EqualTo(new PoolConfig("inference", 8, 8, 1, 4, "jsq", "fifo", null)));
             Assert.That(s.Pools["data"].TeeCapableNodes, Is.EqualTo(2));
             Assert.That(s.Pools.Keys, Is.EqualTo(new[] { "inference", "prover", "verification", "data" }));
