@@ -53,6 +53,11 @@ internal static class ChartFigure
     {
         ArgumentException.ThrowIfNullOrEmpty(pathWithoutExtension);
         byte[] png = plot.GetImageBytes(WidthPixels, HeightPixels, ImageFormat.Png);
+        // Skia's SVG backend cannot draw dash patterns: it prints "Unsupported path effect" to stderr for
+        // each and draws the line solid. Draw them solid on purpose; colour and marker shape still tell
+        // the series apart in the SVG, and the PNG keeps its patterns.
+        foreach (var scatter in plot.GetPlottables<ScottPlot.Plottables.Scatter>()) scatter.LinePattern = LinePattern.Solid;
+        foreach (var item in plot.Legend.ManualItems) item.LinePattern = LinePattern.Solid;
         string svg = SvgClipIds.Normalize(plot.GetSvgXml(WidthPixels, HeightPixels));
         AtomicFile.WriteBytes(pathWithoutExtension + ".png", png);
         AtomicFile.WriteText(pathWithoutExtension + ".svg", svg);
