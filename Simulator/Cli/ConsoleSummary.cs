@@ -31,20 +31,35 @@ internal static class ConsoleSummary
         }
         o.WriteLine();
         o.WriteLine("pool            nodes  slots  utilisation  mean queue  stable");
-        var unstable = new List<string>();
+        var unstable = new List<(string Pool, string Text)>();
         foreach (PoolResult first in results[0].Pools)
         {
             var all = results.Select(r => r.Pools.First(p => p.Name == first.Name)).ToList();
             bool isUnstable = RunSummaryWriter.Unstable(all.Select(p => p.Stability));
-            if (isUnstable) unstable.Add($"{first.Name} (backlog +{all.Average(p => p.Stability.GrowthPerSecond).ToString("0.###", ci)}/s)");
+            if (isUnstable) unstable.Add((first.Name, $"{first.Name} (backlog +{all.Average(p => p.Stability.GrowthPerSecond).ToString("0.###", ci)}/s)"));
             o.WriteLine(string.Create(ci,
                 $"{first.Name,-15} {first.Nodes,5} {first.Slots,6}  {all.Average(p => p.Utilization),11:0.000}  {all.Average(p => p.QueueLength),10:0.##}  {(isUnstable ? "NO" : "yes")}"));
         }
         o.WriteLine();
-        o.WriteLine(unstable.Count == 0
-            ? "verdict: every backlog is stable; proofs keep up with answers."
-            : $"verdict: proofs do NOT keep up: backlog grows without bound in {string.Join(", ", unstable)}.");
+        o.WriteLine(Verdict(scenario, unstable));
         o.WriteLine($"results: {directory}");
+    }
+
+    /// <summary>
+    /// One plain sentence: whether answers keep up (the inference and data pools) and whether proofs do
+    /// (the prover and verification pools). A merged pool plays both parts.
+    /// </summary>
+    private static string Verdict(Scenario scenario, List<(string Pool, string Text)> unstable)
+    {
+        if (unstable.Count == 0) return "verdict: every backlog is stable; proofs keep up with answers.";
+        var proofPools = new[] { scenario.Roles.Prover, scenario.Roles.Verification }.OfType<string>().ToHashSet();
+        var answerPools = new[] { scenario.Roles.Inference, scenario.Roles.Data }.ToHashSet();
+        string proofs = string.Join(", ", unstable.Where(u => proofPools.Contains(u.Pool)).Select(u => u.Text));
+        string answers = string.Join(", ", unstable.Where(u => answerPools.Contains(u.Pool)).Select(u => u.Text));
+        if (answers.Length > 0 && proofs.Length > 0)
+            return $"verdict: neither answers nor proofs keep up: backlog grows without bound in {answers}; {proofs}.";
+        if (answers.Length > 0) return $"verdict: answers do NOT keep up: backlog grows without bound in {answers}.";
+        return $"verdict: answers keep up but proofs do NOT: backlog grows without bound in {proofs}.";
     }
 
     private static string F(double? x) => x is { } v ? v.ToString(v < 10 ? "0.0000" : "0.0", CultureInfo.InvariantCulture) : "-";
