@@ -36,7 +36,7 @@ public static class ArrivalCatalog
             new("trace", "Replays a TIMESTAMP,ContextTokens,GeneratedTokens CSV (Azure LLM trace format): file relative to the " +
                 "working directory or the scenario; time_scale 2 = twice as fast; offset_s and limit select rows; loop repeats it.",
                 [new(["file"], ["time_scale", "offset_s", "limit", "loop"])],
-                (s, _) => new TraceReplayArrivals(TraceReader.Read(TraceFile(s)), s.NumberOr("time_scale", 1), s.NumberOr("offset_s", 0),
+                (s, _) => new TraceReplayArrivals(TraceReader.Read(ScenarioFiles.Resolve(s.Texts["file"], s.Location)), s.NumberOr("time_scale", 1), s.NumberOr("offset_s", 0),
                     s.Numbers.TryGetValue("limit", out double limit) ? checked((int)limit) : null, Flag(s, "loop"))),
         ]);
     }
@@ -59,14 +59,4 @@ public static class ArrivalCatalog
             "false" => false,
             _ => throw new ArgumentException($"{key} must be true or false, found \"{text}\""),
         } : s.NumberOr(key, 0) != 0;
-
-    /// <summary>The trace path as written if it exists from the working directory, else next to the scenario file.</summary>
-    private static string TraceFile(ComponentSpec s)
-    {
-        string file = s.Texts["file"];
-        if (File.Exists(file) || Path.IsPathRooted(file) || s.Location.File.Length == 0) return file;
-        string besideScenario = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(s.Location.File)) ?? "", file);
-        return File.Exists(besideScenario) ? besideScenario
-            : throw new ArgumentException($"trace file \"{file}\" not found in the working directory or beside the scenario ({besideScenario})");
-    }
 }

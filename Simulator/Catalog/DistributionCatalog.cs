@@ -25,7 +25,9 @@ public static class DistributionCatalog
                 : Distributions.Gamma(s.Number("shape"), s.Number("rate"), r)),
         new("weibull", "Weibull with shape k and scale lambda.", [new("shape", "scale")],
             (s, r) => Distributions.Weibull(s.Number("shape"), s.Number("scale"), r)),
-        new("empirical", "Resamples a list of observed values with equal weight.", [new("values")],
-            (s, r) => Distributions.Empirical(s.Lists["values"].ToArray(), r)),
+        new("empirical", "Resamples observed values with equal weight: a list, or a numeric column of a CSV file (header row; file relative to the working directory or the scenario).",
+            [new("values"), new("file", "column")],
+            (s, r) => Distributions.Empirical(s.Lists.TryGetValue("values", out var values) ? values.ToArray()
+                : CsvColumn.Read(ScenarioFiles.Resolve(s.Texts["file"], s.Location), s.Texts["column"]), r)),
     ]);
 }

@@ -12,4 +12,5 @@ public sealed class DeterministicDistribution : IDistribution
     public double Sample() => Mean;
     public double Mean { get; }
     public double Variance => 0;
+    public double Minimum => Mean;
 }

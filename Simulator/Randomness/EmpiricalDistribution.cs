@@ -18,6 +18,7 @@ public sealed class EmpiricalDistribution : IDistribution
 
     public double Sample() => _values[_rng.Next(_values.Length)];
     public double Mean { get; }
+    public double Minimum => _values.Min();
 
     /// <summary>The variance of the resampling distribution (population variance of the values).</summary>
     public double Variance { get; }

@@ -11,4 +11,7 @@ public interface IDistribution
 
     /// <summary>The exact variance (PositiveInfinity where undefined).</summary>
     double Variance { get; }
+
+    /// <summary>The smallest value it can give (a time or a token count must not be able to go below 0).</summary>
+    double Minimum { get; }
 }

@@ -12,5 +12,6 @@ public sealed class MathNetDistribution : IDistribution
     public double Sample() => _inner.Sample();
     public double Mean => _inner.Mean;
     public double Variance => _inner.Variance;
+    public double Minimum => _inner.Minimum;
     public override string ToString() => _inner.ToString() ?? _inner.GetType().Name;
 }

@@ -35,4 +35,5 @@ public sealed class TruncatedNormalDistribution : IDistribution
 
     public double Mean { get; }
     public double Variance { get; }
+    public double Minimum => 0;
 }

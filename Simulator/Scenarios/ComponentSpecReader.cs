@@ -25,15 +25,8 @@ internal sealed class ComponentSpecReader(ScenarioProblems problems, ScenarioCat
         }
         var spec = FromMapping(node, path, "dist", catalogs.Distributions.Names, "a number or {dist: NAME, ...}");
         if (spec == null || !Validate(node, spec, catalogs.Distributions.Validate(spec))) return null;
-        // Deterministic and uniform accept negative numbers, but a time or a token count cannot be one.
-        bool negative = spec.Name switch
-        {
-            "deterministic" => spec.Number("value") < 0,
-            "uniform" => spec.Number("min") < 0,
-            "empirical" => spec.Lists["values"].Any(v => v < 0),
-            _ => false,
-        };
-        if (negative)
+        // Deterministic, uniform and empirical accept negative numbers, but a time or a token count cannot be one.
+        if (catalogs.Distributions.Create(spec, new Random(0)).Minimum < 0)
         {
             problems.Report(node, path, $"distribution \"{spec.Name}\" can give negative values here; durations and token counts must be >= 0");
             return null;

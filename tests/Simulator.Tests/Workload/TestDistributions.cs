@@ -9,6 +9,7 @@ internal abstract class MomentDistribution : IDistribution
     public abstract double Sample();
     public double Mean => RawMoment(1);
     public double Variance => RawMoment(2) - Mean * Mean;
+    public double Minimum => 0; // gaps are never negative
 
     /// <summary>E[X^k].</summary>
     public abstract double RawMoment(int k);
