@@ -3,7 +3,9 @@ namespace HacaSim.Engine;
 /// <summary>
 /// c identical servers in front of one queue with a pluggable discipline and an optional capacity
 /// (jobs in the station, waiting plus in service; an arrival that finds it full is rejected, as in
-/// M/M/c/K). The station schedules its own completions and reports to its client.
+/// M/M/c/K). The station schedules its own completions and reports to its client. It can go down
+/// (a node fault): jobs in service are interrupted, their completions cancelled, and every job it
+/// held is handed back to the caller to retry or fail.
 /// </summary>
 public sealed class Station<TJob> where TJob : class
 {
@@ -11,6 +13,8 @@ public sealed class Station<TJob> where TJob : class
     private readonly IQueueDiscipline<TJob> _queue;
     private readonly IStationClient<TJob> _client;
     private readonly Action<object?> _complete;
+    private readonly Server[] _servers;
+    private readonly Stack<Server> _idle;
 
     public Station(Simulation sim, string name, int servers, IQueueDiscipline<TJob> queue, IStationClient<TJob> client,
         int capacity = int.MaxValue)
@@ -24,6 +28,10 @@ public sealed class Station<TJob> where TJob : class
         _queue = queue;
         _client = client;
         _complete = Complete;
+        // One object per server, made once: a completion event carries its server, so finishing a job
+        // allocates nothing and a fault can cancel exactly the completions in progress.
+        _servers = Enumerable.Range(0, servers).Select(_ => new Server()).ToArray();
+        _idle = new Stack<Server>(_servers.Reverse());
         Statistics = new StationStatistics(sim.Now);
         sim.StatisticsReset += Statistics.Reset;
     }
@@ -39,11 +47,14 @@ public sealed class Station<TJob> where TJob : class
     public int InSystem => Busy + _queue.Count;
     public StationStatistics Statistics { get; }
 
-    /// <summary>Offers a job; false (and counted as a rejection) when the station is full.</summary>
+    /// <summary>False while the station is down: it then refuses every arrival.</summary>
+    public bool IsUp { get; private set; } = true;
+
+    /// <summary>Offers a job; false (and counted as a rejection) when the station is full or down.</summary>
     public bool Arrive(TJob job)
     {
         Statistics.Arrivals++;
-        if (InSystem >= Capacity)
+        if (!IsUp || InSystem >= Capacity)
         {
             Statistics.Rejections++;
             return false;
@@ -57,6 +68,32 @@ public sealed class Station<TJob> where TJob : class
         return true;
     }
 
+    /// <summary>
+    /// Takes the station down: cancels the completions in progress and returns every job it held, those
+    /// in service first (with the service they had received), then the queue in service order.
+    /// </summary>
+    public List<InterruptedJob<TJob>> GoDown()
+    {
+        var jobs = new List<InterruptedJob<TJob>>(InSystem);
+        IsUp = false;
+        foreach (Server server in _servers)
+        {
+            if (server.Job is null) continue;
+            _sim.Cancel(server.Completion);
+            jobs.Add(new InterruptedJob<TJob>(server.Job, true, _sim.Now - server.StartedAt));
+            server.Job = null;
+            _idle.Push(server);
+        }
+        while (_queue.Count > 0) jobs.Add(new InterruptedJob<TJob>(_queue.Dequeue(out _), false, 0));
+        Busy = 0;
+        Statistics.Busy.Update(_sim.Now, 0);
+        Statistics.Waiting.Update(_sim.Now, 0);
+        return jobs;
+    }
+
+    /// <summary>Brings the station back up, empty.</summary>
+    public void ComeUp() => IsUp = true;
+
     private void Start(TJob job, double waitSeconds)
     {
         Busy++;
@@ -65,13 +102,19 @@ public sealed class Station<TJob> where TJob : class
         Statistics.Wait.Record(waitSeconds);
         Statistics.Service.Record(service);
         Statistics.Sojourn.Record(waitSeconds + service);
+        Server server = _idle.Pop();
+        server.Job = job;
+        server.StartedAt = _sim.Now;
         _client.OnServiceStart(job, waitSeconds, service);
-        _sim.Schedule(service, _complete, job);
+        server.Completion = _sim.Schedule(service, _complete, server);
     }
 
     private void Complete(object? state)
     {
-        var job = (TJob)state!;
+        var server = (Server)state!;
+        TJob job = server.Job!;
+        server.Job = null;
+        _idle.Push(server);
         // Hand the free server to the head of the queue before telling the client, so a job that the
         // client sends straight back here (a proof colocated on its inference node) queues behind it.
         Busy--;
@@ -84,5 +127,12 @@ public sealed class Station<TJob> where TJob : class
         }
         else Statistics.Busy.Update(_sim.Now, Busy);
         _client.OnDeparture(job);
+    }
+
+    private sealed class Server
+    {
+        public TJob? Job;
+        public double StartedAt;
+        public EventHandle Completion;
     }
 }

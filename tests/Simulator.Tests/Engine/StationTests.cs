@@ -76,3 +76,52 @@ public class StationTests
         }));
     }
 }
+
+/// <summary>A station going down and coming back (node faults).</summary>
+public class StationFaultTests
+{
+    private sealed class Job(string name, double service)
+    {
+        public string Name { get; } = name;
+        public double ServiceSeconds { get; } = service;
+    }
+
+    private sealed class Recorder(Simulation sim) : IStationClient<Job>
+    {
+        public List<string> Log { get; } = [];
+        public double ServiceTime(Job job) => job.ServiceSeconds;
+        public void OnServiceStart(Job job, double waitSeconds, double serviceSeconds) => Log.Add($"start {job.Name}@{sim.Now}");
+        public void OnDeparture(Job job) => Log.Add($"end {job.Name}@{sim.Now}");
+    }
+
+    [Test]
+    public void Going_down_interrupts_service_cancels_completions_and_returns_every_job()
+    {
+        var sim = new Simulation();
+        var rec = new Recorder(sim);
+        var station = new Station<Job>(sim, "s", 2, new FifoDiscipline<Job>(), rec);
+        List<InterruptedJob<Job>>? returned = null;
+        sim.ScheduleAt(0, _ =>
+        {
+            foreach (var (n, s) in new[] { ("a", 10.0), ("b", 4.0), ("c", 1.0) }) station.Arrive(new Job(n, s));
+        });
+        sim.ScheduleAt(3, _ => returned = station.GoDown());
+        sim.ScheduleAt(5, _ => Assert.That(station.Arrive(new Job("refused", 1)), Is.False, "a down station refuses"));
+        sim.ScheduleAt(6, _ =>
+        {
+            station.ComeUp();
+            station.Arrive(new Job("d", 1));
+        });
+        sim.Run(20);
+        Assert.Multiple(() =>
+        {
+            Assert.That(returned!.Select(j => (j.Job.Name, j.WasInService, j.ServedSeconds)),
+                Is.EqualTo(new[] { ("a", true, 3.0), ("b", true, 3.0), ("c", false, 0.0) }));
+            Assert.That(rec.Log, Is.EqualTo(new[] { "start a@0", "start b@0", "start d@6", "end d@7" }), "no completion of a or b fires");
+            Assert.That(station.Busy, Is.EqualTo(0));
+            Assert.That(station.Statistics.Rejections, Is.EqualTo(1));
+            // Busy: 2 servers on [0,3), 1 on [6,7) -> 7 over 20 s.
+            Assert.That(station.Statistics.Busy.Mean(sim.Now), Is.EqualTo(7.0 / 20).Within(1e-12));
+        });
+    }
+}
