@@ -75,24 +75,6 @@ public class StationTests
             "start busy@0 waited 0", "start early@1 waited 1", "start early2@2 waited 2", "start late@3 waited 3",
         }));
     }
-}
-
-/// <summary>A station going down and coming back (node faults).</summary>
-public class StationFaultTests
-{
-    private sealed class Job(string name, double service)
-    {
-        public string Name { get; } = name;
-        public double ServiceSeconds { get; } = service;
-    }
-
-    private sealed class Recorder(Simulation sim) : IStationClient<Job>
-    {
-        public List<string> Log { get; } = [];
-        public double ServiceTime(Job job) => job.ServiceSeconds;
-        public void OnServiceStart(Job job, double waitSeconds, double serviceSeconds) => Log.Add($"start {job.Name}@{sim.Now}");
-        public void OnDeparture(Job job) => Log.Add($"end {job.Name}@{sim.Now}");
-    }
 
     [Test]
     public void Going_down_interrupts_service_cancels_completions_and_returns_every_job()
