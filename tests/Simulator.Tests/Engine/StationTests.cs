@@ -99,7 +99,7 @@ public class StationTests
         {
             Assert.That(returned!.Select(j => (j.Job.Name, j.WasInService, j.ServedSeconds)),
                 Is.EqualTo(new[] { ("a", true, 3.0), ("b", true, 3.0), ("c", false, 0.0) }));
-            Assert.That(rec.Log, Is.EqualTo(new[] { "start a@0", "start b@0", "start d@6", "end d@7" }), "no completion of a or b fires");
+            Assert.That(rec.Log, Is.EqualTo(new[] { "start a@0 waited 0", "start b@0 waited 0", "start d@6 waited 0", "end d@7" }), "no completion of a or b fires");
             Assert.That(station.Busy, Is.EqualTo(0));
             Assert.That(station.Statistics.Rejections, Is.EqualTo(1));
             // Busy: 2 servers on [0,3), 1 on [6,7) -> 7 over 20 s.
