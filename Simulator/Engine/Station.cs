@@ -5,7 +5,7 @@ namespace HacaSim.Engine;
 /// (jobs in the station, waiting plus in service; an arrival that finds it full is rejected, as in
 /// M/M/c/K). The station schedules its own completions and reports to its client.
 /// </summary>
-public sealed class Station<TJob> where TJob : class
+public sealed class Station<TJob> : IStation<TJob> where TJob : class
 {
     private readonly Simulation _sim;
     private readonly IQueueDiscipline<TJob> _queue;
