@@ -7,7 +7,7 @@ namespace HacaSim.Engine;
 /// (a node fault): jobs in service are interrupted, their completions cancelled, and every job it
 /// held is handed back to the caller to retry or fail.
 /// </summary>
-public sealed class Station<TJob> where TJob : class
+public sealed class Station<TJob> : IStation<TJob> where TJob : class
 {
     private readonly Simulation _sim;
     private readonly IQueueDiscipline<TJob> _queue;

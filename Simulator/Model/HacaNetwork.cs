@@ -43,15 +43,20 @@ public sealed class HacaNetwork
     {
         var disciplines = DisciplineCatalog.Create();
         var pools = new Dictionary<string, Pool>(StringComparer.Ordinal);
+        // The loader allows at most one batching model per scenario: a GPU batches sequences of one model.
+        BatchingConfig? batching = _scenario.Traffic.Classes
+            .Select(c => c.Model is { } m ? _scenario.Models[m].Batching : null).FirstOrDefault(b => b is not null);
         foreach (PoolConfig pc in _scenario.Pools.Values)
         {
+            ContinuousBatching? nodeBatching = batching is not null && pc.Name == _scenario.Roles.Inference
+                ? new ContinuousBatching(batching, pc.Slots) : null;
             var dispatcher = catalogs.Dispatchers.Create(ComponentSpec.Of(pc.Dispatcher), streams.Stream($"dispatch/{pc.Name}"));
             var pool = new Pool(pc.Name, dispatcher, _sim);
             int capacity = pc.QueueCapacity is { } q ? pc.Slots + q : int.MaxValue;
             for (int i = 0; i < pc.Nodes; i++)
             {
                 var discipline = disciplines.Create(ComponentSpec.Of(pc.Discipline), streams.Stream($"discipline/{pc.Name}"));
-                pool.Add(new Node(_sim, pool, i, pc.Slots, pc.Speed, i < pc.TeeCapableNodes, capacity, discipline, new RouterProxy(this)));
+                pool.Add(new Node(_sim, pool, i, pc.Slots, pc.Speed, i < pc.TeeCapableNodes, capacity, discipline, new RouterProxy(this), nodeBatching));
             }
             pools[pc.Name] = pool;
         }

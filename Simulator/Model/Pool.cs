@@ -63,6 +63,11 @@ public sealed class Pool
         Service.Record(serviceSeconds);
     }
 
+    // A batching node records the wait at the start and the service at the end (it depends on the batch).
+    internal void RecordWait(double waitSeconds) => Wait.Record(waitSeconds);
+
+    internal void RecordService(double serviceSeconds) => Service.Record(serviceSeconds);
+
     /// <summary>Picks an eligible node (TEE-capable only when <paramref name="teeOnly"/>); null when none is.</summary>
     public Node? Choose(bool teeOnly)
     {

@@ -84,9 +84,15 @@ public sealed class TrafficSource
             string prefix = $"class/{config.Name}";
             IInferenceCost cost;
             ComponentSpec? proof = scenario.Paths.Zkml.ProofSeconds;
-            if (config.Model is { } modelName)
+            ModelProfile? model = config.Model is { } modelName ? scenario.Models[modelName] : null;
+            if (model?.InferenceSeconds is { } fixedCost)
             {
-                ModelProfile model = scenario.Models[modelName];
+                // A classical model from models: (or the profile catalogue): a fixed cost, as inference_s on the class.
+                cost = new FixedCostInference(catalogs.Distributions.Create(fixedCost, streams.Stream($"{prefix}/inference")));
+                proof = model.ProofSeconds ?? proof;
+            }
+            else if (model is not null)
+            {
                 cost = new TokenInference(model.PrefillTokensPerSecond, model.DecodeSecondsPerToken,
                     catalogs.Distributions.Create(config.PromptTokens!, streams.Stream($"{prefix}/prompt_tokens")),
                     catalogs.Distributions.Create(config.OutputTokens!, streams.Stream($"{prefix}/output_tokens")));

@@ -15,7 +15,15 @@ internal sealed class ScenarioBinder(ScenarioProblems problems, ScenarioCatalogs
         ["name", "description", "parameters", "run", "traffic", "models", "pools", "roles", "paths", "verification", "settlement", "data", "network", "policy"];
 
     private static readonly string[] RunKeys = ["duration_s", "warmup_s", "replications", "seed", "sample_interval_s"];
-    private static readonly string[] ModelKeys = ["prefill_tokens_per_s", "decode_s_per_token", "proof_s"];
+    public static readonly string[] ModelKeys =
+    [
+        "profile", "prefill_tokens_per_s", "decode_s_per_token", "inference_s", "proof_s",
+        "batch_slowdown", "max_batch", "gpu_memory_gb", "weights_gb", "kv_cache_mb_per_token",
+    ];
+
+    private static readonly string[] TokenKeys = ["prefill_tokens_per_s", "decode_s_per_token"];
+    private static readonly string[] BatchingKeys = ["batch_slowdown", "max_batch", "gpu_memory_gb", "weights_gb", "kv_cache_mb_per_token"];
+    private static readonly string[] MemoryKeys = ["gpu_memory_gb", "weights_gb", "kv_cache_mb_per_token"];
     private static readonly string[] PoolKeys = ["nodes", "slots", "speed", "tee_capable", "dispatcher", "discipline", "queue_capacity"];
     private static readonly string[] RoleKeys = ["inference", "verification", "data", "prover"];
     private static readonly string[] PathKeys = ["zkml", "tee", "zkcrv", "vanilla"];
@@ -88,12 +96,55 @@ internal sealed class ScenarioBinder(ScenarioProblems problems, ScenarioCatalogs
         foreach (var (name, _, value) in models.Entries)
         {
             var model = new MappingReader(problems, value, models.ChildPath(name), value, ModelKeys);
+            model.OptionalText("profile", "a profile name"); // expanded by ModelProfileCatalog before binding
+            if (model.Has("inference_s"))
+            {
+                // A classical model: a fixed cost per request, no tokens, no batching.
+                foreach (string key in TokenKeys.Concat(BatchingKeys).Where(model.Has))
+                    problems.Report(model.NodeFor(key), model.ChildPath(key),
+                        $"{key} only applies to a token-based model (prefill_tokens_per_s, decode_s_per_token); this model has inference_s (a fixed cost)");
+                result[name] = new ModelProfile(name, double.NaN, double.NaN, OptionalDistribution(model, "proof_s"))
+                    { InferenceSeconds = OptionalDistribution(model, "inference_s") };
+                continue;
+            }
             result[name] = new ModelProfile(name,
-                model.RequiredNumber("prefill_tokens_per_s", Positive, "prompt tokens processed per second on a speed-1 node"),
-                model.RequiredNumber("decode_s_per_token", Positive, "seconds per output token on a speed-1 node"),
-                OptionalDistribution(model, "proof_s"));
+                model.RequiredNumber("prefill_tokens_per_s", Positive, "prompt tokens processed per second on a speed-1 node, or inference_s for a fixed-cost model"),
+                model.RequiredNumber("decode_s_per_token", Positive, "seconds per output token on a speed-1 node, or inference_s for a fixed-cost model"),
+                OptionalDistribution(model, "proof_s"),
+                BindBatching(model));
         }
         return result;
+    }
+
+    /// <summary>Continuous batching: on when batch_slowdown is given; memory needs all three of its keys.</summary>
+    private BatchingConfig? BindBatching(MappingReader model)
+    {
+        if (!model.Has("batch_slowdown"))
+        {
+            foreach (string key in BatchingKeys.Where(model.Has))
+                problems.Report(model.NodeFor(key), model.ChildPath(key),
+                    $"{key} only applies with continuous batching; add batch_slowdown (>= 0; 0 = no slowdown) to enable it");
+            return null;
+        }
+        double slowdown = model.Number("batch_slowdown", 0, NonNegative);
+        int? maxBatch = model.OptionalInteger("max_batch", 1);
+        var given = MemoryKeys.Where(model.Has).ToList();
+        if (given.Count == 0) return new BatchingConfig(slowdown, maxBatch, null);
+        if (given.Count < MemoryKeys.Length)
+        {
+            foreach (string key in MemoryKeys.Except(given))
+                problems.Report(model.Anchor, model.ChildPath(key),
+                    $"missing; GPU memory needs all of {string.Join(", ", MemoryKeys)} (given: {string.Join(", ", given)})");
+            return new BatchingConfig(slowdown, maxBatch, null);
+        }
+        double gpu = model.Number("gpu_memory_gb", 1, Positive);
+        double weights = model.Number("weights_gb", 0, NonNegative);
+        double kv = model.Number("kv_cache_mb_per_token", 1, Positive);
+        if (weights >= gpu)
+            problems.Report(model.NodeFor("weights_gb"), model.ChildPath("weights_gb"),
+                $"weights {ParameterExpression.Format(weights)} GB leave no room for KV cache in gpu_memory_gb {ParameterExpression.Format(gpu)}; " +
+                "allowed: 0 <= weights_gb < gpu_memory_gb");
+        return new BatchingConfig(slowdown, maxBatch, new GpuMemoryConfig(gpu, weights, kv));
     }
 
     private Dictionary<string, PoolConfig> BindPools(MappingReader top)

@@ -26,6 +26,7 @@ internal sealed class ScenarioChecks(
     public void Classes(TrafficBinder.BoundTraffic traffic, RolesConfig roles)
     {
         pools.TryGetValue(roles.Inference, out var inferencePool);
+        string? batchingModel = null;
         foreach (var c in traffic.Classes)
         {
             if (c.Config.Model is { } model && !models.ContainsKey(model))
@@ -34,10 +35,40 @@ internal sealed class ScenarioChecks(
                 problems.Report(c.Fields.NodeFor("model"), c.Fields.ChildPath("model"),
                     $"unknown model \"{model}\"{Suggestions.DidYouMean(model, models.Keys)}; {known}");
             }
+            else if (c.Config.Model is { } known)
+            {
+                ModelTokens(c, models[known]);
+                if (models[known].Batching is not null)
+                {
+                    // One GPU batches sequences of one model, so the inference pool can batch only one.
+                    if (batchingModel is not null && batchingModel != known)
+                        problems.Report(c.Fields.NodeFor("model"), c.Fields.ChildPath("model"),
+                            $"model \"{known}\" uses continuous batching, and so does \"{batchingModel}\" of an earlier class; " +
+                            "the inference pool batches one model, so at most one model used by the classes may have batch_slowdown");
+                    batchingModel ??= known;
+                }
+            }
             if (inferencePool is { TeeCapableNodes: 0 } && c.Config.PathWeights.GetValueOrDefault(VerificationPath.Tee) > 0)
                 problems.Report(c.Paths.NodeFor("tee"), c.Paths.ChildPath("tee"),
                     $"TEE path has weight {ParameterExpression.Format(c.Config.PathWeights[VerificationPath.Tee])}, but the inference pool " +
                     $"\"{inferencePool.Name}\" has tee_capable: 0; give it TEE-capable nodes (tee_capable: 1 to {inferencePool.Nodes}) or set tee to 0");
+        }
+    }
+
+    /// <summary>A token-based model needs token counts; a fixed-cost one takes none.</summary>
+    private void ModelTokens(TrafficBinder.BoundClass c, ModelProfile model)
+    {
+        string[] keys = ["prompt_tokens", "output_tokens"];
+        if (model.IsTokenBased)
+        {
+            foreach (string key in keys.Where(k => !c.Fields.Has(k)))
+                problems.Report(c.Fields.Anchor, c.Fields.ChildPath(key), $"missing; a class with model needs {key} (a distribution of token counts)");
+        }
+        else
+        {
+            foreach (string key in keys.Where(c.Fields.Has))
+                problems.Report(c.Fields.NodeFor(key), c.Fields.ChildPath(key),
+                    $"{key} does not apply: model \"{model.Name}\" has a fixed cost (inference_s), not token rates");
         }
     }
 

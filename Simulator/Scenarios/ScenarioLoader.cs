@@ -67,6 +67,7 @@ public static class ScenarioLoader
         problems.ThrowIfAny();
         setter.ApplyPaths(root, parameters);
         if (setter.Errors.Count > 0) throw new InputException(setter.Errors);
+        ModelProfileCatalog.Expand(root, problems);
 
         string resolved = Serialize(stream);
         var scenario = new ScenarioBinder(problems, catalogs).Bind(root, Path.GetFileNameWithoutExtension(displayPath));

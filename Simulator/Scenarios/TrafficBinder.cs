@@ -79,12 +79,7 @@ internal sealed class TrafficBinder(ScenarioProblems problems, ComponentSpecRead
             problems.Report(c.Anchor, c.Path,
                 "missing model or inference_s; a class needs model (a name from models:, with prompt_tokens and output_tokens) " +
                 "or inference_s (a distribution of seconds on a speed-1 node)");
-        else if (c.Has("model"))
-        {
-            foreach (string key in new[] { "prompt_tokens", "output_tokens" }.Where(k => !c.Has(k)))
-                problems.Report(c.Anchor, c.ChildPath(key), $"missing; a class with model needs {key} (a distribution of token counts)");
-        }
-        else
+        else if (!c.Has("model"))
         {
             foreach (string key in new[] { "prompt_tokens", "output_tokens" }.Where(c.Has))
                 problems.Report(c.NodeFor(key), c.ChildPath(key), $"{key} only applies to a class with model; this class uses inference_s");

@@ -142,8 +142,45 @@ internal static class ErrorCases
         yield return CaseWithSet("SetThroughAScalar", ["run.duration_s.x=1"], "--set run.duration_s.x=1:", "run.duration_s is a single value");
         yield return CaseWithSet("SetUnknownKeyIsCaughtByTheBinder", ["pools.inference.slotz=3"],
             "--set pools.inference.slotz=3: pools.inference.slotz: unknown key", "did you mean \"slots\"?");
+        foreach (TestCaseData c in ModelProfileCases()) yield return c;
         yield return Case("SeveralProblemsAllReported",
             Edit("inference: {nodes: 1, slots: 1}", "inference: {nodes: 0, slots: 1, dispatcher: jsqq}") + "colour: blue\n",
             "t.yaml:11:", "pools.inference.nodes", "pools.inference.dispatcher", "t.yaml:13:1: colour: unknown key");
+    }
+
+    /// <summary>A token-model class and models: block text starting at line 13 of the minimal scenario.</summary>
+    private static string WithModel(string models) =>
+        Edit("      inference_s: 0.5", "      model: m\n      prompt_tokens: 100\n      output_tokens: 10") + models;
+
+    private static IEnumerable<TestCaseData> ModelProfileCases()
+    {
+        yield return Case("UnknownProfile", WithModel("models:\n  m: {profile: llama-3.1-8b-a100}\n"),
+            "t.yaml:16:", "models.m.profile", "unknown profile \"llama-3.1-8b-a100\"", "did you mean \"llama-3.1-8b-a100-40gb\"?",
+            "profiles/llm-profiles.yaml");
+        yield return Case("NegativeBatchSlowdown", WithModel("models:\n  m: {prefill_tokens_per_s: 1000, decode_s_per_token: 0.01, batch_slowdown: -0.1}\n"),
+            "t.yaml:16:", "models.m.batch_slowdown", "expected a number >= 0, found -0.1");
+        yield return Case("MaxBatchWithoutBatching", WithModel("models:\n  m: {prefill_tokens_per_s: 1000, decode_s_per_token: 0.01, max_batch: 8}\n"),
+            "t.yaml:16:", "models.m.max_batch", "only applies with continuous batching", "add batch_slowdown");
+        yield return Case("ZeroMaxBatch", WithModel("models:\n  m: {prefill_tokens_per_s: 1000, decode_s_per_token: 0.01, batch_slowdown: 0.03, max_batch: 0}\n"),
+            "t.yaml:16:", "models.m.max_batch", "expected a whole number >= 1, found 0");
+        yield return Case("PartialGpuMemory",
+            WithModel("models:\n  m: {prefill_tokens_per_s: 1000, decode_s_per_token: 0.01, batch_slowdown: 0.03, gpu_memory_gb: 40}\n"),
+            "t.yaml:16:", "models.m.weights_gb", "missing; GPU memory needs all of gpu_memory_gb, weights_gb, kv_cache_mb_per_token",
+            "models.m.kv_cache_mb_per_token");
+        yield return Case("WeightsDoNotFit",
+            WithModel("models:\n  m:\n    profile: llama-3.1-8b-a100-40gb\n    weights_gb: 40\n"),
+            "t.yaml:18:", "models.m.weights_gb", "leave no room for KV cache in gpu_memory_gb 36", "0 <= weights_gb < gpu_memory_gb");
+        yield return Case("NegativeKvCache",
+            WithModel("models:\n  m:\n    profile: llama-3.1-8b-a100-40gb\n    kv_cache_mb_per_token: -1\n"),
+            "t.yaml:18:", "models.m.kv_cache_mb_per_token", "expected a number > 0, found -1");
+        yield return Case("FixedCostModelWithTokenRates",
+            WithModel("models:\n  m: {inference_s: 0.005, decode_s_per_token: 0.01}\n"),
+            "t.yaml:16:", "models.m.decode_s_per_token", "only applies to a token-based model");
+        yield return Case("TokensForAFixedCostModel", WithModel("models:\n  m: {profile: gbdt-risk-score}\n"),
+            "t.yaml:9:", "traffic.classes[0].prompt_tokens", "does not apply: model \"m\" has a fixed cost");
+        yield return Case("TwoBatchingModels",
+            WithModel("models:\n  m: {profile: llama-3.1-8b-a100-40gb}\n  n: {profile: llama-3.1-8b-h100-80gb}\n")
+                .Replace("      paths: {vanilla: 1}", "      paths: {vanilla: 1}\n    - {name: other, model: n, prompt_tokens: 5, output_tokens: 5}"),
+            "t.yaml:12:", "traffic.classes[1].model", "uses continuous batching, and so does \"m\"");
     }
 }
