@@ -25,6 +25,15 @@ public interface IStation<TJob>
 
     StationStatistics Statistics { get; }
 
-    /// <summary>Offers a job; false (and counted as a rejection) when the station cannot take it.</summary>
+    /// <summary>Offers a job; false (and counted as a rejection) when the station cannot take it or is down.</summary>
     bool Arrive(TJob job);
+
+    /// <summary>False while the station is down (a node fault).</summary>
+    bool IsUp { get; }
+
+    /// <summary>Goes down: interrupts service, cancels completions, and returns every job it held.</summary>
+    List<InterruptedJob<TJob>> GoDown();
+
+    /// <summary>Comes back up, empty.</summary>
+    void ComeUp();
 }

@@ -82,7 +82,7 @@ public sealed class SharedRateStation<TJob> : IStation<TJob> where TJob : class
         double demand = _client.Demand(job);
         if (!(demand >= 0) || double.IsPositiveInfinity(demand))
             throw new InvalidOperationException($"{Name}: a job's resource demand must be finite and >= 0, found {demand}");
-        if (InSystem >= Capacity || demand > ResourceCapacity)
+        if (!IsUp || InSystem >= Capacity || demand > ResourceCapacity)
         {
             Statistics.Rejections++;
             return false;
@@ -100,6 +100,32 @@ public sealed class SharedRateStation<TJob> : IStation<TJob> where TJob : class
         }
         return true;
     }
+
+    public bool IsUp { get; private set; } = true;
+
+    public List<InterruptedJob<TJob>> GoDown()
+    {
+        var jobs = new List<InterruptedJob<TJob>>(InSystem);
+        IsUp = false;
+        double now = _sim.Now;
+        _sim.Cancel(_next);
+        _next = EventHandle.None;
+        while (_inService.Count > 0)
+        {
+            InService job = _inService.Dequeue();
+            jobs.Add(new InterruptedJob<TJob>(job.Job, true, now - job.StartSeconds));
+        }
+        _demandInService = 0;
+        if (_head is not null) jobs.Add(new InterruptedJob<TJob>(_head, false, 0));
+        _head = null;
+        while (_queue.Count > 0) jobs.Add(new InterruptedJob<TJob>(_queue.Dequeue(out _), false, 0));
+        _virtualAt = now;
+        Statistics.Busy.Update(now, 0);
+        Statistics.Waiting.Update(now, 0);
+        return jobs;
+    }
+
+    public void ComeUp() => IsUp = true;
 
     private bool Fits(double demand) =>
         Busy < Servers && (demand == 0 || _demandInService + demand <= ResourceCapacity * (1 + 1e-12));

@@ -12,4 +12,5 @@ public sealed record PoolResult(
     double InService,
     SampleStatistic Wait,
     SampleStatistic Service,
-    StabilityVerdict Stability);
+    StabilityVerdict Stability,
+    double Availability = 1);

@@ -1,4 +1,5 @@
 using HacaSim.Analysis.Records;
+using HacaSim.Analysis.Statistics;
 using HacaSim.Model;
 
 namespace HacaSim.Experiments;
@@ -10,4 +11,5 @@ public sealed record ReplicationResult(
     IReadOnlyList<PoolResult> Pools,
     IReadOnlyList<TimeSeriesRow> TimeSeries,
     IReadOnlyList<ProofLagRow> ProofLag,
-    long EventsFired);
+    long EventsFired,
+    IReadOnlyList<OutageRecovery>? Outages = null);

@@ -30,6 +30,7 @@ public static class RunSummaryWriter
             WritePaths(w, reps);
             WriteStability(w, reps);
             WriteDecisions(w, reps);
+            WriteFaults(w, scenario, reps);
             w.WriteNumber("events", reps.Sum(r => r.EventsFired));
             w.WriteEndObject();
         }
@@ -66,6 +67,7 @@ public static class RunSummaryWriter
             Statistic(w, "in_service", SummaryStatistic.FromValues(all.Select(p => p.InService).ToList()));
             Statistic(w, "wait_s", Merge(all.Select(p => p.Wait)));
             Statistic(w, "service_s", Merge(all.Select(p => p.Service)));
+            Statistic(w, "availability", SummaryStatistic.FromValues(all.Select(p => p.Availability).ToList()));
             w.WriteEndObject();
         }
         w.WriteEndObject();
@@ -109,6 +111,40 @@ public static class RunSummaryWriter
         w.WriteStartObject("decisions");
         foreach (string key in reps.SelectMany(r => r.Metrics.Decisions.Keys).Distinct().Order(StringComparer.Ordinal))
             w.WriteNumber(key, reps.Sum(r => r.Metrics.Decisions.GetValueOrDefault(key)));
+        w.WriteEndObject();
+    }
+
+    /// <summary>
+    /// What faults cost: jobs interrupted, the service they had received (work lost, to be redone),
+    /// retries, fallbacks by path, and for each scheduled outage the proof backlog's recovery time.
+    /// </summary>
+    private static void WriteFaults(Utf8JsonWriter w, Scenario scenario, IReadOnlyList<ReplicationResult> reps)
+    {
+        w.WriteStartObject("faults");
+        w.WriteNumber("interrupted_jobs", reps.Sum(r => r.Metrics.InterruptedJobs));
+        Number(w, "work_lost_s", reps.Sum(r => r.Metrics.WorkLostSeconds));
+        w.WriteNumber("retries", reps.Sum(r => r.Metrics.Retries));
+        w.WriteStartObject("fallbacks");
+        foreach (string key in reps.SelectMany(r => r.Metrics.Fallbacks.Keys).Distinct().Order(StringComparer.Ordinal))
+            w.WriteNumber(key, reps.Sum(r => r.Metrics.Fallbacks.GetValueOrDefault(key)));
+        w.WriteEndObject();
+        w.WriteStartArray("outages");
+        var outages = scenario.FaultsOrNone.Outages;
+        for (int i = 0; i < outages.Count; i++)
+        {
+            var measured = reps.Select(r => r.Outages![i]).ToList();
+            var recovered = measured.Where(m => !double.IsNaN(m.RecoverySeconds)).Select(m => m.RecoverySeconds).ToList();
+            w.WriteStartObject();
+            w.WriteString("target", outages[i].Label);
+            Number(w, "start_s", outages[i].StartSeconds);
+            Number(w, "end_s", outages[i].EndSeconds);
+            Statistic(w, "proof_backlog_before", SummaryStatistic.FromValues(measured.Select(m => m.BacklogBefore).ToList()));
+            Statistic(w, "proof_backlog_peak", SummaryStatistic.FromValues(measured.Select(m => m.PeakBacklog).ToList()));
+            w.WriteNumber("recovered_replications", recovered.Count);
+            Statistic(w, "recovery_s", recovered.Count == 0 ? null : SummaryStatistic.FromValues(recovered));
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
         w.WriteEndObject();
     }
 

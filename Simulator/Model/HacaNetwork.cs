@@ -31,6 +31,7 @@ public sealed class HacaNetwork
         IPathPolicy policy = new StaticMixPolicy(streams.Stream("policy/path"));
         _lifecycle = new RequestLifecycle(_sim, scenario, _pools, _metrics, policy, streams, catalogs, sink);
         _ = new TrafficSource(_sim, scenario, _lifecycle, streams, catalogs);
+        if (scenario.FaultsOrNone.Any) _ = new FaultInjector(_sim, scenario.FaultsOrNone, _pools.All, streams, catalogs, _lifecycle);
         _sampler = new TimeSeriesSampler(_sim, replication, _pools.All, _lifecycle.Settlement, _metrics,
             scenario.Run.SampleIntervalSeconds, scenario.Run.DurationSeconds);
         _sim.ScheduleWarmup(scenario.Run.WarmupSeconds);
@@ -79,9 +80,9 @@ public sealed class HacaNetwork
             double busy = pool.Nodes.Sum(n => n.Station.Statistics.Busy.Mean(now));
             int slots = pool.TotalSlots;
             results.Add(new PoolResult(pool.Name, pool.Nodes.Count, slots, busy / slots, waiting, busy, pool.Wait, pool.Service,
-                Stability(pool.Name, slots)));
+                Stability(pool.Name, slots), pool.Availability.Mean(now)));
         }
-        return new ReplicationResult(_replication, _metrics, results, _sampler.Rows, _sampler.ProofLag, _sim.EventsFired);
+        return new ReplicationResult(_replication, _metrics, results, _sampler.Rows, _sampler.ProofLag, _sim.EventsFired, Outages());
 
         StabilityVerdict Stability(string pool, int slots)
         {
@@ -89,6 +90,21 @@ public sealed class HacaNetwork
             return BacklogStability.Assess(rows.Select(r => r.TimeSeconds).ToList(), rows.Select(r => (double)r.Backlog).ToList(),
                 Math.Max(1, slots / Math.Max(1, _scenario.Pools[pool].Nodes)));
         }
+    }
+
+    /// <summary>
+    /// Recovery of the proof backlog (every job at the prover and verification pools and on the chain)
+    /// from each scheduled outage, measured on the sampled time series.
+    /// </summary>
+    private List<OutageRecovery> Outages()
+    {
+        var proofPools = new HashSet<string> { _pools.Verification.Name, TimeSeriesSampler.SettlementPool };
+        if (_pools.Prover is { } prover) proofPools.Add(prover.Name);
+        var backlog = _sampler.Rows.Where(r => proofPools.Contains(r.Pool)).GroupBy(r => r.TimeSeconds)
+            .Select(g => (Time: g.Key, Backlog: (double)g.Sum(r => r.Backlog))).OrderBy(p => p.Time).ToList();
+        var times = backlog.Select(p => p.Time).ToList();
+        var values = backlog.Select(p => p.Backlog).ToList();
+        return _scenario.FaultsOrNone.Outages.Select(o => OutageRecovery.Measure(times, values, o.StartSeconds, o.EndSeconds)).ToList();
     }
 
     /// <summary>Lets nodes be built before the lifecycle that routes their work exists.</summary>

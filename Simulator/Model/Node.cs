@@ -31,7 +31,27 @@ public sealed class Node : INodeView, IStationClient<Request>, ISharedRateClient
                 capacity == int.MaxValue ? int.MaxValue : capacity - slots + batching.MaxBatch);
     }
 
+    private int _faults;
+
     public int Index { get; }
+
+    /// <summary>Up unless at least one fault (a failure, an outage) holds it down.</summary>
+    public bool IsUp => _faults == 0;
+
+    /// <summary>
+    /// A fault starts: the first one takes the node down and returns the work it held; overlapping
+    /// faults (a random failure during an outage) only add to the count.
+    /// </summary>
+    public List<InterruptedJob<Request>> FaultStarts() => _faults++ == 0 ? Station.GoDown() : [];
+
+    /// <summary>A fault ends; true when that brings the node back up.</summary>
+    public bool FaultEnds()
+    {
+        if (--_faults > 0) return false;
+        Station.ComeUp();
+        return true;
+    }
+
     public double Speed { get; }
     public bool TeeCapable { get; }
     public IStation<Request> Station { get; }

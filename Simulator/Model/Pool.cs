@@ -14,17 +14,41 @@ public sealed class Pool
     private readonly List<INodeView> _candidates = [];
     private readonly List<Node> _nodes = [];
     private readonly HashSet<Node> _taken = [];
+    private readonly Queue<Request> _holding = new();
+    private readonly Simulation _sim;
 
     public Pool(string name, IDispatcher dispatcher, Simulation sim)
     {
         Name = name;
         _dispatcher = dispatcher;
-        sim.StatisticsReset += _ =>
+        _sim = sim;
+        sim.StatisticsReset += now =>
         {
             Wait.Reset();
             Service.Reset();
+            Availability.Reset(now);
         };
     }
+
+    /// <summary>Fraction of the pool's nodes up, time-weighted.</summary>
+    public TimeWeightedAverage Availability { get; } = new(0, 1);
+
+    /// <summary>Jobs waiting for any node of the pool to come back up.</summary>
+    public int Holding => _holding.Count;
+
+    /// <summary>Keeps a job that found no eligible node up until one comes back.</summary>
+    public void Hold(Request request) => _holding.Enqueue(request);
+
+    /// <summary>Takes back every held job (when a node has come up), in arrival order.</summary>
+    public List<Request> ReleaseHeld()
+    {
+        var held = new List<Request>(_holding);
+        _holding.Clear();
+        return held;
+    }
+
+    /// <summary>Records a node going down or coming up, for availability.</summary>
+    public void NodeStateChanged() => Availability.Update(_sim.Now, (double)_nodes.Count(n => n.IsUp) / _nodes.Count);
 
     public string Name { get; }
     public IReadOnlyList<Node> Nodes => _nodes;
@@ -35,12 +59,12 @@ public sealed class Pool
 
     public void Add(Node node) => _nodes.Add(node);
 
-    /// <summary>Jobs waiting on all nodes.</summary>
+    /// <summary>Jobs waiting on all nodes and in the holding queue.</summary>
     public int Waiting
     {
         get
         {
-            int sum = 0;
+            int sum = _holding.Count;
             foreach (Node n in _nodes) sum += n.Waiting;
             return sum;
         }
@@ -74,28 +98,30 @@ public sealed class Pool
         _candidates.Clear();
         foreach (Node n in _nodes)
         {
-            if (!teeOnly || n.TeeCapable) _candidates.Add(n);
+            if (n.IsUp && (!teeOnly || n.TeeCapable)) _candidates.Add(n);
         }
         return _candidates.Count == 0 ? null : (Node)_candidates[_dispatcher.Choose(_candidates)];
     }
 
-    /// <summary>Picks <paramref name="count"/> distinct nodes (all of them when count >= nodes), in dispatch order.</summary>
+    /// <summary>Picks <paramref name="count"/> distinct nodes that are up (all that are up when fewer), in dispatch order.</summary>
     public void ChooseDistinct(int count, List<Node> chosen)
     {
         chosen.Clear();
-        if (count >= _nodes.Count)
+        int up = 0;
+        foreach (Node n in _nodes) if (n.IsUp) up++;
+        if (count >= up)
         {
-            chosen.AddRange(_nodes);
+            // k = all (or more than are up): every node that is up checks it; none up leaves the list empty.
+            foreach (Node n in _nodes) if (n.IsUp) chosen.Add(n);
             return;
         }
         _taken.Clear();
-        var taken = _taken;
         for (int i = 0; i < count; i++)
         {
             _candidates.Clear();
-            foreach (Node n in _nodes) if (!taken.Contains(n)) _candidates.Add(n);
+            foreach (Node n in _nodes) if (n.IsUp && !_taken.Contains(n)) _candidates.Add(n);
             var node = (Node)_candidates[_dispatcher.Choose(_candidates)];
-            taken.Add(node);
+            _taken.Add(node);
             chosen.Add(node);
         }
     }

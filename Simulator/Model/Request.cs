@@ -47,6 +47,12 @@ public sealed class Request
     /// <summary>Verifications still outstanding (replication factor k).</summary>
     public int PendingVerifications { get; set; }
 
+    /// <summary>Times this request was sent again after a node fault.</summary>
+    public int Retries { get; set; }
+
+    /// <summary>The pending per-class timeout, cancelled when the result is delivered.</summary>
+    public Engine.EventHandle Timeout { get; set; } = Engine.EventHandle.None;
+
     public RequestOutcome Outcome { get; set; } = RequestOutcome.InFlight;
     public string? FailureReason { get; set; }
 

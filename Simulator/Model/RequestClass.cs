@@ -11,7 +11,7 @@ public sealed class RequestClass
     private readonly double[] _pathWeights;
 
     public RequestClass(int index, string name, IInferenceCost cost, double needsDataProbability, double? deadlineSeconds,
-        IReadOnlyDictionary<VerificationPath, double> pathWeights, Random rng)
+        IReadOnlyDictionary<VerificationPath, double> pathWeights, Random rng, double? timeoutSeconds = null)
     {
         Index = index;
         Name = name;
@@ -19,6 +19,7 @@ public sealed class RequestClass
         NeedsDataProbability = needsDataProbability;
         DeadlineSeconds = deadlineSeconds;
         Random = rng;
+        TimeoutSeconds = timeoutSeconds;
         _pathWeights = VerificationPaths.All.Select(p => pathWeights.TryGetValue(p, out double w) ? w : 0).ToArray();
     }
 
@@ -27,6 +28,9 @@ public sealed class RequestClass
     public IInferenceCost Cost { get; }
     public double NeedsDataProbability { get; }
     public double? DeadlineSeconds { get; }
+
+    /// <summary>A request without its result this long after arrival fails with reason "timeout".</summary>
+    public double? TimeoutSeconds { get; }
 
     /// <summary>The class's own stream for its per-request coins (needs data, challenge).</summary>
     public Random Random { get; }

@@ -26,7 +26,9 @@ public sealed class RequestLifecycle : IStageRouter, INetworkView
     private readonly IDistribution _hop;
     private readonly IDistribution _zkmlVerify, _teeVerify, _zkcrvVerify, _vanillaVerify, _attest, _sign;
     private readonly List<Node> _chosen = [];
-    private readonly Action<object?> _toInference, _toProver, _toVerification, _proofReady;
+    private readonly Action<object?> _toInference, _toProver, _toVerification, _proofReady, _redispatch, _timedOut;
+    private readonly FaultsConfig _faults;
+    private readonly Random _faultCoins;
 
     public RequestLifecycle(Simulation sim, Scenario scenario, NetworkPools pools, RunMetrics metrics, IPathPolicy policy,
         RandomStreams streams, ScenarioCatalogs catalogs, IRequestSink? sink)
@@ -53,6 +55,10 @@ public sealed class RequestLifecycle : IStageRouter, INetworkView
         _toProver = s => Enqueue((Request)s!, _prover!, RequestStage.Proof, teeOnly: false);
         _toVerification = s => StartVerification((Request)s!);
         _proofReady = s => OnProofReady((Request)s!);
+        _redispatch = s => Redispatch((Request)s!);
+        _timedOut = s => Fail((Request)s!, "timeout");
+        _faults = scenario.FaultsOrNone;
+        _faultCoins = streams.Stream("faults/data_source");
         Settlement = new Settlement(sim, scenario.Settlement, scenario.Settlement.Validators ?? _verification.Nodes.Count,
             p.ZkCrv.ChallengeWindowSeconds, OnFinal);
     }
@@ -71,6 +77,7 @@ public sealed class RequestLifecycle : IStageRouter, INetworkView
         request.Path = decision.Path;
         request.DecisionReason = decision.Reason;
         _metrics.OnArrival(request);
+        if (request.Class.TimeoutSeconds is { } timeout) request.Timeout = _sim.Schedule(timeout, _timedOut, request);
         if (request.NeedsData) Enqueue(request, _data, RequestStage.Data, teeOnly: false);
         else StartInference(request);
     }
@@ -82,9 +89,15 @@ public sealed class RequestLifecycle : IStageRouter, INetworkView
     {
         request.Stage = stage;
         Stamp(request, stage, queued: true);
+        ClearStart(request, stage);
         Node? node = pool.Choose(teeOnly);
-        if (node is null) Fail(request, $"no_tee_node_{pool.Name}");
-        else if (!node.Station.Arrive(request)) Fail(request, $"rejected_{pool.Name}");
+        if (node is not null)
+        {
+            if (!node.Station.Arrive(request)) Fail(request, $"rejected_{pool.Name}");
+        }
+        else if (teeOnly && pool.TeeCapableNodes == 0) Fail(request, $"no_tee_node_{pool.Name}");
+        else if (teeOnly && _faults.OnInterrupt == "fallback" && _faults.Fallback.TryGetValue(request.Path, out var to)) FallBack(request, to);
+        else pool.Hold(request); // every eligible node is down: wait for one to come back
     }
 
     private void StartVerification(Request request)
@@ -93,6 +106,7 @@ public sealed class RequestLifecycle : IStageRouter, INetworkView
         request.VerifyQueuedSeconds = _sim.Now;
         _verification.ChooseDistinct(_replication, _chosen);
         request.PendingVerifications = _chosen.Count;
+        if (_chosen.Count == 0) _verification.Hold(request); // no verifier up; PendingVerifications 0 marks a fresh start
         foreach (Node node in _chosen)
         {
             if (!node.Station.Arrive(request))
@@ -104,9 +118,73 @@ public sealed class RequestLifecycle : IStageRouter, INetworkView
         }
     }
 
+    /// <summary>One more verification of a request whose earlier copy was interrupted.</summary>
+    private void VerifyAgain(Request request)
+    {
+        if (request.Outcome != RequestOutcome.InFlight) return;
+        Node? node = _verification.Choose(teeOnly: false);
+        if (node is null) _verification.Hold(request);
+        else if (!node.Station.Arrive(request)) Fail(request, $"rejected_{_verification.Name}");
+    }
+
+    /// <summary>Sends a request (back) to the stage it is at, after an interruption or a wait for a node.</summary>
+    private void Redispatch(Request request)
+    {
+        if (request.Outcome != RequestOutcome.InFlight) return;
+        switch (request.Stage)
+        {
+            case RequestStage.Data: Enqueue(request, _data, RequestStage.Data, teeOnly: false); break;
+            case RequestStage.Inference: StartInference(request); break;
+            case RequestStage.Proof: Enqueue(request, _prover ?? _inference, RequestStage.Proof, teeOnly: false); break;
+            case RequestStage.Verify when request.PendingVerifications == 0: StartVerification(request); break;
+            case RequestStage.Verify: VerifyAgain(request); break;
+        }
+    }
+
+    /// <summary>A node of <paramref name="pool"/> went down holding this job: apply the scenario's interrupt rule.</summary>
+    public void OnInterrupted(Pool pool, InterruptedJob<Request> job)
+    {
+        Request request = job.Job;
+        if (request.Outcome != RequestOutcome.InFlight) return;
+        _metrics.OnInterrupted(job.WasInService ? job.ServedSeconds : 0);
+        Interrupted(request, $"node_fault_{pool.Name}");
+    }
+
+    private void Interrupted(Request request, string reason)
+    {
+        bool canFallBack = request.Stage is RequestStage.Inference or RequestStage.Proof
+            && _faults.Fallback.TryGetValue(request.Path, out var to)
+            && (request.Stage == RequestStage.Inference || to != VerificationPath.Tee); // a finished inference cannot become attested
+        if (_faults.OnInterrupt == "fail") Fail(request, reason);
+        else if (_faults.OnInterrupt == "fallback" && canFallBack) FallBack(request, _faults.Fallback[request.Path]);
+        else if (++request.Retries > _faults.MaxRetries) Fail(request, reason);
+        else
+        {
+            _metrics.OnRetry();
+            _sim.Schedule(_faults.RetryBackoffSeconds, _redispatch, request);
+        }
+    }
+
+    /// <summary>Switches to the fallback path (a downgrade) and resumes: before a result, from inference; after, from proof generation.</summary>
+    private void FallBack(Request request, VerificationPath to)
+    {
+        _metrics.OnFallback(request.Path, to);
+        bool inferenceDone = !double.IsNaN(request.InferenceEndSeconds);
+        request.Path = to;
+        request.DecisionReason = "fallback";
+        if (inferenceDone) StartProof(request, request.InferenceNode!);
+        else _sim.Schedule(_faults.RetryBackoffSeconds, _toInference, request);
+    }
+
+    /// <summary>A node of <paramref name="pool"/> came back: the jobs that were waiting for one go again.</summary>
+    public void OnNodeUp(Pool pool)
+    {
+        foreach (Request request in pool.ReleaseHeld()) Redispatch(request);
+    }
+
     public double WorkSeconds(Request request) => request.Stage switch
     {
-        RequestStage.Data => Math.Min(request.DataWorkSeconds * _scenario.Data.EnclaveOverheadFactor,
+        RequestStage.Data => Math.Min(request.DataWorkSeconds * _scenario.Data.EnclaveOverheadFactor * DataSlowdown(),
             _scenario.Data.TimeoutSeconds ?? double.PositiveInfinity),
         RequestStage.Inference => request.InferenceWorkSeconds
             * (request.Path == VerificationPath.Tee ? _scenario.Paths.Tee.InferenceOverheadFactor : 1),
@@ -137,8 +215,11 @@ public sealed class RequestLifecycle : IStageRouter, INetworkView
             case RequestStage.Data:
                 request.DataEndSeconds = now;
                 double? timeout = _scenario.Data.TimeoutSeconds;
-                if (timeout is not null && request.DataWorkSeconds * _scenario.Data.EnclaveOverheadFactor > timeout)
+                if (timeout is not null && request.DataWorkSeconds * _scenario.Data.EnclaveOverheadFactor * DataSlowdown(request.DataStartSeconds) > timeout)
                     Fail(request, "data_timeout");
+                else if (_faults.DataSource is { } source && source.Covers(request.DataStartSeconds)
+                         && _faultCoins.NextDouble() < source.FailureProbability)
+                    Interrupted(request, "data_source_failure");
                 else Hop(_toInference, request);
                 break;
             case RequestStage.Inference:
@@ -185,8 +266,13 @@ public sealed class RequestLifecycle : IStageRouter, INetworkView
         Hop(_toVerification, request);
     }
 
+    /// <summary>The failing or slow data source's effect on a fetch that started at <paramref name="startSeconds"/> (default now).</summary>
+    private double DataSlowdown(double? startSeconds = null) =>
+        _faults.DataSource is { } source && source.Covers(startSeconds ?? _sim.Now) ? source.Slowdown : 1;
+
     private void DeliverResult(Request request)
     {
+        _sim.Cancel(request.Timeout);
         request.ResultSeconds = _sim.Now;
         _metrics.OnResult(request);
     }
@@ -209,6 +295,18 @@ public sealed class RequestLifecycle : IStageRouter, INetworkView
     }
 
     private void Hop(Action<object?> next, Request request) => _sim.Schedule(_hop.Sample(), next, request);
+
+    /// <summary>A stage entered again (a retry) has not started yet, so timestamps stay in lifecycle order.</summary>
+    private static void ClearStart(Request r, RequestStage stage)
+    {
+        switch (stage)
+        {
+            case RequestStage.Data: r.DataStartSeconds = r.DataEndSeconds = double.NaN; break;
+            case RequestStage.Inference: r.InferenceStartSeconds = r.InferenceEndSeconds = double.NaN; break;
+            case RequestStage.Proof: r.ProofStartSeconds = double.NaN; break;
+            case RequestStage.Verify: r.VerifyStartSeconds = double.NaN; break;
+        }
+    }
 
     private void Stamp(Request r, RequestStage stage, bool queued)
     {

@@ -48,6 +48,28 @@ public sealed class RunMetrics(double warmupSeconds)
         m.TimeToTrust.Record(r.FinalSeconds - r.ArrivalSeconds);
     }
 
+    /// <summary>Jobs a node fault took away, and the service they had already received (work lost and redone).</summary>
+    public long InterruptedJobs { get; private set; }
+    public double WorkLostSeconds { get; private set; }
+    public long Retries { get; private set; }
+
+    /// <summary>Path switches forced by faults: "from->to" -> count (downgrades, hypothesis 3's drift).</summary>
+    public SortedDictionary<string, long> Fallbacks { get; } = new(StringComparer.Ordinal);
+
+    public void OnInterrupted(double servedSeconds)
+    {
+        InterruptedJobs++;
+        WorkLostSeconds += servedSeconds;
+    }
+
+    public void OnRetry() => Retries++;
+
+    public void OnFallback(VerificationPath from, VerificationPath to)
+    {
+        string key = $"{from.Key()}->{to.Key()}";
+        Fallbacks[key] = Fallbacks.GetValueOrDefault(key) + 1;
+    }
+
     public void OnFailed(string reason)
     {
         Failed++;

@@ -104,7 +104,7 @@ public sealed class TrafficSource
             _proofSeconds = proof is null ? null : catalogs.Distributions.Create(proof, streams.Stream($"{prefix}/proof"));
             _proofOverhead = scenario.Paths.Zkml.ProofOverheadFactor;
             ChallengeProbability = scenario.Paths.ZkCrv.ChallengeProbability;
-            Class = new RequestClass(index, config.Name, cost, config.NeedsDataProbability, config.DeadlineSeconds, config.PathWeights, _coins);
+            Class = new RequestClass(index, config.Name, cost, config.NeedsDataProbability, config.DeadlineSeconds, config.PathWeights, _coins, config.TimeoutSeconds);
         }
 
         public RequestClassConfig Config { get; }

@@ -19,7 +19,12 @@ public sealed record Scenario(
     SettlementConfig Settlement,
     DataConfig Data,
     NetworkConfig Network,
-    ComponentSpec Policy);
+    ComponentSpec Policy,
+    FaultsConfig? Faults = null)
+{
+    /// <summary>The faults block, or none.</summary>
+    public FaultsConfig FaultsOrNone => Faults ?? FaultsConfig.None;
+}
 
 /// <summary>Run length and randomness. <c>SampleIntervalSeconds</c> spaces the time-series rows.</summary>
 public sealed record RunConfig(double DurationSeconds, double WarmupSeconds, int Replications, ulong Seed, double SampleIntervalSeconds);

@@ -12,7 +12,7 @@ namespace HacaSim.Scenarios;
 internal sealed class ScenarioBinder(ScenarioProblems problems, ScenarioCatalogs catalogs)
 {
     public static readonly string[] TopLevelKeys =
-        ["name", "description", "parameters", "run", "traffic", "models", "pools", "roles", "paths", "verification", "settlement", "data", "network", "policy"];
+        ["name", "description", "parameters", "run", "traffic", "models", "pools", "roles", "paths", "verification", "settlement", "data", "network", "policy", "faults"];
 
     private static readonly string[] RunKeys = ["duration_s", "warmup_s", "replications", "seed", "sample_interval_s"];
     public static readonly string[] ModelKeys =
@@ -67,13 +67,15 @@ internal sealed class ScenarioBinder(ScenarioProblems problems, ScenarioCatalogs
         policy ??= new ComponentSpec("static", new Dictionary<string, double>(), new Dictionary<string, string>(),
             new Dictionary<string, IReadOnlyList<double>>(), problems.Default("policy"));
 
+        var faults = new FaultsBinder(problems, _specs).Bind(top.Child("faults", FaultsBinder.Keys), pools);
+
         var checks = new ScenarioChecks(problems, pools, models);
         checks.Roles(roles, rolesConfig, traffic);
         checks.Classes(traffic, rolesConfig);
         checks.Replication(verification, verificationConfig, rolesConfig);
 
         return new Scenario(name, description, run, new TrafficConfig(traffic.Arrival, traffic.Classes.Select(c => c.Config).ToList()),
-            models, pools, rolesConfig, paths, verificationConfig, settlement, data, networkConfig, policy);
+            models, pools, rolesConfig, paths, verificationConfig, settlement, data, networkConfig, policy, faults);
     }
 
     private RunConfig BindRun(MappingReader run)

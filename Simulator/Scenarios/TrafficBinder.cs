@@ -11,7 +11,7 @@ internal sealed class TrafficBinder(ScenarioProblems problems, ComponentSpecRead
     private static readonly string[] TrafficKeys = ["arrival", "classes"];
 
     private static readonly string[] ClassKeys =
-        ["name", "share", "arrival", "model", "prompt_tokens", "output_tokens", "inference_s", "needs_data", "deadline_s", "paths"];
+        ["name", "share", "arrival", "model", "prompt_tokens", "output_tokens", "inference_s", "needs_data", "deadline_s", "timeout_s", "paths"];
 
     private static readonly string[] PathNames = VerificationPaths.All.Select(p => p.Key()).ToArray();
 
@@ -95,7 +95,7 @@ internal sealed class TrafficBinder(ScenarioProblems problems, ComponentSpecRead
                 $"every path weight is 0; weights are relative, >= 0, and at least one of {string.Join(", ", PathNames)} must be > 0");
 
         var config = new RequestClassConfig(name, share, arrival, model, prompt, output, inference,
-            c.Number("needs_data", 0, Probability), c.OptionalNumber("deadline_s", Positive), weights);
+            c.Number("needs_data", 0, Probability), c.OptionalNumber("deadline_s", Positive), weights, c.OptionalNumber("timeout_s", Positive));
         return new BoundClass(config, c, paths);
     }
 
