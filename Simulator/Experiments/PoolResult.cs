@@ -12,4 +12,8 @@ public sealed record PoolResult(
     double InService,
     SampleStatistic Wait,
     SampleStatistic Service,
-    StabilityVerdict Stability);
+    StabilityVerdict Stability)
+{
+    /// <summary>The waits in service-start order (after the warm-up), for a batch-means interval.</summary>
+    public BatchMeans? WaitBatches { get; init; }
+}

@@ -1,4 +1,5 @@
 using HacaSim.Analysis.Records;
+using HacaSim.Analysis.Statistics;
 using HacaSim.Model;
 
 namespace HacaSim.Experiments;
@@ -10,4 +11,8 @@ public sealed record ReplicationResult(
     IReadOnlyList<PoolResult> Pools,
     IReadOnlyList<TimeSeriesRow> TimeSeries,
     IReadOnlyList<ProofLagRow> ProofLag,
-    long EventsFired);
+    long EventsFired)
+{
+    /// <summary>The settlement chain's backlog (items waiting for a block or for finality), judged like a pool's.</summary>
+    public StabilityVerdict? SettlementStability { get; init; }
+}

@@ -23,6 +23,7 @@ public sealed class Pool
         {
             Wait.Reset();
             Service.Reset();
+            WaitBatches = new BatchMeans();
         };
     }
 
@@ -30,6 +31,9 @@ public sealed class Pool
     public IReadOnlyList<Node> Nodes => _nodes;
     public SampleStatistic Wait { get; } = new();
     public SampleStatistic Service { get; } = new();
+
+    /// <summary>Waits in service-start order, for a batch-means interval when there is one replication.</summary>
+    public BatchMeans WaitBatches { get; private set; } = new();
     public int TotalSlots => _nodes.Sum(n => n.Slots);
     public int TeeCapableNodes => _nodes.Count(n => n.TeeCapable);
 
@@ -60,6 +64,7 @@ public sealed class Pool
     internal void RecordStart(double waitSeconds, double serviceSeconds)
     {
         Wait.Record(waitSeconds);
+        WaitBatches.Push(waitSeconds);
         Service.Record(serviceSeconds);
     }
 
