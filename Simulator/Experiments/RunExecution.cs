@@ -30,11 +30,11 @@ public static class RunExecution
         PrecisionMetric? metric = settings.Precision is null ? null : PrecisionMetric.Parse(settings.PrecisionMetric, loaded.Scenario.Pools.Keys);
         if (settings.AutoWarmup)
         {
-            // The pilot is replication 0 without a warm-up cut: same streams, so nothing else changes.
+            // The pilot is replications 0..4 without a warm-up cut, on their own streams; then they are run again
+            // with the cut (statistics are streamed, so the cut cannot be applied afterwards).
             Scenario s = loaded.Scenario;
-            Scenario pilotScenario = s with { Run = s.Run with { WarmupSeconds = 0 } };
-            ReplicationResult pilot = new HacaNetwork(pilotScenario, 0, new Randomness.RandomStreams(s.Run.Seed).ForReplication(0), catalogs).Run();
-            WarmupDetector.Detection d = WarmupDetector.Detect(pilot);
+            Scenario pilotScenario = s with { Run = s.Run with { WarmupSeconds = 0, Replications = WarmupDetector.PilotReplications } };
+            WarmupDetector.Detection d = WarmupDetector.Detect(ReplicationRunner.Run(pilotScenario, settings.Threads, catalogs));
             overrides.Add("run.warmup_s=" + d.Seconds.ToString("R", CultureInfo.InvariantCulture));
             final = ScenarioLoader.Load(settings.ScenarioPath, overrides, catalogs);
             warmup = new WarmupChoice("mser5", d.Seconds, d.Reliable, d.Seconds, d.Pool);
