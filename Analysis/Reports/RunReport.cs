@@ -20,9 +20,10 @@ public static class RunReport
         ("replication_spread", "Mean time to trust per path with 95% intervals."),
     ];
 
-    public static void Write(string directory)
+    /// <param name="summaryJson">summary.json's text, when the caller has not written it yet; read from the directory otherwise.</param>
+    public static void Write(string directory, string? summaryJson = null)
     {
-        ReportDocument document = Build(RunReportData.Load(directory), directory);
+        ReportDocument document = Build(RunReportData.Load(directory, summaryJson), directory);
         Output.AtomicFile.WriteText(Path.Combine(directory, MarkdownFile), MarkdownReport.Render(document));
         Output.AtomicFile.WriteText(Path.Combine(directory, HtmlFile), HtmlReport.Render(document, directory));
     }

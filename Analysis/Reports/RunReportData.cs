@@ -44,11 +44,13 @@ public sealed record RunReportData(
     public const string SummaryFile = "summary.json";
     public const string ScenarioFile = "scenario.resolved.yaml";
 
-    public static RunReportData Load(string directory)
+    /// <param name="summaryJson">summary.json's text when it is not on disk yet (a run writes it last); read from the directory otherwise.</param>
+    public static RunReportData Load(string directory, string? summaryJson = null)
     {
         string summaryPath = Path.Combine(directory, SummaryFile);
-        if (!File.Exists(summaryPath)) throw new FileNotFoundException($"{summaryPath}: no summary.json (not a complete results directory)", summaryPath);
-        using JsonDocument doc = JsonDocument.Parse(File.ReadAllText(summaryPath));
+        if (summaryJson is null && !File.Exists(summaryPath))
+            throw new FileNotFoundException($"{summaryPath}: no summary.json (not a complete results directory)", summaryPath);
+        using JsonDocument doc = JsonDocument.Parse(summaryJson ?? File.ReadAllText(summaryPath));
         JsonElement s = doc.RootElement;
         (string description, var parameters, var run) = ReadScenario(Path.Combine(directory, ScenarioFile));
 

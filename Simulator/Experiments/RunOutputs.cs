@@ -49,9 +49,10 @@ public sealed class RunOutputs(string directory, LoadedScenario loaded, bool log
         LatencyCdfChart.Save(LatencyCdfs(results), $"Result latency and time to trust per path — {title}", File("latency_cdf"));
         UtilizationChart.Save(Utilization(results), $"Utilisation per pool — {title}", File("utilization"));
         ReplicationSpreadChart.Save(TimeToTrust(results), $"Mean time to trust per path — {title}", "mean time to trust (s)", File("replication_spread"));
-        // summary.json, then the report built from it and the charts; summary.json's presence marks complete results.
-        AtomicFile.WriteText(File("summary.json"), RunSummaryWriter.Write(scenario, results, annotations));
-        RunReport.Write(Directory);
+        // The report from the summary and the charts; then summary.json last: its presence marks complete results.
+        string summary = RunSummaryWriter.Write(scenario, results, annotations);
+        RunReport.Write(Directory, summary);
+        AtomicFile.WriteText(File("summary.json"), summary);
     }
 
     private static Dictionary<string, (double Mean, double? Ci95)> Utilization(IReadOnlyList<ReplicationResult> results) =>
