@@ -21,6 +21,7 @@ public static class Program
         {
             RunCommand.Create(stdout),
             ValidateCommand.Create(stdout),
+            ReportCommand.Create(stdout),
         };
         ParseResult parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -17,7 +17,22 @@ internal static class RunCommand
         var seed = new Option<ulong?>("--seed") { Description = "Run seed (overrides run.seed); one seed gives byte-identical output." };
         var replications = new Option<int?>("--replications") { Description = "Independent replications (overrides run.replications)." };
         var duration = new Option<double?>("--duration") { Description = "Simulated seconds (overrides run.duration_s)." };
-        var warmup = new Option<double?>("--warmup") { Description = "Seconds cut from the start of statistics (overrides run.warmup_s)." };
+        var warmup = new Option<string?>("--warmup")
+        {
+            Description = "Seconds cut from the start of statistics (overrides run.warmup_s), or 'auto': MSER-5 on a pilot replication's busiest pool.",
+        };
+        var precision = new Option<double?>("--precision")
+        {
+            Description = "Run replications in batches until the metric's 95% half-width is at most REL x its mean (e.g. 0.05).",
+        };
+        var precisionMetric = new Option<string?>("--precision-metric")
+        {
+            Description = "Metric for --precision: slowest-path (mean time to trust of the slowest path, default), paths.PATH.STAT or pools.POOL.STAT, e.g. paths.zkml.proof_lag_s.",
+        };
+        var maxReplications = new Option<int?>("--max-replications")
+        {
+            Description = $"Upper limit on replications with --precision [default: {RunSettings.DefaultMaxReplications}].",
+        };
         var threads = new Option<int>("--threads") { Description = "Replications run in parallel; output is identical for any value.", DefaultValueFactory = _ => Environment.ProcessorCount };
         var logRequests = new Option<bool>("--log-requests") { Description = "Also write requests.csv with every request's timestamps." };
         var quiet = new Option<bool>("--quiet") { Description = "Print only the results directory." };
@@ -25,7 +40,7 @@ internal static class RunCommand
             "Examples:\n  hacasim run Scenarios/baseline.yaml\n  hacasim run Scenarios/baseline.yaml --set zkml_share=0.5 --replications 5 --out results/runs/zk50\n" +
             "  hacasim run Scenarios/validation/mmc.yaml --set servers=8 --set arrival_rate=7.2")
         {
-            scenario, outDir, seed, replications, duration, warmup, set, threads, logRequests, quiet,
+            scenario, outDir, seed, replications, duration, warmup, set, threads, logRequests, quiet, precision, precisionMetric, maxReplications,
         };
         command.SetAction(parse =>
         {
@@ -34,19 +49,32 @@ internal static class RunCommand
             if (parse.GetValue(seed) is { } s) overrides.Add($"run.seed={s.ToString(CultureInfo.InvariantCulture)}");
             if (parse.GetValue(replications) is { } r) overrides.Add($"run.replications={r.ToString(CultureInfo.InvariantCulture)}");
             if (parse.GetValue(duration) is { } d) overrides.Add($"run.duration_s={d.ToString("R", CultureInfo.InvariantCulture)}");
-            if (parse.GetValue(warmup) is { } w) overrides.Add($"run.warmup_s={w.ToString("R", CultureInfo.InvariantCulture)}");
+            bool autoWarmup = parse.GetValue(warmup) == "auto";
+            if (parse.GetValue(warmup) is { } w && !autoWarmup)
+            {
+                if (!double.TryParse(w, NumberStyles.Float, CultureInfo.InvariantCulture, out double seconds) || !(seconds >= 0))
+                    throw new InputException($"--warmup {w}: expected a number of seconds >= 0 or 'auto'");
+                overrides.Add($"run.warmup_s={seconds.ToString("R", CultureInfo.InvariantCulture)}");
+            }
             if (parse.GetValue(threads) < 1) throw new InputException($"--threads {parse.GetValue(threads)}: must be at least 1");
-            var loaded = ScenarioLoader.Load(parse.GetValue(scenario)!, overrides);
+            double? rel = parse.GetValue(precision);
+            if (rel is { } r0 && !(r0 > 0 && r0 < 1)) throw new InputException($"--precision {r0}: expected a relative half-width between 0 and 1, e.g. 0.05");
+            if (rel is null && (parse.GetValue(precisionMetric) is not null || parse.GetValue(maxReplications) is not null))
+                throw new InputException("--precision-metric and --max-replications need --precision");
+            int maxReps = parse.GetValue(maxReplications) ?? RunSettings.DefaultMaxReplications;
+            if (maxReps < 2) throw new InputException($"--max-replications {maxReps}: must be at least 2");
+            var settings = new RunSettings(parse.GetValue(scenario)!, overrides, parse.GetValue(threads), autoWarmup, rel, parse.GetValue(precisionMetric), maxReps);
+            var loaded = ScenarioLoader.Load(settings.ScenarioPath, overrides);
             string dir = parse.GetValue(outDir) ?? DefaultOutDir(loaded.Scenario.Name);
             var outputs = new RunOutputs(dir, loaded, parse.GetValue(logRequests));
-            IReadOnlyList<ReplicationResult> results;
+            (LoadedScenario final, IReadOnlyList<ReplicationResult> results) = (loaded, []);
             using (outputs.OpenRequestLog())
             {
-                results = ReplicationRunner.Run(loaded.Scenario, parse.GetValue(threads), ScenarioCatalogs.Default, outputs.SinkFor);
-                outputs.Write(results);
+                (final, results) = ReplicationProgress.Run(!parse.GetValue(quiet), (onPlanned, onDone) =>
+                    RunExecution.Execute(settings, loaded, outputs, ScenarioCatalogs.Default, onPlanned, onDone));
             }
             if (parse.GetValue(quiet)) stdout.WriteLine(Path.GetFullPath(dir));
-            else ConsoleSummary.Print(stdout, loaded.Scenario, results, Path.GetFullPath(dir));
+            else ConsoleSummary.Print(stdout, final.Scenario, results, Path.GetFullPath(dir));
             return Program.Success;
         });
         return command;

@@ -13,4 +13,8 @@ public sealed record PoolResult(
     SampleStatistic Wait,
     SampleStatistic Service,
     StabilityVerdict Stability,
-    double Availability = 1);
+    double Availability = 1)
+{
+    /// <summary>The waits in service-start order (after the warm-up), for a batch-means interval.</summary>
+    public BatchMeans? WaitBatches { get; init; }
+}

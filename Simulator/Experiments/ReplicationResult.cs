@@ -12,4 +12,8 @@ public sealed record ReplicationResult(
     IReadOnlyList<TimeSeriesRow> TimeSeries,
     IReadOnlyList<ProofLagRow> ProofLag,
     long EventsFired,
-    IReadOnlyList<OutageRecovery>? Outages = null);
+    IReadOnlyList<OutageRecovery>? Outages = null)
+{
+    /// <summary>The settlement chain's backlog (items waiting for a block or for finality), judged like a pool's.</summary>
+    public StabilityVerdict? SettlementStability { get; init; }
+}

@@ -1,6 +1,7 @@
 using HacaSim.Analysis.Charts;
 using HacaSim.Analysis.Output;
 using HacaSim.Analysis.Records;
+using HacaSim.Analysis.Reports;
 using HacaSim.Analysis.Statistics;
 using HacaSim.Model;
 using HacaSim.Scenarios;
@@ -20,26 +21,58 @@ public sealed class RunOutputs(string directory, LoadedScenario loaded, bool log
     public IDisposable OpenRequestLog()
     {
         System.IO.Directory.CreateDirectory(Directory);
-        if (logRequests) _requests = new RequestLog(Path.Combine(Directory, "requests.csv"), loaded.Scenario.Run.Replications);
+        // Parts are opened as replications start: sequential stopping does not know their number in advance.
+        if (logRequests) _requests = new RequestLog(Path.Combine(Directory, "requests.csv"));
         return _requests ?? (IDisposable)new NoLog();
     }
 
     public IRequestSink? SinkFor(int replication) => _requests?.SinkFor(replication);
 
-    public void Write(IReadOnlyList<ReplicationResult> results)
+    /// <summary>Called as each replication ends: writes out its buffered request rows.</summary>
+    public void ReplicationDone(int replication) => _requests?.Finish(replication);
+
+    /// <param name="final">The scenario as finally run, when the run changed it (detected warm-up, sequential replications).</param>
+    public void Write(IReadOnlyList<ReplicationResult> results, RunAnnotations? annotations = null, LoadedScenario? final = null)
     {
-        Scenario scenario = loaded.Scenario;
+        LoadedScenario used = final ?? loaded;
+        Scenario scenario = used.Scenario;
         System.IO.Directory.CreateDirectory(Directory);
-        _requests?.Complete();
-        AtomicFile.WriteText(File("scenario.resolved.yaml"), loaded.ResolvedYaml);
+        _requests?.Complete(results.Count);
+        AtomicFile.WriteText(File("scenario.resolved.yaml"), used.ResolvedYaml);
         CsvExport.Write(File("timeseries.csv"), results.SelectMany(r => r.TimeSeries));
         CsvExport.Write(File("proof_lag.csv"), results.SelectMany(r => r.ProofLag));
+        ParquetExport.Write(File("timeseries.parquet"), results.SelectMany(r => r.TimeSeries));
+        ParquetExport.Write(File("proof_lag.parquet"), results.SelectMany(r => r.ProofLag));
         string title = $"{scenario.Name}";
         QueueLengthChart.Save(results[0].TimeSeries, $"Queue length per pool — {title}", File("queue_length"));
         ProofLagChart.Save(results[0].ProofLag, $"Proof lag over time — {title}", File("proof_lag"));
         LatencyCdfChart.Save(LatencyCdfs(results), $"Result latency and time to trust per path — {title}", File("latency_cdf"));
-        // summary.json last: its presence marks a complete results directory.
-        AtomicFile.WriteText(File("summary.json"), RunSummaryWriter.Write(scenario, results));
+        UtilizationChart.Save(Utilization(results), $"Utilisation per pool — {title}", File("utilization"));
+        ReplicationSpreadChart.Save(TimeToTrust(results), $"Mean time to trust per path — {title}", "mean time to trust (s)", File("replication_spread"));
+        // The report from the summary and the charts; then summary.json last: its presence marks complete results.
+        string summary = RunSummaryWriter.Write(scenario, results, annotations);
+        RunReport.Write(Directory, summary);
+        AtomicFile.WriteText(File("summary.json"), summary);
+    }
+
+    private static Dictionary<string, (double Mean, double? Ci95)> Utilization(IReadOnlyList<ReplicationResult> results) =>
+        results[0].Pools.ToDictionary(p => p.Name, p =>
+        {
+            var s = SummaryStatistic.FromValues([.. results.Select(r => r.Pools.First(q => q.Name == p.Name).Utilization)]);
+            return (s.Mean, s.Ci95);
+        }, StringComparer.Ordinal);
+
+    /// <summary>Per path with requests: mean time to trust and its 95% half-width (across replications, or batch means for one).</summary>
+    private static List<(string Label, double Mean, double? Ci95)> TimeToTrust(IReadOnlyList<ReplicationResult> results)
+    {
+        var points = new List<(string, double, double?)>();
+        foreach (VerificationPath path in VerificationPaths.All)
+        {
+            var metrics = results.Select(r => r.Metrics.Path(path)).ToList();
+            var s = RunSummaryWriter.WithBatchMeans(RunSummaryWriter.Merge(metrics.Select(m => m.TimeToTrust)), metrics.Select(m => m.TimeToTrustBatches));
+            if (s is not null) points.Add((path.Key(), s.Mean, s.Ci95));
+        }
+        return points;
     }
 
     private string File(string name) => Path.Combine(Directory, name);

@@ -10,12 +10,19 @@ namespace HacaSim.Experiments;
 /// Writes summary.json: the keys the issue fixes (users' scripts rely on them), every statistic as
 /// {mean, ci95, p50, p95, p99, max}, numbers in shortest round-trip form so equal runs give equal bytes.
 /// Counts are totals over all replications (so arrived = settled + failed + in_flight holds exactly);
-/// statistics are means over replications with Student-t 95% half-widths (null for one replication).
+/// statistics are means over replications with Student-t 95% half-widths. With one replication the
+/// per-request means (path latencies, pool waits) get a batch-means half-width instead ("ci_method").
+/// A statistic fed by a backlog that grows without bound carries "unstable": true (see <see cref="UnstableMarks"/>).
 /// </summary>
 public static class RunSummaryWriter
 {
-    public static string Write(Scenario scenario, IReadOnlyList<ReplicationResult> reps)
+    public const string CiByReplications = "replications";
+    public const string CiByBatchMeans = "batch_means";
+
+    public static string Write(Scenario scenario, IReadOnlyList<ReplicationResult> reps, RunAnnotations? annotations = null)
     {
+        var marks = new UnstableMarks(scenario, reps);
+        WarmupChoice warmupChoice = annotations?.Warmup ?? FixedWarmup(scenario, reps);
         using var buffer = new MemoryStream();
         using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, NewLine = "\n" }))
         {
@@ -25,9 +32,12 @@ public static class RunSummaryWriter
             w.WriteNumber("replications", reps.Count);
             Number(w, "duration_s", scenario.Run.DurationSeconds);
             Number(w, "warmup_s", scenario.Run.WarmupSeconds);
+            w.WriteString("ci_method", reps.Count == 1 ? CiByBatchMeans : CiByReplications);
+            WriteWarmup(w, warmupChoice);
+            if (annotations?.Precision is { } precision) WritePrecision(w, precision);
             WriteRequests(w, reps);
-            WritePools(w, reps);
-            WritePaths(w, reps);
+            WritePools(w, reps, marks);
+            WritePaths(w, reps, marks);
             WriteStability(w, reps);
             WriteDecisions(w, reps);
             WriteFaults(w, scenario, reps);
@@ -51,7 +61,38 @@ public static class RunSummaryWriter
         w.WriteEndObject();
     }
 
-    private static void WritePools(Utf8JsonWriter w, IReadOnlyList<ReplicationResult> reps)
+    /// <summary>A fixed warm-up, checked against MSER-5 on replication 0's series: reliable when it cuts at least as much.</summary>
+    public static WarmupChoice FixedWarmup(Scenario scenario, IReadOnlyList<ReplicationResult> reps)
+    {
+        WarmupDetector.Detection check = WarmupDetector.Detect(reps[0]);
+        double seconds = scenario.Run.WarmupSeconds;
+        return new WarmupChoice("fixed", seconds, check.Reliable && seconds >= check.Seconds, check.Seconds, check.Pool);
+    }
+
+    private static void WriteWarmup(Utf8JsonWriter w, WarmupChoice warmup)
+    {
+        w.WriteStartObject("warmup");
+        w.WriteString("method", warmup.Method);
+        Number(w, "seconds", warmup.Seconds);
+        w.WriteBoolean("reliable", warmup.Reliable);
+        Number(w, "mser5_s", warmup.DetectedSeconds);
+        if (warmup.Pool is null) w.WriteNull("mser5_pool");
+        else w.WriteString("mser5_pool", warmup.Pool);
+        w.WriteEndObject();
+    }
+
+    private static void WritePrecision(Utf8JsonWriter w, PrecisionOutcome p)
+    {
+        w.WriteStartObject("precision");
+        w.WriteString("metric", p.Metric);
+        Number(w, "target_relative_half_width", p.TargetRelativeHalfWidth);
+        Number(w, "relative_half_width", p.RelativeHalfWidth);
+        w.WriteBoolean("met", p.Met);
+        w.WriteNumber("max_replications", p.MaxReplications);
+        w.WriteEndObject();
+    }
+
+    private static void WritePools(Utf8JsonWriter w, IReadOnlyList<ReplicationResult> reps, UnstableMarks marks)
     {
         w.WriteStartObject("pools");
         foreach (PoolResult first in reps[0].Pools)
@@ -62,18 +103,18 @@ public static class RunSummaryWriter
             w.WriteNumber("nodes", first.Nodes);
             w.WriteNumber("slots", first.Slots);
             w.WriteBoolean("unstable", unstable);
-            Statistic(w, "utilization", SummaryStatistic.FromValues(all.Select(p => p.Utilization).ToList()));
-            Statistic(w, "queue_length", SummaryStatistic.FromValues(all.Select(p => p.QueueLength).ToList()));
-            Statistic(w, "in_service", SummaryStatistic.FromValues(all.Select(p => p.InService).ToList()));
-            Statistic(w, "wait_s", Merge(all.Select(p => p.Wait)));
-            Statistic(w, "service_s", Merge(all.Select(p => p.Service)));
+            Statistic(w, "utilization", SummaryStatistic.FromValues(all.Select(p => p.Utilization).ToList()), unstable);
+            Statistic(w, "queue_length", SummaryStatistic.FromValues(all.Select(p => p.QueueLength).ToList()), unstable);
+            Statistic(w, "in_service", SummaryStatistic.FromValues(all.Select(p => p.InService).ToList()), unstable);
+            Statistic(w, "wait_s", WithBatchMeans(Merge(all.Select(p => p.Wait)), all.Select(p => p.WaitBatches)), unstable);
+            Statistic(w, "service_s", Merge(all.Select(p => p.Service)), unstable);
             Statistic(w, "availability", SummaryStatistic.FromValues(all.Select(p => p.Availability).ToList()));
             w.WriteEndObject();
         }
         w.WriteEndObject();
     }
 
-    private static void WritePaths(Utf8JsonWriter w, IReadOnlyList<ReplicationResult> reps)
+    private static void WritePaths(Utf8JsonWriter w, IReadOnlyList<ReplicationResult> reps, UnstableMarks marks)
     {
         w.WriteStartObject("paths");
         foreach (VerificationPath path in VerificationPaths.All)
@@ -81,9 +122,11 @@ public static class RunSummaryWriter
             var all = reps.Select(r => r.Metrics.Path(path)).ToList();
             w.WriteStartObject(path.Key());
             w.WriteNumber("count", all.Sum(m => m.Count));
-            Statistic(w, "result_latency_s", Merge(all.Select(m => m.ResultLatency)));
-            Statistic(w, "proof_lag_s", Merge(all.Select(m => m.ProofLag)));
-            Statistic(w, "time_to_trust_s", Merge(all.Select(m => m.TimeToTrust)));
+            bool trust = marks.Trust(path);
+            Statistic(w, "result_latency_s", WithBatchMeans(Merge(all.Select(m => m.ResultLatency)), all.Select(m => m.ResultLatencyBatches)),
+                marks.ResultLatency(path));
+            Statistic(w, "proof_lag_s", WithBatchMeans(Merge(all.Select(m => m.ProofLag)), all.Select(m => m.ProofLagBatches)), trust);
+            Statistic(w, "time_to_trust_s", WithBatchMeans(Merge(all.Select(m => m.TimeToTrust)), all.Select(m => m.TimeToTrustBatches)), trust);
             w.WriteEndObject();
         }
         w.WriteEndObject();
@@ -99,6 +142,16 @@ public static class RunSummaryWriter
             w.WriteBoolean("stable", !Unstable(verdicts));
             var growth = SummaryStatistic.FromValues(verdicts.Select(v => v.GrowthPerSecond).ToList());
             // One replication: the interval comes from the trend fit itself.
+            if (verdicts.Count == 1) growth = growth with { Ci95 = Finite(verdicts[0].GrowthCi95) };
+            Statistic(w, "backlog_growth_per_s", growth);
+            w.WriteEndObject();
+        }
+        if (reps.All(r => r.SettlementStability is not null))
+        {
+            var verdicts = reps.Select(r => r.SettlementStability!).ToList();
+            w.WriteStartObject(TimeSeriesSampler.SettlementPool);
+            w.WriteBoolean("stable", !Unstable(verdicts));
+            var growth = SummaryStatistic.FromValues(verdicts.Select(v => v.GrowthPerSecond).ToList());
             if (verdicts.Count == 1) growth = growth with { Ci95 = Finite(verdicts[0].GrowthCi95) };
             Statistic(w, "backlog_growth_per_s", growth);
             w.WriteEndObject();
@@ -162,6 +215,17 @@ public static class RunSummaryWriter
         return observed.Count == 0 ? null : SummaryStatistic.FromReplications(observed);
     }
 
+    /// <summary>
+    /// With one replication there is no spread across replications: take the half-width from batch means
+    /// of that replication's observations (in completion order) instead.
+    /// </summary>
+    public static SummaryStatistic? WithBatchMeans(SummaryStatistic? s, IEnumerable<BatchMeans?> perReplication)
+    {
+        var batches = perReplication.ToList();
+        if (s is null || batches.Count != 1 || batches[0] is not { } b) return s;
+        return s with { Ci95 = Finite(b.Interval().HalfWidth) };
+    }
+
     private static double? Finite(double x) => double.IsFinite(x) ? x : null;
 
     private static void Number(Utf8JsonWriter w, string name, double? value)
@@ -170,7 +234,7 @@ public static class RunSummaryWriter
         else w.WriteNull(name);
     }
 
-    private static void Statistic(Utf8JsonWriter w, string name, SummaryStatistic? s)
+    private static void Statistic(Utf8JsonWriter w, string name, SummaryStatistic? s, bool unstable = false)
     {
         w.WriteStartObject(name);
         Number(w, "mean", s?.Mean);
@@ -179,6 +243,8 @@ public static class RunSummaryWriter
         Number(w, "p95", s?.P95);
         Number(w, "p99", s?.P99);
         Number(w, "max", s?.Max);
+        // Only when true, so a stable run's statistics keep their six keys.
+        if (unstable) w.WriteBoolean("unstable", true);
         w.WriteEndObject();
     }
 }

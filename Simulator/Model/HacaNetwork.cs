@@ -80,15 +80,21 @@ public sealed class HacaNetwork
             double busy = pool.Nodes.Sum(n => n.Station.Statistics.Busy.Mean(now));
             int slots = pool.TotalSlots;
             results.Add(new PoolResult(pool.Name, pool.Nodes.Count, slots, busy / slots, waiting, busy, pool.Wait, pool.Service,
-                Stability(pool.Name, slots), pool.Availability.Mean(now)));
+                Stability(pool.Name, slots), pool.Availability.Mean(now)) { WaitBatches = pool.WaitBatches });
         }
-        return new ReplicationResult(_replication, _metrics, results, _sampler.Rows, _sampler.ProofLag, _sim.EventsFired, Outages());
+        Settlement chain = _lifecycle.Settlement;
+        return new ReplicationResult(_replication, _metrics, results, _sampler.Rows, _sampler.ProofLag, _sim.EventsFired, Outages())
+        {
+            // The chain's "server" is a block: growth by less than a block's worth is not a trend.
+            SettlementStability = Assess(TimeSeriesSampler.SettlementPool, chain.IsBlocks ? chain.BlockCapacity : 1),
+        };
 
-        StabilityVerdict Stability(string pool, int slots)
+        StabilityVerdict Stability(string pool, int slots) => Assess(pool, Math.Max(1, slots / Math.Max(1, _scenario.Pools[pool].Nodes)));
+
+        StabilityVerdict Assess(string pool, double slack)
         {
             var rows = _sampler.Rows.Where(r => r.Pool == pool && r.TimeSeconds >= warmup).ToList();
-            return BacklogStability.Assess(rows.Select(r => r.TimeSeconds).ToList(), rows.Select(r => (double)r.Backlog).ToList(),
-                Math.Max(1, slots / Math.Max(1, _scenario.Pools[pool].Nodes)));
+            return BacklogStability.Assess(rows.Select(r => r.TimeSeconds).ToList(), rows.Select(r => (double)r.Backlog).ToList(), slack);
         }
     }
 

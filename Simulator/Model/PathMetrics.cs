@@ -17,6 +17,11 @@ public sealed class PathMetrics
     /// <summary>Arrival to final.</summary>
     public SampleStatistic TimeToTrust { get; } = new();
 
+    // The same observations in completion order, for a batch-means interval when there is one replication.
+    public BatchMeans ResultLatencyBatches { get; } = new();
+    public BatchMeans ProofLagBatches { get; } = new();
+    public BatchMeans TimeToTrustBatches { get; } = new();
+
     // Proof lags of requests finalised since the last time-series sample.
     internal double IntervalLagSum;
     internal long IntervalSettled;

@@ -27,6 +27,7 @@ public sealed class Pool
             Wait.Reset();
             Service.Reset();
             Availability.Reset(now);
+            WaitBatches = new BatchMeans();
         };
     }
 
@@ -54,6 +55,9 @@ public sealed class Pool
     public IReadOnlyList<Node> Nodes => _nodes;
     public SampleStatistic Wait { get; } = new();
     public SampleStatistic Service { get; } = new();
+
+    /// <summary>Waits in service-start order, for a batch-means interval when there is one replication.</summary>
+    public BatchMeans WaitBatches { get; private set; } = new();
     public int TotalSlots => _nodes.Sum(n => n.Slots);
     public int TeeCapableNodes => _nodes.Count(n => n.TeeCapable);
 
@@ -84,6 +88,7 @@ public sealed class Pool
     internal void RecordStart(double waitSeconds, double serviceSeconds)
     {
         Wait.Record(waitSeconds);
+        WaitBatches.Push(waitSeconds);
         Service.Record(serviceSeconds);
     }
 

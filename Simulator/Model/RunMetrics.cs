@@ -33,7 +33,10 @@ public sealed class RunMetrics(double warmupSeconds)
 
     public void OnResult(Request r)
     {
-        if (Measured(r)) Path(r.Path).ResultLatency.Record(r.ResultSeconds - r.ArrivalSeconds);
+        if (!Measured(r)) return;
+        PathMetrics m = Path(r.Path);
+        m.ResultLatency.Record(r.ResultSeconds - r.ArrivalSeconds);
+        m.ResultLatencyBatches.Push(r.ResultSeconds - r.ArrivalSeconds);
     }
 
     public void OnSettled(Request r)
@@ -46,6 +49,8 @@ public sealed class RunMetrics(double warmupSeconds)
         if (!Measured(r)) return;
         m.ProofLag.Record(lag);
         m.TimeToTrust.Record(r.FinalSeconds - r.ArrivalSeconds);
+        m.ProofLagBatches.Push(lag);
+        m.TimeToTrustBatches.Push(r.FinalSeconds - r.ArrivalSeconds);
     }
 
     /// <summary>Jobs a node fault took away, and the service they had already received (work lost and redone).</summary>

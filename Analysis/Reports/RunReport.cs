@@ -1,0 +1,77 @@
+namespace HacaSim.Analysis.Reports;
+
+/// <summary>
+/// report.md and report.html for a results directory, from its files alone (summary.json,
+/// scenario.resolved.yaml, the chart PNGs). report.html is self-contained: inline CSS, images as data URIs,
+/// no scripts and no links, so it can be mailed or archived and still show everything.
+/// </summary>
+public static class RunReport
+{
+    public const string MarkdownFile = "report.md";
+    public const string HtmlFile = "report.html";
+
+    /// <summary>The charts a report shows, in reading order, if present: file stem and caption.</summary>
+    public static readonly IReadOnlyList<(string Stem, string Caption)> Charts =
+    [
+        ("queue_length", "Queue length per pool over simulated time."),
+        ("utilization", "Mean utilisation per pool with 95% intervals."),
+        ("latency_cdf", "Distribution of result latency and time to trust per path."),
+        ("proof_lag", "Mean proof lag of the requests finalised in each sample interval."),
+        ("replication_spread", "Mean time to trust per path with 95% intervals."),
+    ];
+
+    /// <param name="summaryJson">summary.json's text, when the caller has not written it yet; read from the directory otherwise.</param>
+    public static void Write(string directory, string? summaryJson = null)
+    {
+        ReportDocument document = Build(RunReportData.Load(directory, summaryJson), directory);
+        Output.AtomicFile.WriteText(Path.Combine(directory, MarkdownFile), MarkdownReport.Render(document));
+        Output.AtomicFile.WriteText(Path.Combine(directory, HtmlFile), HtmlReport.Render(document, directory));
+    }
+
+    public static ReportDocument Build(RunReportData data, string directory)
+    {
+        var blocks = new List<ReportBlock>();
+        if (data.Description.Length > 0) blocks.Add(new ReportParagraph(data.Description));
+        blocks.Add(new ReportHeading("Verdict"));
+        blocks.Add(new ReportList(ReportVerdict.Sentences(data)));
+
+        blocks.Add(new ReportHeading("Scenario"));
+        var settings = new List<IReadOnlyList<string>>
+        {
+            new[] { "replications", data.Replications.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            new[] { "warm-up", $"{ReportText.Number(data.WarmupSeconds)} s ({data.WarmupMethod}{(data.WarmupReliable ? "" : ", not confirmed")})" },
+            new[] { "intervals", data.CiMethod == "batch_means" ? "95% batch means (one replication)" : "95% Student-t across replications" },
+            new[] { "requests", $"{data.Requests.Arrived} arrived = {data.Requests.Settled} settled + {data.Requests.Failed} failed + {data.Requests.InFlight} in flight" },
+        };
+        settings.AddRange(data.RunSettings.Where(r => r.Key is not ("replications" or "warmup_s")).Select(r => (IReadOnlyList<string>)[$"run.{r.Key}", r.Value]));
+        settings.AddRange(data.Parameters.Select(p => (IReadOnlyList<string>)[p.Key, p.Value]));
+        blocks.Add(new ReportTable(["setting", "value"], settings));
+
+        blocks.Add(new ReportHeading("Paths"));
+        blocks.Add(new ReportParagraph("Times in seconds; mean ± 95% half-width, and the 95th percentile. " +
+            "Result latency: arrival to answer. Proof lag: answer to final settlement. Time to trust: arrival to final."));
+        blocks.Add(new ReportTable(
+            ["path", "requests", "result latency", "p95", "proof lag", "p95", "time to trust", "p95"],
+            [.. data.Paths.Where(p => p.Count > 0).Select(p => (IReadOnlyList<string>)[
+                p.Name, p.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ReportText.MeanCi(p.ResultLatency), ReportText.P95(p.ResultLatency),
+                ReportText.MeanCi(p.ProofLag), ReportText.P95(p.ProofLag),
+                ReportText.MeanCi(p.TimeToTrust), ReportText.P95(p.TimeToTrust)])]));
+
+        blocks.Add(new ReportHeading("Pools"));
+        var poolRows = data.Pools.Select(p => (IReadOnlyList<string>)[
+            p.Name, $"{p.Nodes} × {p.Slots / Math.Max(1, p.Nodes)}", ReportText.MeanCi(p.Utilization), ReportText.MeanCi(p.QueueLength),
+            ReportText.MeanCi(p.Wait), p.Stable ? "yes" : "NO", ReportText.MeanCi(p.Growth).Replace(" (unstable)", "")]).ToList();
+        if (data.Settlement is { } chain)
+            poolRows.Add(["settlement (chain)", "–", "–", "–", "–", chain.Stable ? "yes" : "NO", ReportText.MeanCi(chain.Growth)]);
+        blocks.Add(new ReportTable(["pool", "nodes × slots", "utilisation", "mean queue (jobs)", "wait (s)", "stable", "backlog growth (jobs/s)"], poolRows));
+
+        var charts = Charts.Where(c => File.Exists(Path.Combine(directory, c.Stem + ".png"))).ToList();
+        if (charts.Count > 0)
+        {
+            blocks.Add(new ReportHeading("Charts"));
+            blocks.AddRange(charts.Select(c => new ReportImage(c.Stem + ".png", c.Caption)));
+        }
+        return new ReportDocument($"HACA-sim run report: {data.Scenario}", blocks);
+    }
+}

@@ -1,0 +1,25 @@
+using System.CommandLine;
+using HacaSim.Analysis.Reports;
+
+namespace HacaSim.Cli;
+
+/// <summary><c>hacasim report RUN_DIR</c>: (re)write report.md and report.html from a results directory's files alone.</summary>
+internal static class ReportCommand
+{
+    public static Command Create(TextWriter stdout)
+    {
+        var directory = new Argument<string>("RUN_DIR") { Description = "A results directory written by 'hacasim run' (it holds summary.json)." };
+        var command = new Command("report", "Write report.md and a self-contained report.html (charts embedded, no external links) " +
+            "for a results directory; 'run' does this automatically.\n\nExample:\n  hacasim report results/runs/baseline-20250101-120000") { directory };
+        command.SetAction(parse =>
+        {
+            string dir = parse.GetValue(directory)!;
+            if (!File.Exists(Path.Combine(dir, RunReportData.SummaryFile)))
+                throw new InputException($"{dir}: no {RunReportData.SummaryFile} here; give a directory written by 'hacasim run'");
+            RunReport.Write(dir);
+            stdout.WriteLine(Path.GetFullPath(Path.Combine(dir, RunReport.HtmlFile)));
+            return Program.Success;
+        });
+        return command;
+    }
+}
