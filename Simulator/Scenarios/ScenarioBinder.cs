@@ -63,6 +63,7 @@ internal sealed class ScenarioBinder(ScenarioProblems problems, ScenarioCatalogs
         checks.Roles(roles, rolesConfig, traffic);
         checks.Classes(traffic, rolesConfig);
         checks.Replication(verification, verificationConfig, rolesConfig);
+        checks.Policy(policy, traffic, catalogs);
 
         return new Scenario(name, description, run, new TrafficConfig(traffic.Arrival, traffic.Classes.Select(c => c.Config).ToList()),
             models, pools, rolesConfig, paths, verificationConfig, settlement, data, networkConfig, policy);
@@ -116,7 +117,7 @@ internal sealed class ScenarioBinder(ScenarioProblems problems, ScenarioCatalogs
                 pool.Number("speed", 1, Positive),
                 teeCapable,
                 pool.Choice("dispatcher", "jsq", dispatchers, "dispatcher"),
-                pool.Choice("discipline", "fifo", catalogs.Disciplines, "queue discipline"),
+                pool.Choice("discipline", "fifo", catalogs.Disciplines.Names.ToList(), "queue discipline"),
                 pool.OptionalInteger("queue_capacity", 0));
         }
         return result;

@@ -24,7 +24,8 @@ public sealed record RequestClassConfig(
     ComponentSpec? InferenceSeconds,
     double NeedsDataProbability,
     double? DeadlineSeconds,
-    IReadOnlyDictionary<VerificationPath, double> PathWeights);
+    IReadOnlyDictionary<VerificationPath, double> PathWeights,
+    VerificationPath? TrustFloor = null);
 
 /// <summary>
 /// Cost of one (model, GPU) pair on a speed-1 node: time to first token = prompt / prefill rate, then
