@@ -12,7 +12,7 @@ namespace HacaSim.Scenarios;
 internal sealed class ScenarioBinder(ScenarioProblems problems, ScenarioCatalogs catalogs)
 {
     public static readonly string[] TopLevelKeys =
-        ["name", "description", "parameters", "run", "traffic", "models", "pools", "roles", "paths", "verification", "settlement", "data", "network", "policy"];
+        ["name", "description", "parameters", "run", "traffic", "models", "pools", "roles", "paths", "verification", "settlement", "data", "network", "policy", "variants"];
 
     private static readonly string[] RunKeys = ["duration_s", "warmup_s", "replications", "seed", "sample_interval_s"];
     private static readonly string[] ModelKeys = ["prefill_tokens_per_s", "decode_s_per_token", "proof_s"];
