@@ -16,7 +16,9 @@ internal sealed class FakeNetworkView : INetworkView
 
     public double Utilization(string pool) => 0;
     public bool CanServe(VerificationPath path) => path != VerificationPath.Tee || TeeServed;
-    public double PredictedProofLagSeconds(Request request, VerificationPath path, bool idle = false) => TimeToTrust[(int)path] - (idle ? 0 : 0);
+    public double PredictedProofLagSeconds(Request request, VerificationPath path, bool idle = false) => TimeToTrust[(int)path];
+
+    /// <summary>The numbers set, under load; at most 3 s for any path on an idle network.</summary>
     public double PredictedTimeToTrustSeconds(Request request, VerificationPath path, bool idle = false) => idle ? Math.Min(TimeToTrust[(int)path], 3) : TimeToTrust[(int)path];
     public double RecentProofLagSeconds(VerificationPath path) => double.NaN;
     public PathCost ExpectedCost(Request request, VerificationPath path) => new(Cost[(int)path], 0);

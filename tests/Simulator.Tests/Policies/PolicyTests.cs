@@ -98,8 +98,8 @@ public class PolicyTests
         {
             PathDecision d = policy.Choose(Request(Class("chat", VerificationPath.Vanilla, deadline: 120)), view);
             Assert.That((d.Path, d.Reason), Is.EqualTo((VerificationPath.Tee, "slo:tee_meets_deadline")));
-            // The idle network would have allowed zkml? No: its idle prediction is 3 s only in the fake for tee and lower;
-            // here zkml's idle prediction is min(600, 3) = 3 s, so load made it choose tee: a downgrade.
+            // The fake predicts at most 3 s for every path on an idle network, so zkml would have met the deadline
+            // there: load made the policy choose tee, a downgrade.
             Assert.That(d.IsDowngrade, Is.True);
             d = policy.Choose(Request(Class("chat", VerificationPath.Vanilla, deadline: 10)), view);
             Assert.That((d.Path, d.Reason), Is.EqualTo((VerificationPath.Vanilla, "slo:vanilla_meets_deadline")));
