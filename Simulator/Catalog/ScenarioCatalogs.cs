@@ -1,3 +1,5 @@
+using HacaSim.Engine;
+using HacaSim.Model;
 using HacaSim.Policies;
 using HacaSim.Randomness;
 using HacaSim.Workload;
@@ -12,13 +14,13 @@ public sealed record ScenarioCatalogs(
     Catalog<IDistribution> Distributions,
     Catalog<IArrivalProcess> Arrivals,
     Catalog<IDispatcher> Dispatchers,
-    IReadOnlyList<string> Disciplines,
-    IReadOnlyList<string> PathPolicies)
+    Catalog<IQueueDiscipline<Request>> Disciplines,
+    Catalog<IPathPolicy> PathPolicies)
 {
     public static ScenarioCatalogs Default { get; } = new(
         DistributionCatalog.Create(),
         ArrivalCatalog.Create(),
         DispatcherCatalog.Create(),
-        DisciplineCatalog.Create().Names.ToList(),
-        ["static"]);
+        DisciplineCatalog.Create(),
+        PathPolicyCatalog.Create());
 }

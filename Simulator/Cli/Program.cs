@@ -22,6 +22,10 @@ public static class Program
             RunCommand.Create(stdout),
             ValidateCommand.Create(stdout),
             ReportCommand.Create(stdout),
+            CompareCommand.Create(stdout),
+            SweepCommand.Create(stdout),
+            PlanCommand.Create(stdout),
+            ListCommand.Create(stdout),
         };
         ParseResult parse = root.Parse(args);
         if (parse.Errors.Count > 0)

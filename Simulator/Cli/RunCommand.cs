@@ -38,7 +38,8 @@ internal static class RunCommand
         var quiet = new Option<bool>("--quiet") { Description = "Print only the results directory." };
         var command = new Command("run", "Run a scenario and write summary.json, time series, charts and the resolved scenario.\n\n" +
             "Examples:\n  hacasim run Scenarios/baseline.yaml\n  hacasim run Scenarios/baseline.yaml --set zkml_share=0.5 --replications 5 --out results/runs/zk50\n" +
-            "  hacasim run Scenarios/validation/mmc.yaml --set servers=8 --set arrival_rate=7.2")
+            "  hacasim run Scenarios/validation/mmc.yaml --set servers=8 --set arrival_rate=7.2\n\n" +
+            "Policies, dispatchers, disciplines, arrival processes and distributions: see 'hacasim list'.")
         {
             scenario, outDir, seed, replications, duration, warmup, set, threads, logRequests, quiet, precision, precisionMetric, maxReplications,
         };

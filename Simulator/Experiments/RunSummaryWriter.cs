@@ -41,6 +41,7 @@ public static class RunSummaryWriter
             WriteStability(w, reps);
             WriteDecisions(w, reps);
             WriteFaults(w, scenario, reps);
+            WriteDowngrades(w, reps);
             w.WriteNumber("events", reps.Sum(r => r.EventsFired));
             w.WriteEndObject();
         }
@@ -198,6 +199,24 @@ public static class RunSummaryWriter
             w.WriteEndObject();
         }
         w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    /// <summary>
+    /// Requests whose policy chose a weaker path than it wanted because of load (after the warm-up): the
+    /// total, its share of all decisions, and counts by "from->to" (hypothesis 3: drift to Vanilla).
+    /// </summary>
+    private static void WriteDowngrades(Utf8JsonWriter w, IReadOnlyList<ReplicationResult> reps)
+    {
+        long total = reps.Sum(r => r.Metrics.Downgrades.Values.Sum());
+        long decided = reps.Sum(r => r.Metrics.Decided);
+        w.WriteStartObject("downgrades");
+        w.WriteNumber("total", total);
+        Number(w, "share", decided > 0 ? (double)total / decided : null);
+        w.WriteStartObject("by_path");
+        foreach (string key in reps.SelectMany(r => r.Metrics.Downgrades.Keys).Distinct().Order(StringComparer.Ordinal))
+            w.WriteNumber(key, reps.Sum(r => r.Metrics.Downgrades.GetValueOrDefault(key)));
+        w.WriteEndObject();
         w.WriteEndObject();
     }
 

@@ -28,7 +28,7 @@ public sealed class HacaNetwork
         _replication = replication;
         _pools = BuildPools(streams, catalogs);
         _metrics = new RunMetrics(scenario.Run.WarmupSeconds);
-        IPathPolicy policy = new StaticMixPolicy(streams.Stream("policy/path"));
+        IPathPolicy policy = catalogs.PathPolicies.Create(scenario.Policy, streams.Stream("policy/path"));
         _lifecycle = new RequestLifecycle(_sim, scenario, _pools, _metrics, policy, streams, catalogs, sink);
         _ = new TrafficSource(_sim, scenario, _lifecycle, streams, catalogs);
         if (scenario.FaultsOrNone.Any) _ = new FaultInjector(_sim, scenario.FaultsOrNone, _pools.All, streams, catalogs, _lifecycle);
@@ -42,7 +42,6 @@ public sealed class HacaNetwork
 
     private NetworkPools BuildPools(RandomStreams streams, ScenarioCatalogs catalogs)
     {
-        var disciplines = DisciplineCatalog.Create();
         var pools = new Dictionary<string, Pool>(StringComparer.Ordinal);
         // The loader allows at most one batching model per scenario: a GPU batches sequences of one model.
         BatchingConfig? batching = _scenario.Traffic.Classes
@@ -56,7 +55,7 @@ public sealed class HacaNetwork
             int capacity = pc.QueueCapacity is { } q ? pc.Slots + q : int.MaxValue;
             for (int i = 0; i < pc.Nodes; i++)
             {
-                var discipline = disciplines.Create(ComponentSpec.Of(pc.Discipline), streams.Stream($"discipline/{pc.Name}"));
+                var discipline = catalogs.Disciplines.Create(ComponentSpec.Of(pc.Discipline), streams.Stream($"discipline/{pc.Name}"));
                 pool.Add(new Node(_sim, pool, i, pc.Slots, pc.Speed, i < pc.TeeCapableNodes, capacity, discipline, new RouterProxy(this), nodeBatching));
             }
             pools[pc.Name] = pool;
@@ -117,6 +116,7 @@ public sealed class HacaNetwork
     private sealed class RouterProxy(HacaNetwork network) : IStageRouter
     {
         public double WorkSeconds(Request request) => network._lifecycle.WorkSeconds(request);
+        public double ExpectedWorkSeconds(Request request) => network._lifecycle.ExpectedWorkSeconds(request);
         public void OnServiceStart(Request request) => network._lifecycle.OnServiceStart(request);
         public void OnServiceEnd(Request request, Node node) => network._lifecycle.OnServiceEnd(request, node);
     }

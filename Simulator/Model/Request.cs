@@ -20,6 +20,9 @@ public sealed class Request
 
     public VerificationPath Path { get; set; }
     public string DecisionReason { get; set; } = "";
+
+    /// <summary>The path the policy wanted before load made it choose a weaker one; null when not downgraded.</summary>
+    public VerificationPath? DowngradedFrom { get; set; }
     public int PromptTokens { get; set; } = -1;
     public int OutputTokens { get; set; } = -1;
     public bool NeedsData { get; set; }

@@ -35,6 +35,12 @@ public sealed class RequestClass
     /// <summary>The class's own stream for its per-request coins (needs data, challenge).</summary>
     public Random Random { get; }
 
+    /// <summary>Mean ZKML proof work of the class's requests (seconds on a speed-1 prover), for policies' predictions.</summary>
+    public double MeanProofWorkSeconds { get; init; }
+
+    /// <summary>The weakest path the class accepts (class <c>trust_floor</c>); null: the policy decides.</summary>
+    public VerificationPath? TrustFloor { get; init; }
+
     /// <summary>Path weights from the scenario, indexed by <see cref="VerificationPath"/>.</summary>
     public ReadOnlySpan<double> PathWeights => _pathWeights;
 }

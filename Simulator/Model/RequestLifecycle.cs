@@ -13,7 +13,7 @@ namespace HacaSim.Model;
 /// the node that ran inference and are not modelled as slot occupancy: they take milliseconds against
 /// seconds of inference.
 /// </summary>
-public sealed class RequestLifecycle : IStageRouter, INetworkView
+public sealed class RequestLifecycle : IStageRouter
 {
     private readonly Simulation _sim;
     private readonly Scenario _scenario;
@@ -26,6 +26,7 @@ public sealed class RequestLifecycle : IStageRouter, INetworkView
     private readonly IDistribution _hop;
     private readonly IDistribution _zkmlVerify, _teeVerify, _zkcrvVerify, _vanillaVerify, _attest, _sign;
     private readonly List<Node> _chosen = [];
+    private readonly NetworkView _view;
     private readonly Action<object?> _toInference, _toProver, _toVerification, _proofReady, _redispatch, _timedOut;
     private readonly FaultsConfig _faults;
     private readonly Random _faultCoins;
@@ -61,21 +62,21 @@ public sealed class RequestLifecycle : IStageRouter, INetworkView
         _faultCoins = streams.Stream("faults/data_source");
         Settlement = new Settlement(sim, scenario.Settlement, scenario.Settlement.Validators ?? _verification.Nodes.Count,
             p.ZkCrv.ChallengeWindowSeconds, OnFinal);
+        _view = new NetworkView(sim, scenario, pools, Settlement, _replication, catalogs);
     }
 
     public Settlement Settlement { get; }
 
-    public double Now => _sim.Now;
-    public int ProofBacklog => _prover is null ? 0 : _prover.Waiting + _prover.Busy;
-    public int VerificationBacklog => _verification.Waiting + _verification.Busy;
-    public int SettlementBacklog => Settlement.Pending + Settlement.AwaitingFinality;
+    /// <summary>What the path policy sees.</summary>
+    public INetworkView View => _view;
 
     /// <summary>A new request: choose its path and send it to its first stage.</summary>
     public void Admit(Request request)
     {
-        PathDecision decision = _policy.Choose(request, this);
+        PathDecision decision = _policy.Choose(request, _view);
         request.Path = decision.Path;
         request.DecisionReason = decision.Reason;
+        if (decision.IsDowngrade) request.DowngradedFrom = decision.Wanted;
         _metrics.OnArrival(request);
         if (request.Class.TimeoutSeconds is { } timeout) request.Timeout = _sim.Schedule(timeout, _timedOut, request);
         if (request.NeedsData) Enqueue(request, _data, RequestStage.Data, teeOnly: false);
@@ -93,7 +94,7 @@ public sealed class RequestLifecycle : IStageRouter, INetworkView
         Node? node = pool.Choose(teeOnly);
         if (node is not null)
         {
-            if (!node.Station.Arrive(request)) Fail(request, $"rejected_{pool.Name}");
+            if (!node.Arrive(request)) Fail(request, $"rejected_{pool.Name}");
         }
         else if (teeOnly && pool.TeeCapableNodes == 0) Fail(request, $"no_tee_node_{pool.Name}");
         else if (teeOnly && _faults.OnInterrupt == "fallback" && _faults.Fallback.TryGetValue(request.Path, out var to)) FallBack(request, to);
@@ -109,7 +110,7 @@ public sealed class RequestLifecycle : IStageRouter, INetworkView
         if (_chosen.Count == 0) _verification.Hold(request); // no verifier up; PendingVerifications 0 marks a fresh start
         foreach (Node node in _chosen)
         {
-            if (!node.Station.Arrive(request))
+            if (!node.Arrive(request))
             {
                 // The copies already queued elsewhere finish and are ignored (the request is failed).
                 Fail(request, $"rejected_{_verification.Name}");
@@ -124,7 +125,7 @@ public sealed class RequestLifecycle : IStageRouter, INetworkView
         if (request.Outcome != RequestOutcome.InFlight) return;
         Node? node = _verification.Choose(teeOnly: false);
         if (node is null) _verification.Hold(request);
-        else if (!node.Station.Arrive(request)) Fail(request, $"rejected_{_verification.Name}");
+        else if (!node.Arrive(request)) Fail(request, $"rejected_{_verification.Name}");
     }
 
     /// <summary>Sends a request (back) to the stage it is at, after an interruption or a wait for a node.</summary>
@@ -193,6 +194,9 @@ public sealed class RequestLifecycle : IStageRouter, INetworkView
         _ => throw new InvalidOperationException($"no work for stage {request.Stage}"),
     };
 
+    public double ExpectedWorkSeconds(Request request) =>
+        request.Stage == RequestStage.Verify ? VerifyCost(request).Mean : WorkSeconds(request);
+
     private IDistribution VerifyCost(Request request) => request.Path switch
     {
         VerificationPath.Zkml => _zkmlVerify,
@@ -210,6 +214,7 @@ public sealed class RequestLifecycle : IStageRouter, INetworkView
     {
         if (request.Outcome != RequestOutcome.InFlight) return; // a failed request's leftover copies
         double now = _sim.Now;
+        _view.OnServiceEnd(request);
         switch (request.Stage)
         {
             case RequestStage.Data:
@@ -250,7 +255,7 @@ public sealed class RequestLifecycle : IStageRouter, INetworkView
                 // Colocated: the proof queues on the GPU that just ran the inference.
                 request.Stage = RequestStage.Proof;
                 request.ProofQueuedSeconds = _sim.Now;
-                if (!inferenceNode.Station.Arrive(request)) Fail(request, $"rejected_{_inference.Name}");
+                if (!inferenceNode.Arrive(request)) Fail(request, $"rejected_{_inference.Name}");
             }
             else Hop(_toProver, request);
             return;
@@ -282,6 +287,7 @@ public sealed class RequestLifecycle : IStageRouter, INetworkView
         if (_scenario.Settlement.Synchronous) DeliverResult(request);
         request.Outcome = RequestOutcome.Settled;
         _metrics.OnSettled(request);
+        _view.OnFinal(request);
         _sink?.Write(request);
     }
 

@@ -18,6 +18,12 @@ public sealed class RunMetrics(double warmupSeconds)
     /// <summary>How often each path was chosen, and why (after the warm-up): "path/reason" -> count.</summary>
     public SortedDictionary<string, long> Decisions { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Downgrades after the warm-up: "from->to" -> count (hypothesis 3: drift to weaker paths).</summary>
+    public SortedDictionary<string, long> Downgrades { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Requests whose path was decided after the warm-up.</summary>
+    public long Decided { get; private set; }
+
     public PathMetrics Path(VerificationPath path) => _paths[(int)path];
 
     private bool Measured(Request r) => r.ArrivalSeconds >= warmupSeconds;
@@ -29,6 +35,12 @@ public sealed class RunMetrics(double warmupSeconds)
         Path(r.Path).Count++;
         string key = r.Path.Key() + "/" + r.DecisionReason;
         Decisions[key] = Decisions.GetValueOrDefault(key) + 1;
+        Decided++;
+        if (r.DowngradedFrom is { } from)
+        {
+            string move = from.Key() + "->" + r.Path.Key();
+            Downgrades[move] = Downgrades.GetValueOrDefault(move) + 1;
+        }
     }
 
     public void OnResult(Request r)
@@ -69,10 +81,12 @@ public sealed class RunMetrics(double warmupSeconds)
 
     public void OnRetry() => Retries++;
 
+    /// <summary>A fault forced a path switch: counted as a fallback and, as the issue asks, as a downgrade.</summary>
     public void OnFallback(VerificationPath from, VerificationPath to)
     {
         string key = $"{from.Key()}->{to.Key()}";
         Fallbacks[key] = Fallbacks.GetValueOrDefault(key) + 1;
+        Downgrades[key] = Downgrades.GetValueOrDefault(key) + 1;
     }
 
     public void OnFailed(string reason)

@@ -104,7 +104,12 @@ public sealed class TrafficSource
             _proofSeconds = proof is null ? null : catalogs.Distributions.Create(proof, streams.Stream($"{prefix}/proof"));
             _proofOverhead = scenario.Paths.Zkml.ProofOverheadFactor;
             ChallengeProbability = scenario.Paths.ZkCrv.ChallengeProbability;
-            Class = new RequestClass(index, config.Name, cost, config.NeedsDataProbability, config.DeadlineSeconds, config.PathWeights, _coins, config.TimeoutSeconds);
+            Class = new RequestClass(index, config.Name, cost, config.NeedsDataProbability, config.DeadlineSeconds, config.PathWeights, _coins,
+                config.TimeoutSeconds)
+            {
+                MeanProofWorkSeconds = _proofSeconds?.Mean ?? _proofOverhead * cost.MeanSeconds,
+                TrustFloor = config.TrustFloor,
+            };
         }
 
         public RequestClassConfig Config { get; }

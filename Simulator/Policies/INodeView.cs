@@ -9,4 +9,7 @@ public interface INodeView
     int Busy { get; }
     int Waiting { get; }
     double Speed { get; }
+
+    /// <summary>Seconds of work the node holds: what remains of the jobs in service plus the expected work of the queued ones, at its speed.</summary>
+    double WorkLeftSeconds { get; }
 }

@@ -51,12 +51,8 @@ internal sealed class ComponentSpecReader(ScenarioProblems problems, ScenarioCat
         var spec = node is YamlScalarNode { Value: { } text } && !ScenarioProblems.IsNull(node)
             ? new ComponentSpec(text, new Dictionary<string, double>(), new Dictionary<string, string>(),
                 new Dictionary<string, IReadOnlyList<double>>(), problems.Where(node, path))
-            : FromMapping(node, path, "name", catalogs.PathPolicies, "{name: NAME, ...}");
-        if (spec == null) return null;
-        if (catalogs.PathPolicies.Contains(spec.Name)) return spec;
-        problems.Report(node, path,
-            $"unknown path policy \"{spec.Name}\"{Suggestions.DidYouMean(spec.Name, catalogs.PathPolicies)}; allowed: {string.Join(", ", catalogs.PathPolicies)}");
-        return null;
+            : FromMapping(node, path, "name", catalogs.PathPolicies.Names, "{name: NAME, ...}");
+        return spec != null && Validate(node, spec, catalogs.PathPolicies.Validate(spec)) ? spec : null;
     }
 
     private bool Validate(YamlNode node, ComponentSpec spec, IReadOnlyList<string> messages)

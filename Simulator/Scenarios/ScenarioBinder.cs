@@ -12,7 +12,7 @@ namespace HacaSim.Scenarios;
 internal sealed class ScenarioBinder(ScenarioProblems problems, ScenarioCatalogs catalogs)
 {
     public static readonly string[] TopLevelKeys =
-        ["name", "description", "parameters", "run", "traffic", "models", "pools", "roles", "paths", "verification", "settlement", "data", "network", "policy", "faults"];
+        ["name", "description", "parameters", "run", "traffic", "models", "pools", "roles", "paths", "verification", "settlement", "data", "network", "policy", "faults", "variants"];
 
     private static readonly string[] RunKeys = ["duration_s", "warmup_s", "replications", "seed", "sample_interval_s"];
     public static readonly string[] ModelKeys =
@@ -73,6 +73,7 @@ internal sealed class ScenarioBinder(ScenarioProblems problems, ScenarioCatalogs
         checks.Roles(roles, rolesConfig, traffic);
         checks.Classes(traffic, rolesConfig);
         checks.Replication(verification, verificationConfig, rolesConfig);
+        checks.Policy(policy, traffic, catalogs);
 
         return new Scenario(name, description, run, new TrafficConfig(traffic.Arrival, traffic.Classes.Select(c => c.Config).ToList()),
             models, pools, rolesConfig, paths, verificationConfig, settlement, data, networkConfig, policy, faults);
@@ -169,7 +170,7 @@ internal sealed class ScenarioBinder(ScenarioProblems problems, ScenarioCatalogs
                 pool.Number("speed", 1, Positive),
                 teeCapable,
                 pool.Choice("dispatcher", "jsq", dispatchers, "dispatcher"),
-                pool.Choice("discipline", "fifo", catalogs.Disciplines, "queue discipline"),
+                pool.Choice("discipline", "fifo", catalogs.Disciplines.Names.ToList(), "queue discipline"),
                 pool.OptionalInteger("queue_capacity", 0));
         }
         return result;

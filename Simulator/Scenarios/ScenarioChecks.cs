@@ -1,5 +1,6 @@
 using HacaSim.Catalog;
 using HacaSim.Model;
+using HacaSim.Policies;
 
 namespace HacaSim.Scenarios;
 
@@ -77,6 +78,21 @@ internal sealed class ScenarioChecks(
         if (config.Replication is { } k && pools.TryGetValue(roles.Verification, out var pool) && k > pool.Nodes)
             problems.Report(verification.NodeFor("replication"), verification.ChildPath("replication"),
                 $"replication {k} exceeds the {pool.Nodes} nodes of verification pool \"{pool.Name}\"; allowed: 1 to {pool.Nodes}, or all");
+    }
+
+    /// <summary>A by_class policy names classes that exist, and gives every class a path (or a default).</summary>
+    public void Policy(ComponentSpec? policy, TrafficBinder.BoundTraffic traffic, ScenarioCatalogs catalogs)
+    {
+        if (policy is null || catalogs.PathPolicies.Validate(policy).Count > 0) return;
+        if (catalogs.PathPolicies.Create(policy, new Random(0)) is not ByClassPolicy byClass) return;
+        var classes = traffic.Classes.Select(c => c.Config.Name).ToList();
+        string known = $"classes: {string.Join(", ", classes)}";
+        foreach (string name in byClass.Classes.Where(n => !classes.Contains(n)))
+            problems.Report(policy.Location with { FieldPath = $"{policy.Location.FieldPath}.{name}" },
+                $"unknown class \"{name}\"{Suggestions.DidYouMean(name, classes)}; {known}, or {ByClassPolicy.DefaultKey}");
+        var unmapped = classes.Where(c => !byClass.Classes.Contains(c)).ToList();
+        if (!byClass.HasDefault && unmapped.Count > 0)
+            problems.Report(policy.Location, $"by_class gives no path for class {string.Join(", ", unmapped)}; add CLASS: PATH for each, or {ByClassPolicy.DefaultKey}: PATH");
     }
 
     private void Pool(MappingReader roles, string role, string pool)

@@ -25,6 +25,8 @@ internal sealed class ScenarioProblems(string file, IReadOnlyDictionary<YamlNode
 
     public void Report(YamlNode node, string fieldPath, string message) => _problems.Add(Where(node, fieldPath).Format(message));
 
+    public void Report(SourceLocation where, string message) => _problems.Add(where.Format(message));
+
     public void ThrowIfAny()
     {
         if (_problems.Count > 0) throw new InputException(_problems.ToList());

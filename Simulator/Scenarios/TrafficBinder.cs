@@ -11,7 +11,7 @@ internal sealed class TrafficBinder(ScenarioProblems problems, ComponentSpecRead
     private static readonly string[] TrafficKeys = ["arrival", "classes"];
 
     private static readonly string[] ClassKeys =
-        ["name", "share", "arrival", "model", "prompt_tokens", "output_tokens", "inference_s", "needs_data", "deadline_s", "timeout_s", "paths"];
+        ["name", "share", "arrival", "model", "prompt_tokens", "output_tokens", "inference_s", "needs_data", "deadline_s", "timeout_s", "paths", "trust_floor"];
 
     private static readonly string[] PathNames = VerificationPaths.All.Select(p => p.Key()).ToArray();
 
@@ -94,8 +94,9 @@ internal sealed class TrafficBinder(ScenarioProblems problems, ComponentSpecRead
             problems.Report(paths.Node, paths.Path,
                 $"every path weight is 0; weights are relative, >= 0, and at least one of {string.Join(", ", PathNames)} must be > 0");
 
+        VerificationPath? floor = c.Has("trust_floor") && VerificationPaths.TryParse(c.Choice("trust_floor", "", PathNames, "path"), out var f) ? f : null;
         var config = new RequestClassConfig(name, share, arrival, model, prompt, output, inference,
-            c.Number("needs_data", 0, Probability), c.OptionalNumber("deadline_s", Positive), weights, c.OptionalNumber("timeout_s", Positive));
+            c.Number("needs_data", 0, Probability), c.OptionalNumber("deadline_s", Positive), weights, c.OptionalNumber("timeout_s", Positive), floor);
         return new BoundClass(config, c, paths);
     }
 

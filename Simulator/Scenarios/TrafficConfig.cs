@@ -25,7 +25,8 @@ public sealed record RequestClassConfig(
     double NeedsDataProbability,
     double? DeadlineSeconds,
     IReadOnlyDictionary<VerificationPath, double> PathWeights,
-    double? TimeoutSeconds = null);
+    double? TimeoutSeconds = null,
+    VerificationPath? TrustFloor = null);
 
 /// <summary>
 /// Cost of one (model, GPU) pair on a speed-1 node: time to first token = prompt / prefill rate, then

@@ -76,7 +76,7 @@ internal static class ErrorCases
         yield return Case("UnknownArrivalProcess", Edit("process: poisson", "process: poison"),
             "t.yaml:5:", "traffic.arrival", "did you mean \"poisson\"?");
         yield return Case("UnknownDispatcher", Edit("inference: {nodes: 1, slots: 1}", "inference: {nodes: 1, slots: 1, dispatcher: jsqq}"),
-            "t.yaml:11:", "pools.inference.dispatcher", "did you mean \"jsq\"?", "allowed: jsq, random, round_robin");
+            "t.yaml:11:", "pools.inference.dispatcher", "did you mean \"jsq\"?", "allowed: jsq, lwl, p2c, random, round_robin");
         yield return Case("UnknownDiscipline", Edit("inference: {nodes: 1, slots: 1}", "inference: {nodes: 1, slots: 1, discipline: lifo}"),
             "t.yaml:11:", "pools.inference.discipline", "allowed: edf, fifo, priority_by_path");
         yield return Case("RoleNamesMissingPool", Minimal + "roles: {inference: inferense}\n",
@@ -112,7 +112,23 @@ internal static class ErrorCases
         yield return Case("NotABoolean", Minimal + "settlement: {synchronous: maybe}\n",
             "t.yaml:13:", "settlement.synchronous", "expected true or false");
         yield return Case("UnknownPolicy", Minimal + "policy: {name: statik}\n",
-            "t.yaml:13:", "policy", "did you mean \"static\"?", "allowed: static");
+            "t.yaml:13:", "policy", "did you mean \"static\"?", "allowed: adaptive, by_class, cost, slo, static");
+        yield return Case("PolicyUnknownParameter", Minimal + "policy: {name: adaptive, backlog_hi: 10}\n",
+            "t.yaml:13:", "policy", "path policy \"adaptive\" takes {backlog_high, [backlog_low]", "| {lag_high_s", "given: backlog_hi");
+        yield return Case("PolicyUnknownPath", Minimal + "policy: {name: by_class, job: zkmll}\n",
+            "t.yaml:13:", "policy", "unknown path \"zkmll\"", "did you mean \"zkml\"?", "allowed: zkml, tee, zkcrv, vanilla");
+        yield return Case("PolicyUnknownClass", Minimal + "policy: {name: by_class, jobb: vanilla, default: vanilla}\n",
+            "t.yaml:13:", "policy.jobb", "unknown class \"jobb\"", "did you mean \"job\"?", "classes: job");
+        yield return Case("PolicyClassWithoutPath", Minimal + "policy: {name: by_class}\n",
+            "t.yaml:13:", "policy", "by_class gives no path for class job", "default: PATH");
+        yield return Case("PolicyHysteresisInverted", Minimal + "policy: {name: adaptive, backlog_high: 10, backlog_low: 20}\n",
+            "t.yaml:13:", "policy", "backlog_low must be from 0 to backlog_high (10), found 20");
+        yield return Case("PolicyMissingPrice", Minimal + "policy: {name: cost, gpu_price: 1}\n",
+            "t.yaml:13:", "policy", "path policy \"cost\" takes {gpu_price, cpu_price, [floor]}; given: gpu_price");
+        yield return Case("PolicyFloorNotAPath", Minimal + "policy: {name: slo, floor: 3}\n",
+            "t.yaml:13:", "policy", "floor must be a path name");
+        yield return Case("ClassTrustFloorUnknown", Edit("      paths: {vanilla: 1}", "      paths: {vanilla: 1}\n      trust_floor: teee"),
+            "t.yaml:10:", "traffic.classes[0].trust_floor", "did you mean \"tee\"?", "allowed: zkml, tee, zkcrv, vanilla");
         yield return Case("MissingArrival", Edit("  arrival: {process: poisson, rate: \"${rate}\"}\n", ""),
             "t.yaml:5:", "traffic.arrival", "classes job have no arrival of their own");
         yield return Case("DuplicateClassName", Edit("      paths: {vanilla: 1}\n", "      paths: {vanilla: 1}\n    - name: job\n      inference_s: 1\n"),

@@ -1,0 +1,49 @@
+using System.CommandLine;
+using System.Globalization;
+
+namespace HacaSim.Cli;
+
+/// <summary>
+/// The run options the experiment commands share with <c>hacasim run</c> (--replications, --seed, --duration,
+/// --warmup, --threads, --out, --set, --quiet), turned into key-path overrides so each case's resolved
+/// scenario records them.
+/// </summary>
+internal sealed class ExperimentOptions
+{
+    public Argument<string> Scenario { get; } = CommonOptions.Scenario();
+    public Option<string[]> Set { get; } = CommonOptions.Set();
+    public Option<string?> Out { get; } = new("--out") { Description = "Results directory [default: results/<command>/<scenario>-<timestamp>/]." };
+    public Option<ulong?> Seed { get; } = new("--seed") { Description = "Run seed (overrides run.seed); every case uses it (common random numbers)." };
+    public Option<int?> Replications { get; } = new("--replications") { Description = "Replications per case (overrides run.replications)." };
+    public Option<double?> Duration { get; } = new("--duration") { Description = "Simulated seconds (overrides run.duration_s)." };
+    public Option<double?> Warmup { get; } = new("--warmup") { Description = "Seconds cut from the start of statistics (overrides run.warmup_s)." };
+    public Option<int> Threads { get; } = new("--threads") { Description = "Work units run in parallel; output is identical for any value.", DefaultValueFactory = _ => Environment.ProcessorCount };
+    public Option<bool> Quiet { get; } = new("--quiet") { Description = "Print only the results directory." };
+
+    public void AddTo(Command command)
+    {
+        command.Arguments.Add(Scenario);
+        foreach (Option o in new Option[] { Out, Seed, Replications, Duration, Warmup, Set, Threads, Quiet }) command.Options.Add(o);
+    }
+
+    public List<string> Overrides(ParseResult parse)
+    {
+        var overrides = new List<string>(parse.GetValue(Set) ?? []);
+        if (parse.GetValue(Seed) is { } s) overrides.Add($"run.seed={s.ToString(CultureInfo.InvariantCulture)}");
+        if (parse.GetValue(Replications) is { } r) overrides.Add($"run.replications={r.ToString(CultureInfo.InvariantCulture)}");
+        if (parse.GetValue(Duration) is { } d) overrides.Add($"run.duration_s={d.ToString("R", CultureInfo.InvariantCulture)}");
+        if (parse.GetValue(Warmup) is { } w) overrides.Add($"run.warmup_s={w.ToString("R", CultureInfo.InvariantCulture)}");
+        return overrides;
+    }
+
+    public int ThreadCount(ParseResult parse)
+    {
+        int threads = parse.GetValue(Threads);
+        if (threads < 1) throw new InputException($"--threads {threads}: must be at least 1");
+        return threads;
+    }
+
+    public string OutDir(ParseResult parse, string command) =>
+        parse.GetValue(Out) ?? Path.Combine("results", command,
+            $"{Path.GetFileNameWithoutExtension(parse.GetValue(Scenario))}-{DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}");
+}

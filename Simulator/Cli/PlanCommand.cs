@@ -1,0 +1,40 @@
+using System.CommandLine;
+using HacaSim.Experiments;
+
+namespace HacaSim.Cli;
+
+/// <summary><c>hacasim plan SCENARIO --target METRIC&lt;=VALUE --vary PARAM</c>: the smallest node count meeting a target.</summary>
+internal static class PlanCommand
+{
+    public static Command Create(TextWriter stdout)
+    {
+        var options = new ExperimentOptions();
+        var target = new Option<string>("--target") { Description = "METRIC<=VALUE (or >=, <, >); METRIC a summary.json key path, e.g. paths.zkml.proof_lag_s.p95.", Required = true };
+        var vary = new Option<string>("--vary") { Description = "The whole-number parameter to search (declared or a key path), e.g. prover_nodes.", Required = true };
+        var min = new Option<int>("--min") { Description = "Smallest value tried.", DefaultValueFactory = _ => 1 };
+        var max = new Option<int>("--max") { Description = "Largest value tried.", DefaultValueFactory = _ => 1024 };
+        var command = new Command("plan", "Find the smallest whole value of a parameter (a node count) that meets a target, by exponential then " +
+            "binary search over sweep points (common random numbers); print it and write plan.json.\n\n" +
+            "Example:\n  hacasim plan Scenarios/baseline.yaml --target 'paths.zkml.proof_lag_s.p95<=60' --vary prover_nodes --min 1 --max 64");
+        options.AddTo(command);
+        foreach (Option o in new Option[] { target, vary, min, max }) command.Options.Add(o);
+        command.SetAction(parse =>
+        {
+            var shared = options.Overrides(parse);
+            int threads = options.ThreadCount(parse);
+            PlanTarget t = PlanTarget.Parse(parse.GetValue(target)!);
+            string dir = options.OutDir(parse, "plan");
+            var plan = CapacityPlanner.Run(parse.GetValue(options.Scenario)!, shared, t, parse.GetValue(vary)!, parse.GetValue(min), parse.GetValue(max), threads, dir);
+            if (!parse.GetValue(options.Quiet))
+            {
+                foreach (var e in plan.Evaluations)
+                    stdout.WriteLine($"{plan.Parameter} = {e.Value,-6} {t.Metric} = {ExperimentFormat.Short(e.Metric),10}  {(e.Meets ? "meets" : "misses")} {t.Operator} {t.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+            }
+            stdout.WriteLine(plan.Answer is { } a ? $"answer: {plan.Parameter} = {a} is the smallest value meeting {t}"
+                : $"answer: none from {plan.Min} to {plan.Max} meets {t}");
+            stdout.WriteLine($"results: {Path.GetFullPath(Path.Combine(dir, "plan.json"))}");
+            return Program.Success;
+        });
+        return command;
+    }
+}

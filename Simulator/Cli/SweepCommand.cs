@@ -1,0 +1,56 @@
+using System.CommandLine;
+using HacaSim.Experiments;
+
+namespace HacaSim.Cli;
+
+/// <summary><c>hacasim sweep SCENARIO --param NAME=V1,V2,... | NAME=START:STOP:STEP ...</c>: a grid, and the knee.</summary>
+internal static class SweepCommand
+{
+    public static Command Create(TextWriter stdout)
+    {
+        var options = new ExperimentOptions();
+        var parameters = new Option<string[]>("--param")
+        {
+            Description = "A swept parameter (declared or a key path): NAME=V1,V2,... or NAME=START:STOP:STEP; repeat for a grid. " +
+                "The knee is found along the first.",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var command = new Command("sweep", "Run a grid of parameter values, replications per point (on common random numbers), and write " +
+            "sweep.csv (means, ci95, stability per backlog), curves, and each point's summary.json; print the knee: the largest value of " +
+            "the first parameter at which every proof backlog (prover, verification, settlement) is still stable.\n\n" +
+            "Example:\n  hacasim sweep Scenarios/baseline.yaml --param arrival_rate=6:14:1 --replications 3 --duration 3600");
+        options.AddTo(command);
+        command.Options.Add(parameters);
+        command.SetAction(parse =>
+        {
+            var shared = options.Overrides(parse);
+            int threads = options.ThreadCount(parse);
+            var swept = (parse.GetValue(parameters) ?? []).Select(SweepParameter.Parse).ToList();
+            string dir = options.OutDir(parse, "sweep");
+            SweepResult sweep = SweepExperiment.Run(parse.GetValue(options.Scenario)!, shared, swept, threads, dir);
+            if (!parse.GetValue(options.Quiet))
+            {
+                stdout.WriteLine($"{sweep.Scenario}: {sweep.Points.Count} point(s), common random numbers across points");
+                stdout.WriteLine();
+                stdout.WriteLine($"{"point",-36} {"result latency (s)",19} {"proof lag (s)",14} {"proof backlogs",15}");
+                foreach (SweepPoint p in sweep.Points)
+                {
+                    double Mean(string m) => p.Metrics.First(x => x.Metric == m).Interval.Mean;
+                    stdout.WriteLine($"{p.Point.Key,-36} {ExperimentFormat.Short(Mean(ReplicationMetrics.ResultLatency)),19} " +
+                        $"{ExperimentFormat.Short(Mean(ReplicationMetrics.ProofLag)),14} {(p.ProofBacklogsStable ? "stable" : "UNSTABLE: " + string.Join(" ", p.Stability.Where(s => !s.Stable && p.ProofBacklogs.Contains(s.Backlog)).Select(s => s.Backlog))),15}");
+                }
+                stdout.WriteLine();
+            }
+            foreach (SweepResult.Knee k in sweep.Knees())
+            {
+                string where = k.Others.Length == 0 ? "" : $" at {k.Others}";
+                stdout.WriteLine(k.Value is null ? $"knee{where}: below the range (unstable at the smallest {swept[0].Name})"
+                    : k.AllStable ? $"knee{where}: {swept[0].Name} >= {k.Value} (every point stable; the knee is above the range)"
+                    : $"knee{where}: {swept[0].Name} = {k.Value} (the last value with every proof backlog stable)");
+            }
+            stdout.WriteLine($"results: {Path.GetFullPath(dir)}");
+            return Program.Success;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,56 @@
+using HacaSim.Analysis.Statistics;
+using HacaSim.Model;
+
+namespace HacaSim.Experiments;
+
+/// <summary>
+/// The per-replication numbers experiments compare, named like summary.json's key paths: latencies over
+/// all paths and per path (means, seconds), each path's share of requests, each pool's utilisation and
+/// mean wait, and the share of requests downgraded. NaN where nothing was observed.
+/// </summary>
+public static class ReplicationMetrics
+{
+    public const string ResultLatency = "result_latency_s";
+    public const string ProofLag = "proof_lag_s";
+    public const string TimeToTrust = "time_to_trust_s";
+    public const string DowngradeShare = "downgrade_share";
+
+    public static List<(string Name, double Value)> Of(ReplicationResult r)
+    {
+        RunMetrics m = r.Metrics;
+        var list = new List<(string, double)>
+        {
+            (ResultLatency, Mean(VerificationPaths.All.Select(p => m.Path(p).ResultLatency))),
+            (ProofLag, Mean(VerificationPaths.All.Select(p => m.Path(p).ProofLag))),
+            (TimeToTrust, Mean(VerificationPaths.All.Select(p => m.Path(p).TimeToTrust))),
+            (DowngradeShare, m.Decided > 0 ? (double)m.Downgrades.Values.Sum() / m.Decided : double.NaN),
+        };
+        foreach (VerificationPath p in VerificationPaths.All)
+        {
+            PathMetrics pm = m.Path(p);
+            string prefix = "paths." + p.Key() + ".";
+            list.Add((prefix + "share", m.Decided > 0 ? (double)pm.Count / m.Decided : double.NaN));
+            list.Add((prefix + ResultLatency, Mean([pm.ResultLatency])));
+            list.Add((prefix + ProofLag, Mean([pm.ProofLag])));
+            list.Add((prefix + TimeToTrust, Mean([pm.TimeToTrust])));
+        }
+        foreach (PoolResult pool in r.Pools)
+        {
+            list.Add(($"pools.{pool.Name}.utilization", pool.Utilization));
+            list.Add(($"pools.{pool.Name}.wait_s", pool.Wait.Count > 0 ? pool.Wait.Mean : double.NaN));
+        }
+        return list;
+    }
+
+    private static double Mean(IEnumerable<SampleStatistic> statistics)
+    {
+        long n = 0;
+        double sum = 0;
+        foreach (SampleStatistic s in statistics)
+        {
+            n += s.Count;
+            sum += s.Count * (s.Count > 0 ? s.Mean : 0);
+        }
+        return n > 0 ? sum / n : double.NaN;
+    }
+}

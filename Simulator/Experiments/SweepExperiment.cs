@@ -1,0 +1,55 @@
+using HacaSim.Analysis.Statistics;
+using HacaSim.Catalog;
+using HacaSim.Model;
+using HacaSim.Scenarios;
+
+namespace HacaSim.Experiments;
+
+/// <summary>
+/// <c>hacasim sweep</c>: a grid of parameter values, replications per point. Points share random numbers
+/// too (replication i of every point uses the streams of replication i), which makes the curves smoother:
+/// a point differs from its neighbour by its parameter, not by its luck. List, run, merge, as in
+/// <see cref="CompareExperiment"/>.
+/// </summary>
+public static class SweepExperiment
+{
+    public static SweepResult Run(string scenarioPath, IReadOnlyList<string> shared, IReadOnlyList<SweepParameter> parameters, int threads, string outDir)
+    {
+        if (parameters.Count == 0) throw new InputException("sweep needs at least one --param NAME=V1,V2,... or NAME=START:STOP:STEP");
+        string name = ScenarioLoader.Load(scenarioPath, shared).Scenario.Name;
+        var points = Evaluate(scenarioPath, shared, GridPoint.Grid(parameters), threads);
+        var result = new SweepResult(name, parameters, points);
+        SweepWriter.Write(outDir, result);
+        return result;
+    }
+
+    /// <summary>Runs every point's replications (in parallel across points and replications) and merges them per point.</summary>
+    public static IReadOnlyList<SweepPoint> Evaluate(string scenarioPath, IReadOnlyList<string> shared, IReadOnlyList<GridPoint> grid, int threads)
+    {
+        var cases = grid.Select(p => ExperimentCase.Load(scenarioPath, shared, p.Key, p.Overrides)).ToList();
+        var units = WorkUnit.For(cases.Select(c => (c.Name, c.Loaded.Scenario)).ToList());
+        var results = WorkUnitRunner.Run(units, threads, ScenarioCatalogs.Default);
+        var byCase = WorkUnitRunner.ByCase(units, results, cases.Count);
+        return grid.Select((p, i) => Merge(p, cases[i].Loaded.Scenario, byCase[i])).ToList();
+    }
+
+    private static SweepPoint Merge(GridPoint point, Scenario scenario, IReadOnlyList<ReplicationResult> reps)
+    {
+        var perReplication = reps.Select(ReplicationMetrics.Of).ToList();
+        var metrics = perReplication[0].Select(m => m.Name)
+            .Select(name => (name, ConfidenceInterval.FromSamples(perReplication
+                .Select(r => r.First(m => m.Name == name).Value).Where(double.IsFinite).ToList()))).ToList();
+        var stability = reps[0].Pools.Select(p => (p.Name, !RunSummaryWriter.Unstable(reps.Select(r => r.Pools.First(q => q.Name == p.Name).Stability)))).ToList();
+        stability.Add((TimeSeriesSampler.SettlementPool, !RunSummaryWriter.Unstable(reps.Select(r => SettlementStability(r, scenario)))));
+        // The proof backlogs: whoever generates proofs (the prover pool, else the inference nodes), verification, settlement.
+        var proofBacklogs = new List<string> { scenario.Roles.Prover ?? scenario.Roles.Inference, scenario.Roles.Verification, TimeSeriesSampler.SettlementPool };
+        return new SweepPoint(point, metrics, stability, proofBacklogs, RunSummaryWriter.Write(scenario, reps));
+    }
+
+    /// <summary>The settlement backlog's trend after the warm-up; growth must exceed a block's worth to count.</summary>
+    private static StabilityVerdict SettlementStability(ReplicationResult r, Scenario scenario)
+    {
+        var rows = r.TimeSeries.Where(t => t.Pool == TimeSeriesSampler.SettlementPool && t.TimeSeconds >= scenario.Run.WarmupSeconds).ToList();
+        return BacklogStability.Assess(rows.Select(t => t.TimeSeconds).ToList(), rows.Select(t => (double)t.Backlog).ToList(), scenario.Settlement.BlockCapacity);
+    }
+}

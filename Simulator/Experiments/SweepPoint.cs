@@ -1,0 +1,18 @@
+using HacaSim.Analysis.Statistics;
+
+namespace HacaSim.Experiments;
+
+/// <summary>
+/// A sweep point's results: each metric's mean and CI across replications, whether each pool's backlog
+/// (and settlement's) is stable, and its summary.json (for targets written as summary key paths).
+/// </summary>
+public sealed record SweepPoint(
+    GridPoint Point,
+    IReadOnlyList<(string Metric, ConfidenceInterval Interval)> Metrics,
+    IReadOnlyList<(string Backlog, bool Stable)> Stability,
+    IReadOnlyList<string> ProofBacklogs,
+    string SummaryJson)
+{
+    /// <summary>Every proof backlog (prover, verification, settlement) is stable.</summary>
+    public bool ProofBacklogsStable => Stability.Where(s => ProofBacklogs.Contains(s.Backlog)).All(s => s.Stable);
+}

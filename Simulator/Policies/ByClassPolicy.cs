@@ -1,0 +1,34 @@
+using HacaSim.Catalog;
+using HacaSim.Model;
+
+namespace HacaSim.Policies;
+
+/// <summary>
+/// A fixed path per request class: <c>{name: by_class, risk-score: zkml, chat: tee, default: vanilla}</c>
+/// (model.md: small models to ZKML, LLMs to TEE). The loader checks the class names against the traffic.
+/// </summary>
+public sealed class ByClassPolicy : IPathPolicy
+{
+    public const string DefaultKey = "default";
+    private readonly Dictionary<string, (VerificationPath Path, string Reason)> _byClass = new(StringComparer.Ordinal);
+    private readonly VerificationPath? _default;
+
+    public ByClassPolicy(ComponentSpec spec)
+    {
+        foreach (string key in spec.Keys)
+        {
+            if (!spec.Texts.TryGetValue(key, out string? text)) throw new ArgumentException($"{key} must be a path name ({TrustOrder.Names})");
+            VerificationPath path = TrustOrder.Parse(text, key);
+            if (key == DefaultKey) _default = path;
+            else _byClass[key] = (path, "by_class:" + key);
+        }
+    }
+
+    /// <summary>The class names the policy maps (for the loader's check).</summary>
+    public IEnumerable<string> Classes => _byClass.Keys;
+    public bool HasDefault => _default is not null;
+
+    public PathDecision Choose(Request request, INetworkView network) =>
+        _byClass.TryGetValue(request.Class.Name, out var entry) ? new PathDecision(entry.Path, entry.Reason)
+        : new PathDecision(_default ?? throw new InvalidOperationException($"by_class has no path for class {request.Class.Name}"), "by_class:default");
+}
