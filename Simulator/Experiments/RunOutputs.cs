@@ -49,6 +49,8 @@ public sealed class RunOutputs(string directory, LoadedScenario loaded, bool log
         LatencyCdfChart.Save(LatencyCdfs(results), $"Result latency and time to trust per path — {title}", File("latency_cdf"));
         UtilizationChart.Save(Utilization(results), $"Utilisation per pool — {title}", File("utilization"));
         ReplicationSpreadChart.Save(TimeToTrust(results), $"Mean time to trust per path — {title}", "mean time to trust (s)", File("replication_spread"));
+        // With faults, the backlog chart shows each pool's backlog rising across an outage and recovering.
+        if (scenario.FaultsOrNone.Any) BacklogChart.Save(results[0].TimeSeries, $"Backlog per pool across faults — {title}", File("backlog"));
         // The report from the summary and the charts; then summary.json last: its presence marks complete results.
         string summary = RunSummaryWriter.Write(scenario, results, annotations);
         RunReport.Write(Directory, summary);

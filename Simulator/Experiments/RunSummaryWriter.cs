@@ -39,7 +39,7 @@ public static class RunSummaryWriter
             WritePools(w, reps, marks);
             WritePaths(w, reps, marks);
             WriteStability(w, reps);
-            WriteDecisions(w, reps);
+            WriteCounts(w, "decisions", reps.SelectMany(r => r.Metrics.Decisions));
             WriteFaults(w, scenario, reps);
             WriteDowngrades(w, reps);
             w.WriteNumber("events", reps.Sum(r => r.EventsFired));
@@ -55,10 +55,7 @@ public static class RunSummaryWriter
         w.WriteNumber("settled", reps.Sum(r => r.Metrics.Settled));
         w.WriteNumber("failed", reps.Sum(r => r.Metrics.Failed));
         w.WriteNumber("in_flight", reps.Sum(r => r.Metrics.InFlight));
-        w.WriteStartObject("failed_by_reason");
-        foreach (string reason in reps.SelectMany(r => r.Metrics.FailedByReason.Keys).Distinct().Order(StringComparer.Ordinal))
-            w.WriteNumber(reason, reps.Sum(r => r.Metrics.FailedByReason.GetValueOrDefault(reason)));
-        w.WriteEndObject();
+        WriteCounts(w, "failed_by_reason", reps.SelectMany(r => r.Metrics.FailedByReason));
         w.WriteEndObject();
     }
 
@@ -160,13 +157,6 @@ public static class RunSummaryWriter
         w.WriteEndObject();
     }
 
-    private static void WriteDecisions(Utf8JsonWriter w, IReadOnlyList<ReplicationResult> reps)
-    {
-        w.WriteStartObject("decisions");
-        foreach (string key in reps.SelectMany(r => r.Metrics.Decisions.Keys).Distinct().Order(StringComparer.Ordinal))
-            w.WriteNumber(key, reps.Sum(r => r.Metrics.Decisions.GetValueOrDefault(key)));
-        w.WriteEndObject();
-    }
 
     /// <summary>
     /// What faults cost: jobs interrupted, the service they had received (work lost, to be redone),
@@ -178,10 +168,8 @@ public static class RunSummaryWriter
         w.WriteNumber("interrupted_jobs", reps.Sum(r => r.Metrics.InterruptedJobs));
         Number(w, "work_lost_s", reps.Sum(r => r.Metrics.WorkLostSeconds));
         w.WriteNumber("retries", reps.Sum(r => r.Metrics.Retries));
-        w.WriteStartObject("fallbacks");
-        foreach (string key in reps.SelectMany(r => r.Metrics.Fallbacks.Keys).Distinct().Order(StringComparer.Ordinal))
-            w.WriteNumber(key, reps.Sum(r => r.Metrics.Fallbacks.GetValueOrDefault(key)));
-        w.WriteEndObject();
+        WriteCounts(w, "overflow", reps.SelectMany(r => r.Metrics.Overflow));
+        WriteCounts(w, "fallbacks", reps.SelectMany(r => r.Metrics.Fallbacks));
         w.WriteStartArray("outages");
         var outages = scenario.FaultsOrNone.Outages;
         for (int i = 0; i < outages.Count; i++)
@@ -213,10 +201,16 @@ public static class RunSummaryWriter
         w.WriteStartObject("downgrades");
         w.WriteNumber("total", total);
         Number(w, "share", decided > 0 ? (double)total / decided : null);
-        w.WriteStartObject("by_path");
-        foreach (string key in reps.SelectMany(r => r.Metrics.Downgrades.Keys).Distinct().Order(StringComparer.Ordinal))
-            w.WriteNumber(key, reps.Sum(r => r.Metrics.Downgrades.GetValueOrDefault(key)));
+        WriteCounts(w, "by_path", reps.SelectMany(r => r.Metrics.Downgrades));
         w.WriteEndObject();
+    }
+
+    /// <summary>An object of counts summed over replications, keys in ordinal order.</summary>
+    private static void WriteCounts(Utf8JsonWriter w, string name, IEnumerable<KeyValuePair<string, long>> counts)
+    {
+        w.WriteStartObject(name);
+        foreach (var group in counts.GroupBy(c => c.Key).OrderBy(g => g.Key, StringComparer.Ordinal))
+            w.WriteNumber(group.Key, group.Sum(c => c.Value));
         w.WriteEndObject();
     }
 

@@ -39,6 +39,7 @@ public sealed class HacaNetwork
 
     public RunMetrics Metrics => _metrics;
     public Simulation Simulation => _sim;
+    public NetworkPools Pools => _pools;
 
     private NetworkPools BuildPools(RandomStreams streams, ScenarioCatalogs catalogs)
     {

@@ -91,6 +91,7 @@ public sealed class RequestLifecycle : IStageRouter
         request.Stage = stage;
         Stamp(request, stage, queued: true);
         ClearStart(request, stage);
+        if (Overflows(request, pool)) return;
         Node? node = pool.Choose(teeOnly);
         if (node is not null)
         {
@@ -105,6 +106,7 @@ public sealed class RequestLifecycle : IStageRouter
     {
         request.Stage = RequestStage.Verify;
         request.VerifyQueuedSeconds = _sim.Now;
+        if (Overflows(request, _verification)) return;
         _verification.ChooseDistinct(_replication, _chosen);
         request.PendingVerifications = _chosen.Count;
         if (_chosen.Count == 0) _verification.Hold(request); // no verifier up; PendingVerifications 0 marks a fresh start
@@ -117,6 +119,19 @@ public sealed class RequestLifecycle : IStageRouter
                 return;
             }
         }
+    }
+
+    /// <summary>
+    /// An overloaded pool past the run's cap of waiting jobs: the request is counted, not kept. It stays
+    /// in flight (it would wait behind more than the cap), so the counts still balance, and the summary
+    /// says how many were only counted.
+    /// </summary>
+    private bool Overflows(Request request, Pool pool)
+    {
+        if (pool.Waiting < _scenario.Run.MaxWaitingPerPool) return false;
+        _metrics.OnOverflow(pool.Name);
+        _sim.Cancel(request.Timeout);
+        return true;
     }
 
     /// <summary>One more verification of a request whose earlier copy was interrupted.</summary>

@@ -81,6 +81,11 @@ public sealed class RunMetrics(double warmupSeconds)
 
     public void OnRetry() => Retries++;
 
+    /// <summary>Requests only counted (not kept) because a pool had the run's maximum waiting: pool -> count.</summary>
+    public SortedDictionary<string, long> Overflow { get; } = new(StringComparer.Ordinal);
+
+    public void OnOverflow(string pool) => Overflow[pool] = Overflow.GetValueOrDefault(pool) + 1;
+
     /// <summary>A fault forced a path switch: counted as a fallback and, as the issue asks, as a downgrade.</summary>
     public void OnFallback(VerificationPath from, VerificationPath to)
     {

@@ -14,7 +14,7 @@ internal sealed class ScenarioBinder(ScenarioProblems problems, ScenarioCatalogs
     public static readonly string[] TopLevelKeys =
         ["name", "description", "parameters", "run", "traffic", "models", "pools", "roles", "paths", "verification", "settlement", "data", "network", "policy", "faults", "variants"];
 
-    private static readonly string[] RunKeys = ["duration_s", "warmup_s", "replications", "seed", "sample_interval_s"];
+    private static readonly string[] RunKeys = ["duration_s", "warmup_s", "replications", "seed", "sample_interval_s", "max_waiting"];
     public static readonly string[] ModelKeys =
     [
         "profile", "prefill_tokens_per_s", "decode_s_per_token", "inference_s", "proof_s",
@@ -90,7 +90,8 @@ internal sealed class ScenarioBinder(ScenarioProblems problems, ScenarioCatalogs
         if (warmup >= duration)
             problems.Report(run.NodeFor("warmup_s"), run.ChildPath("warmup_s"),
                 $"warmup {ParameterExpression.Format(warmup)} s must be shorter than duration_s {ParameterExpression.Format(duration)} s");
-        return new RunConfig(duration, warmup, replications, seed, sampleInterval);
+        return new RunConfig(duration, warmup, replications, seed, sampleInterval,
+            run.Integer("max_waiting", RunConfig.DefaultMaxWaitingPerPool, 1));
     }
 
     private Dictionary<string, ModelProfile> BindModels(MappingReader models)
