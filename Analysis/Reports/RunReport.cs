@@ -18,6 +18,7 @@ public static class RunReport
         ("latency_cdf", "Distribution of result latency and time to trust per path."),
         ("proof_lag", "Mean proof lag of the requests finalised in each sample interval."),
         ("replication_spread", "Mean time to trust per path with 95% intervals."),
+        ("backlog", "Backlog per pool over simulated time, across the scenario's faults."),
     ];
 
     /// <param name="summaryJson">summary.json's text, when the caller has not written it yet; read from the directory otherwise.</param>
@@ -26,6 +27,33 @@ public static class RunReport
         ReportDocument document = Build(RunReportData.Load(directory, summaryJson), directory);
         Output.AtomicFile.WriteText(Path.Combine(directory, MarkdownFile), MarkdownReport.Render(document));
         Output.AtomicFile.WriteText(Path.Combine(directory, HtmlFile), HtmlReport.Render(document, directory));
+    }
+
+    /// <summary>Availability, work lost, fallbacks and outage recovery; nothing when the run had no faults and no overflow.</summary>
+    private static IEnumerable<ReportBlock> FaultsSection(ReportFaults f, IReadOnlyList<ReportPool> pools)
+    {
+        bool anyFault = f.InterruptedJobs > 0 || f.Outages.Count > 0 || f.Fallbacks.Count > 0
+            || pools.Any(p => p.Availability?.Mean is < 1);
+        if (f.Overflow.Count > 0)
+        {
+            yield return new ReportHeading("Overload");
+            yield return new ReportParagraph("Past the run's cap of waiting jobs per pool (run.max_waiting), these requests were counted, " +
+                "not simulated further; they are in flight in the counts and absent from every latency statistic: " +
+                string.Join(", ", f.Overflow.Select(o => $"{o.Key}: {o.Count}")) + ".");
+        }
+        if (!anyFault) yield break;
+        yield return new ReportHeading("Faults");
+        yield return new ReportParagraph(
+            $"{f.InterruptedJobs} jobs were interrupted by node faults, losing {ReportText.Number(f.WorkLostSeconds)} s of service that had " +
+            $"to be redone; {f.Retries} retries" +
+            (f.Fallbacks.Count > 0 ? "; fallbacks (counted as downgrades): " + string.Join(", ", f.Fallbacks.Select(x => $"{x.Key} {x.Count}")) : "") + ".");
+        yield return new ReportTable(["pool", "availability"],
+            [.. pools.Select(p => (IReadOnlyList<string>)[p.Name, ReportText.MeanCi(p.Availability)])]);
+        if (f.Outages.Count > 0)
+            yield return new ReportTable(["outage", "from (s)", "to (s)", "proof backlog before", "peak", "recovery after the outage (s)"],
+                [.. f.Outages.Select(o => (IReadOnlyList<string>)[o.Target, ReportText.Number(o.StartSeconds), ReportText.Number(o.EndSeconds),
+                    ReportText.MeanCi(o.BacklogBefore), ReportText.MeanCi(o.PeakBacklog),
+                    o.RecoveredReplications == 0 ? "not recovered by the end of the run" : ReportText.MeanCi(o.RecoverySeconds)])]);
     }
 
     public static ReportDocument Build(RunReportData data, string directory)
@@ -65,6 +93,8 @@ public static class RunReport
         if (data.Settlement is { } chain)
             poolRows.Add(["settlement (chain)", "–", "–", "–", "–", chain.Stable ? "yes" : "NO", ReportText.MeanCi(chain.Growth)]);
         blocks.Add(new ReportTable(["pool", "nodes × slots", "utilisation", "mean queue (jobs)", "wait (s)", "stable", "backlog growth (jobs/s)"], poolRows));
+
+        if (data.Faults is { } faults) blocks.AddRange(FaultsSection(faults, data.Pools));
 
         var charts = Charts.Where(c => File.Exists(Path.Combine(directory, c.Stem + ".png"))).ToList();
         if (charts.Count > 0)

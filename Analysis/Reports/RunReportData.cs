@@ -20,7 +20,19 @@ public sealed record ReportStatistic(double? Mean, double? Ci95, double? P95, bo
 public sealed record ReportPath(string Name, long Count, ReportStatistic? ResultLatency, ReportStatistic? ProofLag, ReportStatistic? TimeToTrust);
 
 public sealed record ReportPool(string Name, int Nodes, int Slots, ReportStatistic? Utilization, ReportStatistic? QueueLength,
-    ReportStatistic? Wait, bool Stable, ReportStatistic? Growth);
+    ReportStatistic? Wait, bool Stable, ReportStatistic? Growth)
+{
+    /// <summary>Fraction of the pool's nodes up (below 1 only when the scenario has faults).</summary>
+    public ReportStatistic? Availability { get; init; }
+}
+
+/// <summary>One scheduled outage and how the proof backlog rode it out.</summary>
+public sealed record ReportOutage(string Target, double? StartSeconds, double? EndSeconds, ReportStatistic? BacklogBefore,
+    ReportStatistic? PeakBacklog, long RecoveredReplications, ReportStatistic? RecoverySeconds);
+
+/// <summary>What faults cost (summary.json "faults"): jobs interrupted, work lost and redone, retries, fallbacks, overflow, outages.</summary>
+public sealed record ReportFaults(long InterruptedJobs, double? WorkLostSeconds, long Retries, IReadOnlyList<(string Key, long Count)> Fallbacks,
+    IReadOnlyList<(string Key, long Count)> Overflow, IReadOnlyList<ReportOutage> Outages);
 
 /// <summary>
 /// What a report shows, read only from a results directory: summary.json and scenario.resolved.yaml
@@ -41,6 +53,9 @@ public sealed record RunReportData(
     IReadOnlyList<ReportPool> Pools,
     ReportPool? Settlement)
 {
+    /// <summary>The faults block, when summary.json has one.</summary>
+    public ReportFaults? Faults { get; init; }
+
     public const string SummaryFile = "summary.json";
     public const string ScenarioFile = "scenario.resolved.yaml";
 
@@ -65,7 +80,7 @@ public sealed record RunReportData(
         var pools = s.GetProperty("pools").EnumerateObject().Select(p => new ReportPool(p.Name,
             p.Value.GetProperty("nodes").GetInt32(), p.Value.GetProperty("slots").GetInt32(),
             ReportStatistic.From(p.Value, "utilization"), ReportStatistic.From(p.Value, "queue_length"), ReportStatistic.From(p.Value, "wait_s"),
-            Stable(stability, p.Name), Growth(stability, p.Name))).ToList();
+            Stable(stability, p.Name), Growth(stability, p.Name)) { Availability = ReportStatistic.From(p.Value, "availability") }).ToList();
         ReportPool? settlement = stability.TryGetProperty("settlement", out _)
             ? new ReportPool("settlement", 0, 0, null, null, null, Stable(stability, "settlement"), Growth(stability, "settlement"))
             : null;
@@ -82,7 +97,20 @@ public sealed record RunReportData(
             !hasWarmup || warmup.GetProperty("reliable").GetBoolean(),
             (requests.GetProperty("arrived").GetInt64(), requests.GetProperty("settled").GetInt64(),
                 requests.GetProperty("failed").GetInt64(), requests.GetProperty("in_flight").GetInt64()),
-            paths, pools, settlement);
+            paths, pools, settlement) { Faults = s.TryGetProperty("faults", out JsonElement f) ? ReadFaults(f) : null };
+    }
+
+    private static ReportFaults ReadFaults(JsonElement f)
+    {
+        static List<(string, long)> Counts(JsonElement parent, string name) => parent.TryGetProperty(name, out JsonElement e)
+            ? e.EnumerateObject().Select(p => (p.Name, p.Value.GetInt64())).ToList() : [];
+        var outages = f.TryGetProperty("outages", out JsonElement o)
+            ? o.EnumerateArray().Select(x => new ReportOutage(x.GetProperty("target").GetString() ?? "", ReportStatistic.Number(x, "start_s"),
+                ReportStatistic.Number(x, "end_s"), ReportStatistic.From(x, "proof_backlog_before"), ReportStatistic.From(x, "proof_backlog_peak"),
+                x.GetProperty("recovered_replications").GetInt64(), ReportStatistic.From(x, "recovery_s"))).ToList()
+            : [];
+        return new ReportFaults(f.GetProperty("interrupted_jobs").GetInt64(), ReportStatistic.Number(f, "work_lost_s"),
+            f.GetProperty("retries").GetInt64(), Counts(f, "fallbacks"), Counts(f, "overflow"), outages);
     }
 
     private static bool Stable(JsonElement stability, string pool) =>
