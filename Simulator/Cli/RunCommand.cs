@@ -9,7 +9,9 @@ namespace HacaSim.Cli;
 /// <summary><c>hacasim run SCENARIO</c>: run the replications and write the results directory.</summary>
 internal static class RunCommand
 {
-    public static Command Create(TextWriter stdout)
+    /// <param name="cancel">An interrupt: stops the replications and leaves the results directory marked INCOMPLETE.</param>
+    /// <param name="args">The whole command line, recorded in the INCOMPLETE marker.</param>
+    public static Command Create(TextWriter stdout, CancellationToken cancel = default, IReadOnlyList<string>? args = null)
     {
         var scenario = CommonOptions.Scenario();
         var set = CommonOptions.Set();
@@ -38,12 +40,20 @@ internal static class RunCommand
             if (parse.GetValue(threads) < 1) throw new InputException($"--threads {parse.GetValue(threads)}: must be at least 1");
             var loaded = ScenarioLoader.Load(parse.GetValue(scenario)!, overrides);
             string dir = parse.GetValue(outDir) ?? DefaultOutDir(loaded.Scenario.Name);
-            var outputs = new RunOutputs(dir, loaded, parse.GetValue(logRequests));
+            cancel.ThrowIfCancellationRequested();
+            var outputs = new RunOutputs(dir, loaded, parse.GetValue(logRequests)) { CommandLine = IncompleteMarker.CommandLine(args ?? ["run"]) };
             IReadOnlyList<ReplicationResult> results;
-            using (outputs.OpenRequestLog())
+            try
             {
-                results = ReplicationRunner.Run(loaded.Scenario, parse.GetValue(threads), ScenarioCatalogs.Default, outputs.SinkFor);
-                outputs.Write(results);
+                using (outputs.OpenRequestLog())
+                {
+                    results = ReplicationRunner.Run(loaded.Scenario, parse.GetValue(threads), ScenarioCatalogs.Default, outputs.SinkFor, cancel: cancel);
+                    outputs.Write(results, cancel);
+                }
+            }
+            catch (OperationCanceledException e)
+            {
+                throw new RunInterruptedException(Path.GetFullPath(dir), e);
             }
             if (parse.GetValue(quiet)) stdout.WriteLine(Path.GetFullPath(dir));
             else ConsoleSummary.Print(stdout, loaded.Scenario, results, Path.GetFullPath(dir));

@@ -13,15 +13,23 @@ namespace HacaSim.Experiments;
 public static class ReplicationRunner
 {
     public static IReadOnlyList<ReplicationResult> Run(Scenario scenario, int threads, ScenarioCatalogs catalogs,
-        Func<int, IRequestSink?>? sinkFor = null, Action<int>? onDone = null)
+        Func<int, IRequestSink?>? sinkFor = null, Action<int>? onDone = null, CancellationToken cancel = default)
     {
         var root = new RandomStreams(scenario.Run.Seed);
         var results = new ReplicationResult[scenario.Run.Replications];
-        Parallel.For(0, results.Length, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) }, i =>
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads), CancellationToken = cancel };
+        try
         {
-            results[i] = new HacaNetwork(scenario, i, root.ForReplication(i), catalogs, sinkFor?.Invoke(i)).Run();
-            onDone?.Invoke(i);
-        });
+            Parallel.For(0, results.Length, options, i =>
+            {
+                results[i] = new HacaNetwork(scenario, i, root.ForReplication(i), catalogs, sinkFor?.Invoke(i)).Run(cancel);
+                onDone?.Invoke(i);
+            });
+        }
+        catch (AggregateException e) when (cancel.IsCancellationRequested && e.Flatten().InnerExceptions.All(x => x is OperationCanceledException))
+        {
+            throw new OperationCanceledException(cancel); // an interrupt, not a failure of the replications
+        }
         return results;
     }
 }

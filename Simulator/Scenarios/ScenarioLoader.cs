@@ -71,6 +71,9 @@ public static class ScenarioLoader
         string resolved = Serialize(stream);
         var scenario = new ScenarioBinder(problems, catalogs).Bind(root, Path.GetFileNameWithoutExtension(displayPath));
         problems.ThrowIfAny();
+        // Valid, but would it fit in memory and finish in minutes? (Scenarios/README.md, "Limits")
+        ResourceLimits.Check(scenario, root, problems, catalogs);
+        problems.ThrowIfAny();
         return new LoadedScenario(scenario, resolved, displayPath);
     }
 
