@@ -50,6 +50,7 @@ internal static class ResourceLimits
     {
         var where = new Locator(root, problems);
         RunConfig run = scenario.Run;
+        TimeLimits.Check(scenario, where.Report, catalogs);
 
         if (scenario.Pools.Count > 0)
         {
@@ -190,14 +191,15 @@ internal static class ResourceLimits
             return (current, true);
         }
 
-        // "traffic.classes[1].arrival" -> traffic, classes, 1, arrival. Pool names come from the file's keys and
-        // may contain dots, so a path is split only at the dots the checks above put in.
+        // "traffic.classes[1].arrival" -> traffic, classes, 1, arrival. Pool and model names come from the file's
+        // keys and may contain dots, so such a path is split only at the dots the checks put in.
         private static IEnumerable<string> Split(string path)
         {
-            if (path.StartsWith("pools.", StringComparison.Ordinal))
+            foreach (string named in new[] { "pools", "models" })
             {
+                if (!path.StartsWith(named + ".", StringComparison.Ordinal)) continue;
                 int last = path.LastIndexOf('.');
-                return ["pools", path[6..last], path[(last + 1)..]];
+                return [named, path[(named.Length + 1)..last], path[(last + 1)..]];
             }
             return path.Replace("[", ".", StringComparison.Ordinal).Replace("]", "", StringComparison.Ordinal).Split('.');
         }
