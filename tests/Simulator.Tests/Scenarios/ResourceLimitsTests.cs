@@ -47,6 +47,19 @@ public class ResourceLimitsTests
     }
 
     [Test]
+    public void The_readme_states_the_limits_in_force()
+    {
+        string readme = File.ReadAllText(RepositoryPaths.Scenario("README.md"));
+        var ci = System.Globalization.CultureInfo.InvariantCulture;
+        foreach (long limit in new[] { ResourceLimits.MaxNodes, ResourceLimits.MaxSlots, ResourceLimits.MaxQueueCapacity, ResourceLimits.MaxReplications,
+                     ResourceLimits.MaxArrivalsPerReplication, ResourceLimits.MaxEvents, ResourceLimits.MaxTimeSeriesRows })
+            Assert.That(readme, Does.Contain($"| {limit.ToString("N0", ci)} |"), "Scenarios/README.md, Limits");
+        Assert.That(ResourceLimits.MaxDurationSeconds, Is.EqualTo(1e9));
+        Assert.That(TimeLimits.MaxMeanSeconds, Is.EqualTo(1e9));
+        Assert.That(readme, Does.Contain("| 1e9 s (31 years) |"));
+    }
+
+    [Test]
     public void A_limit_points_at_the_line_of_the_field()
     {
         string yaml = """
