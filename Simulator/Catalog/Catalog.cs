@@ -38,6 +38,13 @@ public sealed class Catalog<T>
         {
             return [$"{Kind} \"{spec.Name}\": {FirstLine(e.Message)}"];
         }
+        catch (KeyNotFoundException)
+        {
+            // A constructor looked a parameter up among the texts or lists and it was given as another type.
+            string given = string.Join(", ", spec.Numbers.Keys.Select(k => $"{k} (a number)").Concat(spec.Texts.Keys.Select(k => $"{k} (text)"))
+                .Concat(spec.Lists.Keys.Select(k => $"{k} (a list)")).Order(StringComparer.Ordinal));
+            return [$"{Kind} \"{spec.Name}\" takes {entry.Usage}, and a parameter has the wrong type; given: {given}"];
+        }
     }
 
     /// <summary>Builds a validated spec, drawing from <paramref name="rng"/>.</summary>

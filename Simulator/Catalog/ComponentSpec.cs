@@ -16,8 +16,18 @@ public sealed record ComponentSpec(
         new(name, numbers.ToDictionary(n => n.Key, n => n.Value), new Dictionary<string, string>(),
             new Dictionary<string, IReadOnlyList<double>>(), SourceLocation.None);
 
-    public double Number(string key) => Numbers[key];
-    public double NumberOr(string key, double fallback) => Numbers.TryGetValue(key, out double v) ? v : fallback;
+    /// <summary>A number parameter; a text or a list given for it is a user's mistake, reported as such (not a missing key).</summary>
+    public double Number(string key) => Numbers.TryGetValue(key, out double v) ? v : throw WrongType(key, "a number");
+
+    public double NumberOr(string key, double fallback) =>
+        Numbers.TryGetValue(key, out double v) ? v : Texts.ContainsKey(key) || Lists.ContainsKey(key) ? throw WrongType(key, "a number") : fallback;
+
+    /// <summary>"rate must be a number, found text "fast"": for a parameter given with the wrong type.</summary>
+    public ArgumentException WrongType(string key, string expected) => new(
+        Texts.TryGetValue(key, out string? text) ? $"{key} must be {expected}, found text \"{text}\""
+        : Lists.ContainsKey(key) ? $"{key} must be {expected}, found a list"
+        : Numbers.TryGetValue(key, out double n) ? $"{key} must be {expected}, found the number {n.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}"
+        : $"{key} is missing; it must be {expected}");
 
     /// <summary>Every parameter key given, whatever its type.</summary>
     public IEnumerable<string> Keys => Numbers.Keys.Concat(Texts.Keys).Concat(Lists.Keys);

@@ -4,7 +4,8 @@ namespace HacaSim.Cli;
 
 /// <summary>
 /// The <c>hacasim</c> command. Exit codes are a contract: 0 success, 2 bad input (scenario, --set,
-/// command line), 1 anything else. Bad input prints what is wrong and never a stack trace.
+/// command line), 1 anything else, including an interrupt (Ctrl-C, SIGTERM). Bad input prints what is
+/// wrong and never a stack trace.
 /// </summary>
 public static class Program
 {
@@ -12,14 +13,19 @@ public static class Program
     public const int Failure = 1;
     public const int BadInput = 2;
 
-    public static int Main(string[] args) => Execute(args, Console.Out, Console.Error);
+    public static int Main(string[] args)
+    {
+        using var interrupt = new InterruptSignal(Console.Error);
+        return Execute(args, Console.Out, Console.Error, interrupt.Token);
+    }
 
-    public static int Execute(string[] args, TextWriter stdout, TextWriter stderr)
+    /// <param name="cancel">Stops a run between events; the command then exits 1 and its results directory stays marked INCOMPLETE.</param>
+    public static int Execute(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancel = default)
     {
         var root = new RootCommand("HACA-sim: simulates decentralised inference networks (GPU inference, ZKML provers, " +
             "CPU verification nodes, TEE data nodes) to show whether proofs lag answers.")
         {
-            RunCommand.Create(stdout),
+            RunCommand.Create(stdout, cancel, args),
             ValidateCommand.Create(stdout),
             ReportCommand.Create(stdout),
             CompareCommand.Create(stdout),
@@ -43,9 +49,9 @@ public static class Program
             stderr.WriteLine(e.Message);
             return BadInput;
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException e)
         {
-            stderr.WriteLine("interrupted: no results were written");
+            stderr.WriteLine(e is RunInterruptedException ? e.Message : "interrupted: no results were written");
             return Failure;
         }
         catch (Exception e)

@@ -9,7 +9,9 @@ namespace HacaSim.Cli;
 /// <summary><c>hacasim run SCENARIO</c>: run the replications and write the results directory.</summary>
 internal static class RunCommand
 {
-    public static Command Create(TextWriter stdout)
+    /// <param name="cancel">An interrupt: stops the replications and leaves the results directory marked INCOMPLETE.</param>
+    /// <param name="args">The whole command line, recorded in the INCOMPLETE marker.</param>
+    public static Command Create(TextWriter stdout, CancellationToken cancel = default, IReadOnlyList<string>? args = null)
     {
         var scenario = CommonOptions.Scenario();
         var set = CommonOptions.Set();
@@ -67,12 +69,20 @@ internal static class RunCommand
             var settings = new RunSettings(parse.GetValue(scenario)!, overrides, parse.GetValue(threads), autoWarmup, rel, parse.GetValue(precisionMetric), maxReps);
             var loaded = ScenarioLoader.Load(settings.ScenarioPath, overrides);
             string dir = parse.GetValue(outDir) ?? DefaultOutDir(loaded.Scenario.Name);
-            var outputs = new RunOutputs(dir, loaded, parse.GetValue(logRequests));
+            cancel.ThrowIfCancellationRequested();
+            var outputs = new RunOutputs(dir, loaded, parse.GetValue(logRequests)) { CommandLine = IncompleteMarker.CommandLine(args ?? ["run"]) };
             (LoadedScenario final, IReadOnlyList<ReplicationResult> results) = (loaded, []);
-            using (outputs.OpenRequestLog())
+            try
             {
-                (final, results) = ReplicationProgress.Run(!parse.GetValue(quiet), (onPlanned, onDone) =>
-                    RunExecution.Execute(settings, loaded, outputs, ScenarioCatalogs.Default, onPlanned, onDone));
+                using (outputs.OpenRequestLog())
+                {
+                    (final, results) = ReplicationProgress.Run(!parse.GetValue(quiet), (onPlanned, onDone) =>
+                        RunExecution.Execute(settings, loaded, outputs, ScenarioCatalogs.Default, onPlanned, onDone, cancel));
+                }
+            }
+            catch (OperationCanceledException e)
+            {
+                throw new RunInterruptedException(Path.GetFullPath(dir), e);
             }
             if (parse.GetValue(quiet)) stdout.WriteLine(Path.GetFullPath(dir));
             else ConsoleSummary.Print(stdout, final.Scenario, results, Path.GetFullPath(dir));

@@ -7,6 +7,9 @@ namespace HacaSim.Engine;
 /// </summary>
 public sealed class Simulation
 {
+    /// <summary>How often <see cref="Run"/> looks at its cancellation token: ~4 ms at a million events per second.</summary>
+    public const int CancelCheckEvents = 4096;
+
     private readonly EventQueue _calendar = new();
     private bool _stopRequested;
 
@@ -47,11 +50,24 @@ public sealed class Simulation
     /// <summary>True while the event is still waiting to fire.</summary>
     public bool IsPending(EventHandle handle) => _calendar.IsPending(handle);
 
-    /// <summary>Fires events up to and including time <paramref name="untilTime"/>, then sets the clock to it.</summary>
-    public void Run(double untilTime)
+    /// <summary>
+    /// Fires events up to and including time <paramref name="untilTime"/>, then sets the clock to it.
+    /// <paramref name="cancel"/> is looked at every <see cref="CancelCheckEvents"/> events (a countdown keeps
+    /// the loop cheap); when it is signalled the run stops with <see cref="OperationCanceledException"/>.
+    /// </summary>
+    public void Run(double untilTime, CancellationToken cancel = default)
     {
         _stopRequested = false;
-        while (!_stopRequested && _calendar.Count > 0 && _calendar.PeekTime <= untilTime) Step();
+        int countdown = CancelCheckEvents;
+        while (!_stopRequested && _calendar.Count > 0 && _calendar.PeekTime <= untilTime)
+        {
+            Step();
+            if (--countdown == 0)
+            {
+                countdown = CancelCheckEvents;
+                cancel.ThrowIfCancellationRequested();
+            }
+        }
         if (!_stopRequested && untilTime > Now && !double.IsPositiveInfinity(untilTime)) Now = untilTime;
     }
 

@@ -13,24 +13,32 @@ namespace HacaSim.Experiments;
 public static class ReplicationRunner
 {
     public static IReadOnlyList<ReplicationResult> Run(Scenario scenario, int threads, ScenarioCatalogs catalogs,
-        Func<int, IRequestSink?>? sinkFor = null, Action<int>? onDone = null) =>
-        RunRange(scenario, 0, scenario.Run.Replications, threads, catalogs, sinkFor, onDone);
+        Func<int, IRequestSink?>? sinkFor = null, Action<int>? onDone = null, CancellationToken cancel = default) =>
+        RunRange(scenario, 0, scenario.Run.Replications, threads, catalogs, sinkFor, onDone, cancel);
 
     /// <summary>
     /// Replications <paramref name="first"/> .. first + count - 1. Replication i always runs on the streams of
     /// index i, so running 0..n-1 in several batches gives exactly the replications of one run of n.
     /// </summary>
     public static IReadOnlyList<ReplicationResult> RunRange(Scenario scenario, int first, int count, int threads, ScenarioCatalogs catalogs,
-        Func<int, IRequestSink?>? sinkFor = null, Action<int>? onDone = null)
+        Func<int, IRequestSink?>? sinkFor = null, Action<int>? onDone = null, CancellationToken cancel = default)
     {
         var root = new RandomStreams(scenario.Run.Seed);
         var results = new ReplicationResult[count];
-        Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) }, k =>
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads), CancellationToken = cancel };
+        try
         {
-            int i = first + k;
-            results[k] = new HacaNetwork(scenario, i, root.ForReplication(i), catalogs, sinkFor?.Invoke(i)).Run();
-            onDone?.Invoke(i);
-        });
+            Parallel.For(0, count, options, k =>
+            {
+                int i = first + k;
+                results[k] = new HacaNetwork(scenario, i, root.ForReplication(i), catalogs, sinkFor?.Invoke(i)).Run(cancel);
+                onDone?.Invoke(i);
+            });
+        }
+        catch (AggregateException e) when (cancel.IsCancellationRequested && e.Flatten().InnerExceptions.All(x => x is OperationCanceledException))
+        {
+            throw new OperationCanceledException(cancel); // an interrupt, not a failure of the replications
+        }
         return results;
     }
 }

@@ -22,7 +22,7 @@ public sealed record RunSettings(string ScenarioPath, IReadOnlyList<string> Over
 public static class RunExecution
 {
     public static (LoadedScenario Final, IReadOnlyList<ReplicationResult> Results) Execute(RunSettings settings, LoadedScenario loaded,
-        RunOutputs outputs, ScenarioCatalogs catalogs, Action<int>? onPlanned = null, Action<int>? onDone = null)
+        RunOutputs outputs, ScenarioCatalogs catalogs, Action<int>? onPlanned = null, Action<int>? onDone = null, CancellationToken cancel = default)
     {
         var overrides = new List<string>(settings.Overrides);
         LoadedScenario final = loaded;
@@ -34,7 +34,7 @@ public static class RunExecution
             // with the cut (statistics are streamed, so the cut cannot be applied afterwards).
             Scenario s = loaded.Scenario;
             Scenario pilotScenario = s with { Run = s.Run with { WarmupSeconds = 0, Replications = WarmupDetector.PilotReplications } };
-            WarmupDetector.Detection d = WarmupDetector.Detect(ReplicationRunner.Run(pilotScenario, settings.Threads, catalogs));
+            WarmupDetector.Detection d = WarmupDetector.Detect(ReplicationRunner.Run(pilotScenario, settings.Threads, catalogs, cancel: cancel));
             overrides.Add("run.warmup_s=" + d.Seconds.ToString("R", CultureInfo.InvariantCulture));
             final = ScenarioLoader.Load(settings.ScenarioPath, overrides, catalogs);
             warmup = new WarmupChoice("mser5", d.Seconds, d.Reliable, d.Seconds, d.Pool);
@@ -50,7 +50,7 @@ public static class RunExecution
         if (metric is not null)
         {
             (results, precision) = SequentialReplications.Run(final.Scenario, settings.Precision!.Value, metric, settings.MaxReplications,
-                settings.Threads, catalogs, outputs.SinkFor, Done, onPlanned);
+                settings.Threads, catalogs, outputs.SinkFor, Done, onPlanned, cancel);
             if (results.Count != final.Scenario.Run.Replications)
             {
                 overrides.Add("run.replications=" + results.Count.ToString(CultureInfo.InvariantCulture));
@@ -60,9 +60,9 @@ public static class RunExecution
         else
         {
             onPlanned?.Invoke(final.Scenario.Run.Replications);
-            results = ReplicationRunner.Run(final.Scenario, settings.Threads, catalogs, outputs.SinkFor, Done);
+            results = ReplicationRunner.Run(final.Scenario, settings.Threads, catalogs, outputs.SinkFor, Done, cancel);
         }
-        outputs.Write(results, new RunAnnotations(warmup, precision), final);
+        outputs.Write(results, new RunAnnotations(warmup, precision), final, cancel);
         return (final, results);
     }
 }

@@ -10,7 +10,8 @@ namespace HacaSim.Experiments;
 
 /// <summary>
 /// The results directory of a run. It is created only once the scenario is valid, and every file in
-/// it is written to a temporary name and renamed into place, so no reader ever sees half a file.
+/// it is written to a temporary name and renamed into place, so no reader ever sees half a file. The
+/// directory holds an INCOMPLETE marker from its creation until summary.json is written (<see cref="IncompleteMarker"/>).
 /// </summary>
 public sealed class RunOutputs(string directory, LoadedScenario loaded, bool logRequests)
 {
@@ -18,9 +19,16 @@ public sealed class RunOutputs(string directory, LoadedScenario loaded, bool log
 
     public string Directory { get; } = directory;
 
+    /// <summary>The command that writes this directory, recorded in the INCOMPLETE marker.</summary>
+    public string CommandLine { get; init; } = "hacasim run";
+
     public IDisposable OpenRequestLog()
     {
         System.IO.Directory.CreateDirectory(Directory);
+        // Marker first, then drop a summary.json left by an earlier run here: at no moment does the
+        // directory look complete while it is not.
+        IncompleteMarker.Write(Directory, CommandLine);
+        System.IO.File.Delete(File("summary.json"));
         // Parts are opened as replications start: sequential stopping does not know their number in advance.
         if (logRequests) _requests = new RequestLog(Path.Combine(Directory, "requests.csv"));
         return _requests ?? (IDisposable)new NoLog();
@@ -32,7 +40,9 @@ public sealed class RunOutputs(string directory, LoadedScenario loaded, bool log
     public void ReplicationDone(int replication) => _requests?.Finish(replication);
 
     /// <param name="final">The scenario as finally run, when the run changed it (detected warm-up, sequential replications).</param>
-    public void Write(IReadOnlyList<ReplicationResult> results, RunAnnotations? annotations = null, LoadedScenario? final = null)
+    /// <param name="cancel">Checked before summary.json: an interrupt while the other files are written leaves the directory marked incomplete.</param>
+    public void Write(IReadOnlyList<ReplicationResult> results, RunAnnotations? annotations = null, LoadedScenario? final = null,
+        CancellationToken cancel = default)
     {
         LoadedScenario used = final ?? loaded;
         Scenario scenario = used.Scenario;
@@ -51,10 +61,13 @@ public sealed class RunOutputs(string directory, LoadedScenario loaded, bool log
         ReplicationSpreadChart.Save(TimeToTrust(results), $"Mean time to trust per path — {title}", "mean time to trust (s)", File("replication_spread"));
         // With faults, the backlog chart shows each pool's backlog rising across an outage and recovering.
         if (scenario.FaultsOrNone.Any) BacklogChart.Save(results[0].TimeSeries, $"Backlog per pool across faults — {title}", File("backlog"));
-        // The report from the summary and the charts; then summary.json last: its presence marks complete results.
+        // The report from the summary and the charts; then summary.json last: its presence marks complete
+        // results, and only then does the INCOMPLETE marker go.
         string summary = RunSummaryWriter.Write(scenario, results, annotations);
         RunReport.Write(Directory, summary);
+        cancel.ThrowIfCancellationRequested();
         AtomicFile.WriteText(File("summary.json"), summary);
+        IncompleteMarker.Remove(Directory);
     }
 
     private static Dictionary<string, (double Mean, double? Ci95)> Utilization(IReadOnlyList<ReplicationResult> results) =>

@@ -67,10 +67,10 @@ public sealed class HacaNetwork
             roles.Prover is null ? null : pools[roles.Prover], pools.Values.ToList());
     }
 
-    /// <summary>Runs to the scenario's duration and returns the measurements.</summary>
-    public ReplicationResult Run()
+    /// <summary>Runs to the scenario's duration and returns the measurements; <paramref name="cancel"/> stops it early (OperationCanceledException).</summary>
+    public ReplicationResult Run(CancellationToken cancel = default)
     {
-        _sim.Run(_scenario.Run.DurationSeconds);
+        _sim.Run(_scenario.Run.DurationSeconds, cancel);
         double now = _sim.Now;
         double warmup = _scenario.Run.WarmupSeconds;
         var results = new List<PoolResult>();

@@ -72,6 +72,9 @@ public static class ScenarioLoader
         string resolved = Serialize(stream);
         var scenario = new ScenarioBinder(problems, catalogs).Bind(root, Path.GetFileNameWithoutExtension(displayPath));
         problems.ThrowIfAny();
+        // Valid, but would it fit in memory and finish in minutes? (Scenarios/README.md, "Limits")
+        ResourceLimits.Check(scenario, root, problems, catalogs);
+        problems.ThrowIfAny();
         return new LoadedScenario(scenario, resolved, displayPath);
     }
 
@@ -99,8 +102,10 @@ public static class ScenarioLoader
     {
         var parser = new Parser(new StringReader(text));
         int depth = 0;
-        while (parser.MoveNext())
+        Mark last = Mark.Empty;
+        while (NextEvent(parser, displayPath, last))
         {
+            last = parser.Current!.End;
             switch (parser.Current)
             {
                 case AnchorAlias alias:
@@ -113,6 +118,23 @@ public static class ScenarioLoader
             if (parser.Current is MappingStart or SequenceStart && ++depth > MaxDepth)
                 throw new InputException($"{At(displayPath, parser.Current.Start)}: nesting deeper than {MaxDepth} levels; a scenario needs about 5");
             if (parser.Current is MappingEnd or SequenceEnd) depth--;
+        }
+    }
+
+    /// <summary>
+    /// The parser's next event. YamlDotNet's scanner throws InvalidOperationException instead of a YamlException
+    /// on some malformed input (found by fuzzing: stray bytes inside a flow mapping), which is bad input all the same.
+    /// </summary>
+    private static bool NextEvent(Parser parser, string displayPath, Mark last)
+    {
+        try
+        {
+            return parser.MoveNext();
+        }
+        catch (InvalidOperationException)
+        {
+            throw new InputException($"{At(displayPath, last)}: YAML syntax error after this point: the text cannot be read as YAML " +
+                "(stray or binary characters, or an unfinished {...} or [...]?)");
         }
     }
 

@@ -37,6 +37,18 @@ internal static class ErrorCases
 
     public static IEnumerable<TestCaseData> All()
     {
+        yield return Case("FaultsUnknownRule", Minimal + "faults: {on_interrupt: retyr}\n",
+            "t.yaml:13:", "faults.on_interrupt", "did you mean \"retry\"?");
+        yield return Case("FaultsOutageUnknownPool", Minimal + "faults:\n  outages:\n    - {pool: verificaton, start_s: 10, duration_s: 5}\n",
+            "t.yaml:15:", "faults.outages[0].pool", "no pool \"verificaton\"", "did you mean \"verification\"?");
+        yield return Case("FaultsOutageNeedsTarget", Minimal + "faults:\n  outages:\n    - {start_s: 10, duration_s: 5}\n",
+            "t.yaml:15:", "faults.outages[0]", "either pool: NAME or tee_vendor: true");
+        yield return Case("FaultsFailureNeedsBothTimes", Minimal + "faults:\n  node_failures:\n    inference: {mtbf_s: 100}\n",
+            "t.yaml:15:", "faults.node_failures.inference", "needs both mtbf_s");
+        yield return Case("FaultsNegativeBackoff", Minimal + "faults: {retry_backoff_s: -1}\n",
+            "t.yaml:13:", "faults.retry_backoff_s", ">= 0");
+        yield return Case("ClassTimeoutZero", Edit("paths: {vanilla: 1}", "paths: {vanilla: 1}\n      timeout_s: 0"),
+            "t.yaml:10:", "traffic.classes[0].timeout_s", "> 0");
         yield return Case("UnknownTopLevelKey", Minimal + "setlement: {mode: instant}\n",
             "t.yaml:13:1: setlement: unknown key \"setlement\"", "did you mean \"settlement\"?", "allowed here: name, description");
         yield return Case("UnknownPoolKey", Edit("inference: {nodes: 1, slots: 1}", "inference: {nodes: 1, slotz: 1}"),
