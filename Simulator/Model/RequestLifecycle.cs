@@ -265,13 +265,16 @@ public sealed class RequestLifecycle : IStageRouter
     {
         if (request.CarriesZkProof)
         {
-            if (_prover is null)
+            if (_prover is null && inferenceNode.IsUp)
             {
                 // Colocated: the proof queues on the GPU that just ran the inference.
                 request.Stage = RequestStage.Proof;
                 request.ProofQueuedSeconds = _sim.Now;
-                if (!inferenceNode.Arrive(request)) Fail(request, $"rejected_{_inference.Name}");
+                request.ProofStartSeconds = double.NaN;
+                if (!Overflows(request, _inference) && !inferenceNode.Arrive(request)) Fail(request, $"rejected_{_inference.Name}");
             }
+            // That GPU has gone down since (a fallback after a fault): any node of its pool, or wait for one.
+            else if (_prover is null) Enqueue(request, _inference, RequestStage.Proof, teeOnly: false);
             else Hop(_toProver, request);
             return;
         }

@@ -86,6 +86,32 @@ internal static class ScenarioGenerators
         select new ChainSpec(blocks, interval, capacity, consensusBase, perValidator, validators, synchronous, replication,
             overhead, proof, zkVerify, teeOverhead, attest, teeVerify, challenge, window, sign, vanillaVerify);
 
+    /// <summary>
+    /// A faults block (pool names POOL_A and POOL_B are filled in when written): any interrupt rule, random
+    /// node failures, a pool or TEE-vendor outage, a slow or failing data source, so the invariants are
+    /// also checked while work is interrupted, held, retried, switched to a fallback path or failed.
+    /// </summary>
+    private static Gen<string> Faults() =>
+        from rule in Gen.Elements("retry", "fallback", "fail")
+        from retries in Gen.Choose(0, 3)
+        from backoff in Between(0, 2)
+        from failures in Gen.Elements(false, true)
+        from mtbf in Duration(150)
+        from mttr in Duration(40)
+        from outage in Gen.Elements("none", "pool", "tee")
+        from start in Between(0, 600)
+        from length in Between(1, 300)
+        from nodes in Maybe(Gen.Choose(1, 1))
+        from source in Gen.Elements(false, true)
+        from slowdown in Between(1, 5)
+        from failing in Gen.Elements(0.0, 0.5, 1.0)
+        select "faults:\n" +
+            $"  on_interrupt: {rule}\n  max_retries: {retries}\n  retry_backoff_s: {F(backoff)}\n  fallback: {{tee: vanilla, zkml: zkcrv}}\n" +
+            (failures ? $"  node_failures:\n    POOL_A: {{mtbf_s: {mtbf}, mttr_s: {mttr}}}\n" : "") +
+            (outage == "pool" ? $"  outages:\n    - {{pool: POOL_B, start_s: {F(start)}, duration_s: {F(length)}" + (nodes is { } n ? $", nodes: {n}}}\n" : "}\n")
+                : outage == "tee" ? $"  outages:\n    - {{tee_vendor: true, start_s: {F(start)}, duration_s: {F(length)}}}\n" : "") +
+            (source ? $"  data_source: {{start_s: {F(start)}, duration_s: {F(length)}, slowdown: {F(slowdown)}, failure_probability: {F(failing)}}}\n" : "");
+
     public static Gen<ScenarioSpec> Scenario() =>
         from seed in Gen.Choose(0, int.MaxValue)
         from duration in Between(200, 2000)
@@ -110,8 +136,9 @@ internal static class ScenarioGenerators
         from external in Duration(0.15)
         from timeout in Maybe(Between(0.05, 2))
         from hop in Gen.Frequency((1, Gen.Constant("0")), (2, Duration(0.005)))
+        from faults in Gen.Frequency((1, Gen.Constant<string?>(null)), (1, Faults().Select(f => (string?)f)))
         select new ScenarioSpec((ulong)seed, Math.Round(duration), warmup, replications, sample, arrival, asParameter, arrivalsTarget / Math.Round(duration),
-            classes, pools, 0, verification, data, prover, chain, prefill, decode, modelProof, enclave, external, timeout, hop).Repaired();
+            classes, pools, 0, verification, data, prover, chain, prefill, decode, modelProof, enclave, external, timeout, hop, faults).Repaired();
 
     /// <summary>Simpler variants of a failing scenario, each still valid: fewer parts first, then smaller numbers.</summary>
     public static IEnumerable<ScenarioSpec> Shrink(ScenarioSpec s)
@@ -123,6 +150,7 @@ internal static class ScenarioGenerators
         if (s.Pools.Count > 1 && s.Inference == 0)
             candidates.Add(s with { Pools = [s.Pools[0]], Verification = 0, Data = 0, Prover = s.Prover is null ? null : 0 });
         if (s.Prover is not null) candidates.Add(s with { Prover = null });
+        if (s.Faults is not null) candidates.Add(s with { Faults = null });
         if (s.DurationSeconds > 100) candidates.Add(s with { DurationSeconds = Math.Round(s.DurationSeconds / 2) });
         if (s.RatePerSecond > 0.01) candidates.Add(s with { RatePerSecond = s.RatePerSecond / 2 });
         if (s.WarmupFraction > 0) candidates.Add(s with { WarmupFraction = 0 });

@@ -70,7 +70,8 @@ internal sealed record ScenarioSpec(
     double EnclaveOverhead,
     string ExternalLatency,
     double? DataTimeoutSeconds,
-    string HopLatency)
+    string HopLatency,
+    string? Faults = null)
 {
     public bool Merged => Inference == Verification;
 
@@ -153,6 +154,7 @@ internal sealed record ScenarioSpec(
         y.AppendLine($"data: {{enclave_overhead: {F(EnclaveOverhead)}, external_latency_s: {ExternalLatency}" +
             (DataTimeoutSeconds is { } t ? $", timeout_s: {F(t)}}}" : "}"));
         y.AppendLine($"network: {{hop_latency_s: {HopLatency}}}");
+        if (Faults is { } faults) y.Append(faults.Replace("POOL_A", Pools[0].Name).Replace("POOL_B", Pools[^1].Name));
         return y.ToString();
     }
 
