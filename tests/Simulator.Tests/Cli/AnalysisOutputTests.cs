@@ -168,7 +168,7 @@ public class AnalysisOutputTests
         });
 
         // Copy only the files the report needs elsewhere and rebuild it there.
-        string copy = Path.Combine(Path.GetTempPath(), "hacasim-report-" + Guid.NewGuid().ToString("N"));
+        string copy = TestScratch.NewPath("hacasim-report");
         Directory.CreateDirectory(copy);
         foreach (string f in Directory.GetFiles(run.OutDir).Where(f => f.EndsWith(".png") || f.EndsWith("summary.json") || f.EndsWith(".yaml")))
             File.Copy(f, Path.Combine(copy, Path.GetFileName(f)));

@@ -8,7 +8,7 @@ public class BadInputTests
     [TestCaseSource(typeof(ErrorCases), nameof(ErrorCases.All))]
     public void A_malformed_scenario_exits_2_with_its_location_and_writes_nothing(string yaml, string[] overrides, string[] expected)
     {
-        string dir = Path.Combine(Path.GetTempPath(), "hacasim-bad-" + Guid.NewGuid().ToString("N"));
+        string dir = TestScratch.NewPath("hacasim-bad");
         Directory.CreateDirectory(dir);
         string file = Path.Combine(dir, "t.yaml");
         File.WriteAllText(file, yaml);

@@ -18,7 +18,7 @@ internal sealed record CliRun(int ExitCode, string Stdout, string Stderr, string
     /// <summary>Runs a scenario into a fresh temporary directory.</summary>
     public static CliRun Run(string scenario, params string[] extra)
     {
-        string dir = Path.Combine(Path.GetTempPath(), "hacasim-test-" + Guid.NewGuid().ToString("N"));
+        string dir = TestScratch.NewPath("hacasim-test");
         var run = Execute(["run", scenario, "--out", dir, "--quiet", .. extra]);
         Assert.That(run.ExitCode, Is.EqualTo(0), run.Stderr);
         return run;

@@ -104,7 +104,7 @@ public class InterruptTests
         Directory.Delete(run.OutDir, recursive: true);
     }
 
-    private static string NewDirectory() => Path.Combine(Path.GetTempPath(), "hacasim-interrupt-" + Guid.NewGuid().ToString("N"));
+    private static string NewDirectory() => TestScratch.NewPath("hacasim-interrupt");
 
     private static Process StartLongRun(string dir)
     {

@@ -70,7 +70,7 @@ public class CompareTests
     [Test]
     public void A_variants_block_in_the_scenario_is_used_when_the_command_line_names_none()
     {
-        string file = Path.Combine(Path.GetTempPath(), $"variants-{Guid.NewGuid():N}.yaml");
+        string file = TestScratch.NewPath("variants", ".yaml");
         File.WriteAllText(file, File.ReadAllText(Baseline) + """
 
             variants:

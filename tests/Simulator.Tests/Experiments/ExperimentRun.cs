@@ -8,7 +8,7 @@ internal static class ExperimentRun
 {
     public static CliRun Execute(string command, string scenario, params string[] extra)
     {
-        string dir = Path.Combine(Path.GetTempPath(), $"hacasim-{command}-" + Guid.NewGuid().ToString("N"));
+        string dir = TestScratch.NewPath($"hacasim-{command}");
         var run = CliRun.Execute([command, scenario, "--out", dir, .. extra]);
         Assert.That(run.ExitCode, Is.EqualTo(0), run.Stderr);
         return run;

@@ -29,7 +29,7 @@ public class BadInputFuzzTests
     [Test]
     public void Mutated_scenarios_exit_0_or_2_and_never_crash()
     {
-        string work = Path.Combine(Path.GetTempPath(), "hacasim-fuzz-" + Guid.NewGuid().ToString("N"));
+        string work = TestScratch.NewPath("hacasim-fuzz");
         Directory.CreateDirectory(work);
         var clock = Stopwatch.StartNew();
         var tried = new SortedDictionary<string, (int Tried, int Refused, int Valid)>(StringComparer.Ordinal);

@@ -5,7 +5,7 @@ internal sealed class TempDirectory : IDisposable
 {
     public TempDirectory()
     {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "hacasim-prop-" + Guid.NewGuid().ToString("N"));
+        Path = TestScratch.NewPath("hacasim-prop");
         Directory.CreateDirectory(Path);
     }
 

@@ -7,7 +7,7 @@ public class CsvColumnTests
 {
     private static string Write(string text)
     {
-        string path = Path.Combine(Path.GetTempPath(), $"col-{Guid.NewGuid():N}.csv");
+        string path = TestScratch.NewPath("col", ".csv");
         File.WriteAllText(path, text);
         return path;
     }

@@ -27,7 +27,7 @@ public class ResourceLimitsTests
     /// <param name="set">--set overrides, separated by ';'.</param>
     public void An_absurd_value_is_refused_with_its_cost_and_limit(string set, string expected, string limit)
     {
-        string outDir = Path.Combine(Path.GetTempPath(), "hacasim-limits-" + Guid.NewGuid().ToString("N"));
+        string outDir = TestScratch.NewPath("hacasim-limits");
         var clock = Stopwatch.StartNew();
         var run = CliRun.Execute(["run", Baseline, .. set.Split(';').SelectMany(s => new[] { "--set", s }), "--out", outDir, "--quiet"]);
         if (expected.Length == 0)
