@@ -1,5 +1,4 @@
 using HacaSim.Analysis.Records;
-using ScottPlot;
 
 namespace HacaSim.Analysis.Charts;
 
@@ -9,13 +8,6 @@ namespace HacaSim.Analysis.Charts;
 /// </summary>
 public static class BacklogChart
 {
-    public static void Save(IReadOnlyList<TimeSeriesRow> rows, string title, string pathWithoutExtension)
-    {
-        ArgumentNullException.ThrowIfNull(rows);
-        using Plot plot = ChartFigure.Create(title, PoolTimeSeries.Describe(rows), "simulated time (s)", "backlog (jobs waiting + in service)");
-        IReadOnlyList<LineSeries> series = PoolTimeSeries.MeanByPool(rows, r => r.Backlog);
-        LineSeriesPlotter.Add(plot, series);
-        AxisRanges.FromZero(plot, series);
-        ChartFigure.Save(plot, pathWithoutExtension);
-    }
+    public static void Save(IReadOnlyList<TimeSeriesRow> rows, string title, string pathWithoutExtension) =>
+        PoolTimeSeries.Save(rows, r => r.Backlog, "backlog (jobs waiting + in service)", title, pathWithoutExtension);
 }

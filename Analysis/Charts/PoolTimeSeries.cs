@@ -1,4 +1,5 @@
 using HacaSim.Analysis.Records;
+using ScottPlot;
 
 namespace HacaSim.Analysis.Charts;
 
@@ -9,6 +10,17 @@ namespace HacaSim.Analysis.Charts;
 /// </summary>
 internal static class PoolTimeSeries
 {
+    /// <summary>One line per pool of <paramref name="quantity"/> over simulated time, from zero up.</summary>
+    public static void Save(IReadOnlyList<TimeSeriesRow> rows, Func<TimeSeriesRow, int> quantity, string yLabel, string title, string pathWithoutExtension)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        using Plot plot = ChartFigure.Create(title, Describe(rows), "simulated time (s)", yLabel);
+        IReadOnlyList<LineSeries> series = MeanByPool(rows, quantity);
+        LineSeriesPlotter.Add(plot, series);
+        AxisRanges.FromZero(plot, series);
+        ChartFigure.Save(plot, pathWithoutExtension);
+    }
+
     public static IReadOnlyList<LineSeries> MeanByPool(IReadOnlyList<TimeSeriesRow> rows, Func<TimeSeriesRow, int> quantity)
     {
         ArgumentNullException.ThrowIfNull(rows);
