@@ -33,7 +33,9 @@ internal sealed record SlurmJobScripts(IReadOnlyList<string> Executable, IReadOn
             .Append(threadsGiven ? "" : " --threads \"${SLURM_CPUS_PER_TASK:-1}\"")
             .Append(" --quiet\n");
         File.WriteAllText(ArrayScript, array.ToString());
-        var merge = Header($"hacasim-{Arguments[0]}-merge", $"{LogsDir}/merge.out", null, null);
+        var merge = Header($"hacasim-{Arguments[0]}-merge", $"{LogsDir}/merge.out", null, null)
+            // A failed array task makes afterok impossible: cancel the merge instead of leaving it pending forever.
+            .Insert("#!/bin/bash\n".Length, "#SBATCH --kill-on-invalid-dep=yes\n");
         merge.Append("# Runs once every array task has succeeded (sbatch --dependency=afterok:ARRAY).\n")
             .Append($"\"${{hacasim[@]}}\" merge --out {Quote(OutDir)} {Quote(PartsDir)}/part-{{0..{Tasks - 1}}}\n");
         File.WriteAllText(MergeScript, merge.ToString());
