@@ -120,7 +120,10 @@ internal static partial class SlurmCommand
     private static IReadOnlyList<string> Executable(string? given)
     {
         if (given is not null) return [Path.GetFullPath(given)];
+        // IL3000 warns that Location is empty in a single-file app: that emptiness is exactly the test used here.
+#pragma warning disable IL3000
         string dll = typeof(Program).Assembly.Location;
+#pragma warning restore IL3000
         // A single-file app has no assembly location; the process is the published executable.
         if (dll.Length == 0) return [Environment.ProcessPath ?? throw new InvalidOperationException("no process path")];
         string host = Environment.ProcessPath is { } pp && Path.GetFileNameWithoutExtension(pp) == "dotnet" ? pp : "dotnet";
