@@ -72,6 +72,25 @@ public sealed class BatchMeans
         }
     }
 
+    /// <summary>The exact state, to write one replication's batches and restore them in another process.</summary>
+    public BatchMeansState Save() =>
+        new(_stored.Length / 2, Count, _stored[.._storedCount], _storedBatchSize, _partialSum, _partialCount);
+
+    /// <summary>Replaces this instance's observations by a saved state (which must have the same target batch count).</summary>
+    public void Load(BatchMeansState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        if (state.TargetBatches * 2 != _stored.Length || state.StoredMeans.Count > _stored.Length)
+            throw new ArgumentException($"saved batch means have {state.TargetBatches} target batches and {state.StoredMeans.Count} stored; this instance has {_stored.Length / 2} target batches", nameof(state));
+        Count = state.Count;
+        _storedCount = state.StoredMeans.Count;
+        for (int i = 0; i < _storedCount; i++) _stored[i] = state.StoredMeans[i];
+        _storedBatchSize = state.StoredBatchSize;
+        _partialSum = state.PartialSum;
+        _partialCount = state.PartialCount;
+        _usedIsStale = true;
+    }
+
     /// <summary>
     /// Student-t interval over the batch means, after merging pairs of batches while their lag-1
     /// autocorrelation exceeds <see cref="AutocorrelationThreshold"/> and more than

@@ -1,4 +1,5 @@
 using HdrHistogram;
+using HdrHistogram.Iteration;
 using MathNet.Numerics.Statistics;
 
 namespace HacaSim.Analysis.Statistics;
@@ -94,6 +95,30 @@ public sealed class SampleStatistic
         // Merging into itself would read counts while adding to them; copy first.
         HistogramBase source = ReferenceEquals(other, this) ? other._histogram.Copy() : other._histogram;
         (_histogram ??= CreateHistogram()).Add(source);
+    }
+
+    /// <summary>
+    /// The exact state (moments and histogram buckets), so a replication's statistics can be written by one
+    /// process and merged by another with the same result as merging them in memory (sharded experiments).
+    /// </summary>
+    public SampleStatisticState Save()
+    {
+        var buckets = new List<(long Value, long Count)>();
+        if (_histogram is not null)
+            foreach (HistogramIterationValue v in _histogram.RecordedValues()) buckets.Add((v.ValueIteratedTo, v.CountAtValueIteratedTo));
+        return new SampleStatisticState(RunningMoments.Save(_moments), buckets);
+    }
+
+    /// <summary>
+    /// Replaces this statistic's observations by a saved state. Re-recording each bucket's count at the
+    /// bucket's value puts it in the same bucket, so quantiles and later merges are exact.
+    /// </summary>
+    public void Load(SampleStatisticState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        _moments = RunningMoments.Restore(state.Moments);
+        _histogram?.Reset();
+        foreach (var (value, count) in state.Buckets) (_histogram ??= CreateHistogram()).RecordValueWithCount(value, count);
     }
 
     private static LongHistogram CreateHistogram() => new(HighestTrackableMicroseconds, SignificantDigits);

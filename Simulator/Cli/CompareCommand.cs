@@ -1,5 +1,6 @@
 using System.CommandLine;
 using HacaSim.Experiments;
+using HacaSim.Scenarios;
 
 namespace HacaSim.Cli;
 
@@ -9,9 +10,11 @@ internal static class CompareCommand
     private static readonly string[] Shown =
         [ReplicationMetrics.ResultLatency, ReplicationMetrics.ProofLag, ReplicationMetrics.TimeToTrust, ReplicationMetrics.DowngradeShare];
 
-    public static Command Create(TextWriter stdout)
+    /// <param name="merged">Set by <c>hacasim merge</c>: the units come from these parts instead of being run.</param>
+    public static Command Create(TextWriter stdout, PartSet? merged = null)
     {
         var options = new ExperimentOptions();
+        var shard = new ShardOptions();
         var variants = new Option<string[]>("--variant")
         {
             Description = "A case: NAME:KEY=VALUE[,KEY=VALUE...], KEY as --set takes it; repeat for each (the first is the baseline). " +
@@ -27,6 +30,7 @@ internal static class CompareCommand
         options.AddTo(command);
         command.Options.Add(variants);
         command.Options.Add(logRequests);
+        shard.AddTo(command);
         command.SetAction(parse =>
         {
             var shared = options.Overrides(parse);
@@ -36,7 +40,15 @@ internal static class CompareCommand
             IReadOnlyList<Variant> list = given.Length > 0 ? given.Select(Variant.Parse).ToList()
                 : File.Exists(scenario) ? ScenarioVariants.Read(scenario) : [];
             string dir = options.OutDir(parse, "compare");
-            Comparison c = CompareExperiment.Run(scenario, shared, list, threads, dir, parse.GetValue(logRequests));
+            // Variants from the scenario's variants: block decide results as much as --variant does.
+            UnitExecution execution = shard.Execution(parse, "compare", () => ScenarioLoader.Load(scenario, shared), merged,
+                list.Select(v => $"variant {v.Name}: {string.Join(",", v.Overrides)}"));
+            Comparison? c = CompareExperiment.Run(scenario, shared, list, threads, dir, parse.GetValue(logRequests), execution);
+            if (c is null)
+            {
+                ShardOptions.PrintPart(stdout, dir);
+                return Program.Success;
+            }
             if (parse.GetValue(options.Quiet))
             {
                 stdout.WriteLine(Path.GetFullPath(dir));

@@ -32,6 +32,8 @@ public static class Program
             SweepCommand.Create(stdout),
             PlanCommand.Create(stdout),
             ListCommand.Create(stdout),
+            MergeCommand.Create(stdout, stderr, cancel),
+            SlurmCommand.Create(stdout, stderr),
         };
         ParseResult parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -11,8 +11,10 @@ internal static class RunCommand
 {
     /// <param name="cancel">An interrupt: stops the replications and leaves the results directory marked INCOMPLETE.</param>
     /// <param name="args">The whole command line, recorded in the INCOMPLETE marker.</param>
-    public static Command Create(TextWriter stdout, CancellationToken cancel = default, IReadOnlyList<string>? args = null)
+    /// <param name="merged">Set by <c>hacasim merge</c>: the replications come from these parts instead of being run.</param>
+    public static Command Create(TextWriter stdout, CancellationToken cancel = default, IReadOnlyList<string>? args = null, PartSet? merged = null)
     {
+        var shard = new ShardOptions();
         var scenario = CommonOptions.Scenario();
         var set = CommonOptions.Set();
         var outDir = new Option<string?>("--out") { Description = "Results directory [default: results/runs/<scenario>-<timestamp>/]." };
@@ -45,6 +47,7 @@ internal static class RunCommand
         {
             scenario, outDir, seed, replications, duration, warmup, set, threads, logRequests, quiet, precision, precisionMetric, maxReplications,
         };
+        shard.AddTo(command);
         command.SetAction(parse =>
         {
             var overrides = new List<string>(parse.GetValue(set) ?? []);
@@ -71,6 +74,16 @@ internal static class RunCommand
             string dir = parse.GetValue(outDir) ?? DefaultOutDir(loaded.Scenario.Name);
             cancel.ThrowIfCancellationRequested();
             var outputs = new RunOutputs(dir, loaded, parse.GetValue(logRequests)) { CommandLine = IncompleteMarker.CommandLine(args ?? ["run"]) };
+            UnitExecution execution = shard.Execution(parse, "run", () => loaded, merged);
+            if (!execution.IsLocal)
+            {
+                // Sequential stopping decides the next batch from all results so far, and the warm-up pilot changes the
+                // scenario: neither splits into independent units. Request rows are not kept in parts.
+                if (rel is not null || autoWarmup || parse.GetValue(logRequests))
+                    throw new InputException("--precision, --warmup auto and --log-requests cannot be combined with --shard or merge; " +
+                        "run them unsharded, or shard a fixed --replications with a fixed --warmup");
+                return RunUnits(stdout, execution, settings, loaded, outputs, parse.GetValue(quiet), cancel);
+            }
             (LoadedScenario final, IReadOnlyList<ReplicationResult> results) = (loaded, []);
             try
             {
@@ -89,6 +102,32 @@ internal static class RunCommand
             return Program.Success;
         });
         return command;
+    }
+
+    /// <summary>The replications as work units (key "run/replication/i", streams of replication i as always): one shard's, or all from parts.</summary>
+    private static int RunUnits(TextWriter stdout, UnitExecution execution, RunSettings settings, LoadedScenario loaded, RunOutputs outputs,
+        bool quiet, CancellationToken cancel)
+    {
+        var units = WorkUnit.For([("run", loaded.Scenario)]);
+        IReadOnlyList<ReplicationResult>? results;
+        try
+        {
+            results = execution.Results(units, outputs.Directory, u => WorkUnitRunner.Run(u, settings.Threads, ScenarioCatalogs.Default, cancel: cancel));
+            if (results is null)
+            {
+                ShardOptions.PrintPart(stdout, outputs.Directory);
+                return Program.Success;
+            }
+            // The same write as an unsharded run with a fixed warm-up and replication count (RunExecution).
+            using (outputs.OpenRequestLog()) outputs.Write(results, new RunAnnotations(null, null), loaded, cancel);
+        }
+        catch (OperationCanceledException e) when (!execution.WritesPart)
+        {
+            throw new RunInterruptedException(Path.GetFullPath(outputs.Directory), e);
+        }
+        if (quiet) stdout.WriteLine(Path.GetFullPath(outputs.Directory));
+        else ConsoleSummary.Print(stdout, loaded.Scenario, results, Path.GetFullPath(outputs.Directory));
+        return Program.Success;
     }
 
     private static string DefaultOutDir(string scenarioName) =>

@@ -1,14 +1,17 @@
 using System.CommandLine;
 using HacaSim.Experiments;
+using HacaSim.Scenarios;
 
 namespace HacaSim.Cli;
 
 /// <summary><c>hacasim sweep SCENARIO --param NAME=V1,V2,... | NAME=START:STOP:STEP ...</c>: a grid, and the knee.</summary>
 internal static class SweepCommand
 {
-    public static Command Create(TextWriter stdout)
+    /// <param name="merged">Set by <c>hacasim merge</c>: the units come from these parts instead of being run.</param>
+    public static Command Create(TextWriter stdout, PartSet? merged = null)
     {
         var options = new ExperimentOptions();
+        var shard = new ShardOptions();
         var parameters = new Option<string[]>("--param")
         {
             Description = "A swept parameter (declared or a key path): NAME=V1,V2,... or NAME=START:STOP:STEP; repeat for a grid. " +
@@ -21,13 +24,21 @@ internal static class SweepCommand
             "Example:\n  hacasim sweep Scenarios/baseline.yaml --param arrival_rate=6:14:1 --replications 3 --duration 3600");
         options.AddTo(command);
         command.Options.Add(parameters);
+        shard.AddTo(command);
         command.SetAction(parse =>
         {
             var shared = options.Overrides(parse);
             int threads = options.ThreadCount(parse);
             var swept = (parse.GetValue(parameters) ?? []).Select(SweepParameter.Parse).ToList();
             string dir = options.OutDir(parse, "sweep");
-            SweepResult sweep = SweepExperiment.Run(parse.GetValue(options.Scenario)!, shared, swept, threads, dir);
+            string scenario = parse.GetValue(options.Scenario)!;
+            UnitExecution execution = shard.Execution(parse, "sweep", () => ScenarioLoader.Load(scenario, shared), merged);
+            SweepResult? sweep = SweepExperiment.Run(scenario, shared, swept, threads, dir, execution);
+            if (sweep is null)
+            {
+                ShardOptions.PrintPart(stdout, dir);
+                return Program.Success;
+            }
             if (!parse.GetValue(options.Quiet))
             {
                 stdout.WriteLine($"{sweep.Scenario}: {sweep.Points.Count} point(s), common random numbers across points");

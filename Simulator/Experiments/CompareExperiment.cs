@@ -11,9 +11,12 @@ namespace HacaSim.Experiments;
 /// </summary>
 public static class CompareExperiment
 {
-    public static Comparison Run(string scenarioPath, IReadOnlyList<string> shared, IReadOnlyList<Variant> variants, int threads,
-        string outDir, bool logRequests)
+    /// <returns>The comparison; null when <paramref name="execution"/> is a shard, which writes a part instead.</returns>
+    public static Comparison? Run(string scenarioPath, IReadOnlyList<string> shared, IReadOnlyList<Variant> variants, int threads,
+        string outDir, bool logRequests, UnitExecution? execution = null)
     {
+        execution ??= UnitExecution.Local;
+        if (logRequests && !execution.IsLocal) throw new InputException("--log-requests cannot be combined with --shard or merge: request rows are not kept in parts");
         if (variants.Count < 2)
             throw new InputException($"compare needs at least two variants (--variant NAME:KEY=VALUE,... or a variants: block in {scenarioPath}); found {variants.Count}");
         var duplicate = variants.GroupBy(v => v.Name).FirstOrDefault(g => g.Count() > 1);
@@ -23,12 +26,20 @@ public static class CompareExperiment
 
         // 1. the units
         var units = WorkUnit.For(cases.Select(c => (c.Name, c.Loaded.Scenario)).ToList());
+        // Sharded or merged: the results first (a shard writes its part and stops; a merge checks its parts
+        // before any output directory exists).
+        IReadOnlyList<ReplicationResult>? results = null;
+        if (!execution.IsLocal)
+        {
+            results = execution.Results(units, outDir, u => WorkUnitRunner.Run(u, threads, ScenarioCatalogs.Default));
+            if (results is null) return null;
+        }
         var outputs = cases.Select(c => new RunOutputs(Path.Combine(outDir, "variants", c.Name), c.Loaded, logRequests)).ToList();
         var logs = outputs.Select(o => o.OpenRequestLog()).ToList();
         try
         {
             // 2. run them
-            var results = WorkUnitRunner.Run(units, threads, ScenarioCatalogs.Default, u => outputs[u.Case].SinkFor(u.Replication));
+            results ??= WorkUnitRunner.Run(units, threads, ScenarioCatalogs.Default, u => outputs[u.Case].SinkFor(u.Replication));
             // 3. merge
             var byCase = WorkUnitRunner.ByCase(units, results, cases.Count);
             for (int i = 0; i < cases.Count; i++) outputs[i].Write(byCase[i]);

@@ -13,22 +13,30 @@ namespace HacaSim.Experiments;
 /// </summary>
 public static class SweepExperiment
 {
-    public static SweepResult Run(string scenarioPath, IReadOnlyList<string> shared, IReadOnlyList<SweepParameter> parameters, int threads, string outDir)
+    /// <returns>The sweep; null when <paramref name="execution"/> is a shard, which writes a part instead.</returns>
+    public static SweepResult? Run(string scenarioPath, IReadOnlyList<string> shared, IReadOnlyList<SweepParameter> parameters, int threads, string outDir,
+        UnitExecution? execution = null)
     {
         if (parameters.Count == 0) throw new InputException("sweep needs at least one --param NAME=V1,V2,... or NAME=START:STOP:STEP");
         string name = ScenarioLoader.Load(scenarioPath, shared).Scenario.Name;
-        var points = Evaluate(scenarioPath, shared, GridPoint.Grid(parameters), threads);
+        var points = Evaluate(scenarioPath, shared, GridPoint.Grid(parameters), threads, execution, outDir);
+        if (points is null) return null;
         var result = new SweepResult(name, parameters, points);
         SweepWriter.Write(outDir, result);
         return result;
     }
 
     /// <summary>Runs every point's replications (in parallel across points and replications) and merges them per point.</summary>
-    public static IReadOnlyList<SweepPoint> Evaluate(string scenarioPath, IReadOnlyList<string> shared, IReadOnlyList<GridPoint> grid, int threads)
+    public static IReadOnlyList<SweepPoint> Evaluate(string scenarioPath, IReadOnlyList<string> shared, IReadOnlyList<GridPoint> grid, int threads) =>
+        Evaluate(scenarioPath, shared, grid, threads, null, "")!;
+
+    private static IReadOnlyList<SweepPoint>? Evaluate(string scenarioPath, IReadOnlyList<string> shared, IReadOnlyList<GridPoint> grid, int threads,
+        UnitExecution? execution, string outDir)
     {
         var cases = grid.Select(p => ExperimentCase.Load(scenarioPath, shared, p.Key, p.Overrides)).ToList();
         var units = WorkUnit.For(cases.Select(c => (c.Name, c.Loaded.Scenario)).ToList());
-        var results = WorkUnitRunner.Run(units, threads, ScenarioCatalogs.Default);
+        var results = (execution ?? UnitExecution.Local).Results(units, outDir, u => WorkUnitRunner.Run(u, threads, ScenarioCatalogs.Default));
+        if (results is null) return null;
         var byCase = WorkUnitRunner.ByCase(units, results, cases.Count);
         return grid.Select((p, i) => Merge(p, cases[i].Loaded.Scenario, byCase[i])).ToList();
     }

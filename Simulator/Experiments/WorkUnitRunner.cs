@@ -10,14 +10,22 @@ namespace HacaSim.Experiments;
 public static class WorkUnitRunner
 {
     public static IReadOnlyList<ReplicationResult> Run(IReadOnlyList<WorkUnit> units, int threads, ScenarioCatalogs catalogs,
-        Func<WorkUnit, IRequestSink?>? sinkFor = null)
+        Func<WorkUnit, IRequestSink?>? sinkFor = null, CancellationToken cancel = default)
     {
         var results = new ReplicationResult[units.Count];
-        Parallel.For(0, units.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) }, i =>
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads), CancellationToken = cancel };
+        try
         {
-            WorkUnit u = units[i];
-            results[i] = new HacaNetwork(u.Scenario, u.Replication, u.Streams(), catalogs, sinkFor?.Invoke(u)).Run();
-        });
+            Parallel.For(0, units.Count, options, i =>
+            {
+                WorkUnit u = units[i];
+                results[i] = new HacaNetwork(u.Scenario, u.Replication, u.Streams(), catalogs, sinkFor?.Invoke(u)).Run(cancel);
+            });
+        }
+        catch (AggregateException e) when (cancel.IsCancellationRequested && e.Flatten().InnerExceptions.All(x => x is OperationCanceledException))
+        {
+            throw new OperationCanceledException(cancel); // an interrupt, as in ReplicationRunner
+        }
         return results;
     }
 

@@ -5,13 +5,14 @@ namespace HacaSim.Model;
 /// per-path latency statistics (requests arriving after the warm-up only, so the empty start does not
 /// flatter the result).
 /// </summary>
+/// <remarks>The counters' setters are internal so a saved replication (a shard's unit file) can be restored exactly.</remarks>
 public sealed class RunMetrics(double warmupSeconds)
 {
     private readonly PathMetrics[] _paths = VerificationPaths.All.Select(_ => new PathMetrics()).ToArray();
 
-    public long Arrived { get; private set; }
-    public long Settled { get; private set; }
-    public long Failed { get; private set; }
+    public long Arrived { get; internal set; }
+    public long Settled { get; internal set; }
+    public long Failed { get; internal set; }
     public long InFlight => Arrived - Settled - Failed;
     public SortedDictionary<string, long> FailedByReason { get; } = new(StringComparer.Ordinal);
 
@@ -22,7 +23,7 @@ public sealed class RunMetrics(double warmupSeconds)
     public SortedDictionary<string, long> Downgrades { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Requests whose path was decided after the warm-up.</summary>
-    public long Decided { get; private set; }
+    public long Decided { get; internal set; }
 
     public PathMetrics Path(VerificationPath path) => _paths[(int)path];
 
@@ -66,9 +67,9 @@ public sealed class RunMetrics(double warmupSeconds)
     }
 
     /// <summary>Jobs a node fault took away, and the service they had already received (work lost and redone).</summary>
-    public long InterruptedJobs { get; private set; }
-    public double WorkLostSeconds { get; private set; }
-    public long Retries { get; private set; }
+    public long InterruptedJobs { get; internal set; }
+    public double WorkLostSeconds { get; internal set; }
+    public long Retries { get; internal set; }
 
     /// <summary>Path switches forced by faults: "from->to" -> count (downgrades, hypothesis 3's drift).</summary>
     public SortedDictionary<string, long> Fallbacks { get; } = new(StringComparer.Ordinal);

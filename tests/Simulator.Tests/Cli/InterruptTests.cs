@@ -34,7 +34,7 @@ public class InterruptTests
             Assert.Multiple(() =>
             {
                 Assert.That(run.ExitCode, Is.EqualTo(Program.Failure), stderr);
-                Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(5)), "stops promptly");
+                Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(10)), "stops promptly (the run would take minutes; 10 s allows for a loaded 2-core machine)");
                 Assert.That(stderr, Does.Contain("interrupted").And.Contain("INCOMPLETE"));
                 Assert.That(stderr, Does.Not.Contain("   at "));
                 Assert.That(files, Does.Contain(IncompleteMarker.FileName));

@@ -1,0 +1,68 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using HacaSim.Experiments;
+using HacaSim.Scenarios;
+
+namespace HacaSim.Cli;
+
+/// <summary>
+/// <c>--shard K/N</c> for the experiment commands, and the <see cref="UnitExecution"/> a command line asks for:
+/// all units here, one shard of them into a part directory, or (for <c>hacasim merge</c>) the units read from parts.
+/// </summary>
+internal sealed class ShardOptions
+{
+    /// <summary>Options that do not change any result, left out of the experiment's identity and of the merge's command line.</summary>
+    public static readonly string[] NotIdentity = ["--shard", "--out", "--threads", "--quiet"];
+
+    public Option<string?> Shard { get; } = new("--shard")
+    {
+        Description = "Run only the K-th of N slices of the work units (K from 0) and write a partial result directory to --out " +
+            "(manifest.json, units/); 'hacasim merge' turns the N parts into the usual results, byte for byte.",
+    };
+
+    public void AddTo(Command command) => command.Options.Add(Shard);
+
+    /// <param name="command">The command's name (run, sweep, compare).</param>
+    /// <param name="scenario">Loads the scenario the units start from (only when sharded or merged, so a local run's errors stay as they were).</param>
+    /// <param name="extraOptions">What decides the results besides the command line (e.g. a scenario's variants: block).</param>
+    /// <param name="merged">The parts when this command line is a merge's replay of the shards' command.</param>
+    public UnitExecution Execution(ParseResult parse, string command, Func<LoadedScenario> scenario, PartSet? merged,
+        IEnumerable<string>? extraOptions = null)
+    {
+        string? shardText = parse.GetValue(Shard);
+        if (shardText is null && merged is null) return UnitExecution.Local;
+        if (shardText is not null && merged is not null) throw new InputException("--shard: a merge's parts are already shards");
+        var (arguments, options) = Canonical(parse);
+        LoadedScenario loaded = scenario();
+        var identity = ExperimentIdentity.Of(command, arguments, loaded.ResolvedYaml, options.Concat(extraOptions ?? []), loaded.Scenario.Run.Seed);
+        if (merged is not null) return UnitExecution.FromParts(identity, merged);
+        return UnitExecution.ForShard(identity, Experiments.Shard.Parse(shardText!));
+    }
+
+    /// <summary>
+    /// The command line without the options in <see cref="NotIdentity"/>: positional arguments first, then the
+    /// options given, sorted by name (repeated ones in their order, which matters: the first variant is the
+    /// baseline). The options alone (without the scenario path, which the scenario hash covers) are hashed.
+    /// </summary>
+    public static (List<string> Arguments, List<string> Options) Canonical(ParseResult parse)
+    {
+        var positional = parse.CommandResult.Children.OfType<ArgumentResult>().SelectMany(a => a.Tokens.Select(t => t.Value)).ToList();
+        var options = new List<string>();
+        foreach (OptionResult o in parse.CommandResult.Children.OfType<OptionResult>()
+                     .Where(o => !o.Implicit && !NotIdentity.Contains(o.Option.Name))
+                     .OrderBy(o => o.Option.Name, StringComparer.Ordinal))
+        {
+            if (o.Tokens.Count == 0) options.Add(o.Option.Name);
+            foreach (Token t in o.Tokens) options.AddRange([o.Option.Name, t.Value]);
+        }
+        return ([.. positional, .. options], options);
+    }
+
+    /// <summary>What a shard prints: where its part went and what it holds.</summary>
+    public static void PrintPart(TextWriter stdout, string dir)
+    {
+        PartManifest m = PartManifest.Read(dir);
+        stdout.WriteLine($"shard {m.Shard}: {m.Units.Count} of {m.UnitCount} units written to {Path.GetFullPath(dir)}; " +
+            "merge all the parts with 'hacasim merge --out DIR PART_DIR...'");
+    }
+}

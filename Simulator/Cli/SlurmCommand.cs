@@ -1,0 +1,162 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+
+namespace HacaSim.Cli;
+
+/// <summary>
+/// <c>hacasim slurm COMMAND ARGS... --tasks N [--submit]</c>: writes a job array of N shards of a run, sweep or
+/// compare and a merge job that depends on it (<see cref="SlurmJobScripts"/>), and with --submit hands both to
+/// sbatch. Everything that is not a slurm option is the experiment's own command line, passed on unchanged.
+/// </summary>
+internal static partial class SlurmCommand
+{
+    private static readonly string[] Sharded = ["run", "sweep", "compare"];
+
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var tasks = new Option<int>("--tasks") { Description = "Array tasks, one shard each (--shard K/N, N = tasks).", Required = true };
+        var partition = new Option<string?>("--partition") { Description = "Slurm partition for both jobs [default: the cluster's]." };
+        var time = new Option<string?>("--time") { Description = "Time limit per job, e.g. 01:00:00 [default: the partition's]." };
+        var cpus = new Option<int?>("--cpus-per-task") { Description = "CPUs per array task; the shard runs that many threads [default: 1]." };
+        var submit = new Option<bool>("--submit") { Description = "Submit both jobs with sbatch and print their ids (else print how to)." };
+        var hacasim = new Option<string?>("--hacasim")
+        {
+            Description = "The hacasim executable the jobs run, on a path the nodes see [default: this single-file hacasim, else 'dotnet <this hacasim.dll>'].",
+        };
+        var work = new Option<string?>("--work") { Description = "Directory for the scripts, parts and logs [default: OUT.slurm, beside the experiment's --out]." };
+        var command = new Command("slurm", "Scale an experiment out on Slurm: a job array with one --shard K/N task per array index, and a merge job " +
+            "that runs once all succeeded and writes the unsharded command's results to its --out. The experiment's files (scenario, OUT) must " +
+            "be on a file system the nodes share.\n\n" +
+            "Example:\n  hacasim slurm sweep Scenarios/baseline.yaml --param arrival_rate=6:14:1 --replications 4 --out /shared/sweep --tasks 8 --submit")
+        {
+            tasks, partition, time, cpus, submit, hacasim, work,
+        };
+        command.TreatUnmatchedTokensAsErrors = false;
+        command.SetAction(parse =>
+        {
+            var inner = parse.UnmatchedTokens.ToList();
+            if (inner.Count == 0 || !Sharded.Contains(inner[0]))
+                throw new InputException($"slurm: expected the experiment's command first ({string.Join(", ", Sharded)}) and its arguments, e.g. " +
+                    "'hacasim slurm sweep SCENARIO --param NAME=V1,V2 --out DIR --tasks 4'");
+            int n = parse.GetValue(tasks);
+            if (n < 1) throw new InputException($"--tasks {n}: must be at least 1");
+            if (parse.GetValue(cpus) is { } c && c < 1) throw new InputException($"--cpus-per-task {c}: must be at least 1");
+            string? p = parse.GetValue(partition), t = parse.GetValue(time);
+            if (p is not null && !SlurmWord().IsMatch(p)) throw new InputException($"--partition {p}: not a partition name");
+            if (t is not null && !SlurmWord().IsMatch(t)) throw new InputException($"--time {t}: expected a Slurm time such as 01:30:00 or 2-00:00:00");
+            if (inner.Any(a => a == "--shard" || a.StartsWith("--shard=", StringComparison.Ordinal)))
+                throw new InputException("slurm: leave --shard out; each array task gets its own");
+            string outDir = Path.GetFullPath(TakeOut(inner)
+                ?? throw new InputException("slurm: the experiment needs --out DIR (on a shared file system): the merge job writes the results there"));
+            CheckParses(inner, n);
+            string workDir = Path.GetFullPath(parse.GetValue(work) ?? outDir.TrimEnd('/') + ".slurm");
+            var scripts = new SlurmJobScripts(Executable(parse.GetValue(hacasim)), inner, n, outDir, workDir, Environment.CurrentDirectory, p, t, parse.GetValue(cpus));
+            scripts.Write();
+            stdout.WriteLine($"wrote {scripts.ArrayScript} ({n} array tasks, parts in {scripts.PartsDir}) and {scripts.MergeScript} (merge into {outDir})");
+            if (!parse.GetValue(submit))
+            {
+                stdout.WriteLine("submit with:");
+                stdout.WriteLine($"  array=$(sbatch --parsable {SlurmJobScripts.Quote(scripts.ArrayScript)}) && " +
+                    $"sbatch --parsable --dependency=afterok:${{array%%;*}} {SlurmJobScripts.Quote(scripts.MergeScript)}");
+                return Program.Success;
+            }
+            string arrayId, mergeId;
+            try
+            {
+                arrayId = Sbatch(scripts.ArrayScript);
+                mergeId = Sbatch($"--dependency=afterok:{arrayId}", scripts.MergeScript);
+            }
+            catch (SubmitException e)
+            {
+                // Not bad input and not a bug: the cluster said no (or there is none).
+                stderr.WriteLine(e.Message);
+                return Program.Failure;
+            }
+            stdout.WriteLine($"array job: {arrayId}");
+            stdout.WriteLine($"merge job: {mergeId}");
+            stdout.WriteLine($"results: {outDir} once job {mergeId} has finished (logs in {scripts.LogsDir})");
+            return Program.Success;
+        });
+        return command;
+    }
+
+    /// <summary>Removes --out DIR (or --out=DIR) from the experiment's arguments and returns DIR.</summary>
+    private static string? TakeOut(List<string> args)
+    {
+        for (int i = 0; i < args.Count; i++)
+        {
+            if (args[i].StartsWith("--out=", StringComparison.Ordinal))
+            {
+                string dir = args[i]["--out=".Length..];
+                args.RemoveAt(i);
+                return dir;
+            }
+            if (args[i] == "--out" && i + 1 < args.Count)
+            {
+                string dir = args[i + 1];
+                args.RemoveRange(i, 2);
+                return dir;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>A command line that cannot parse would fail in every array task: refuse it now.</summary>
+    private static void CheckParses(IReadOnlyList<string> inner, int tasks)
+    {
+        Command probe = inner[0] switch
+        {
+            "run" => RunCommand.Create(TextWriter.Null),
+            "sweep" => SweepCommand.Create(TextWriter.Null),
+            _ => CompareCommand.Create(TextWriter.Null),
+        };
+        ParseResult parse = new RootCommand { probe }.Parse([.. inner, "--shard", $"0/{tasks}", "--out", "probe"]);
+        if (parse.Errors.Count > 0)
+            throw new InputException($"slurm: the {inner[0]} command line does not parse: {string.Join("; ", parse.Errors.Select(e => e.Message))}");
+    }
+
+    /// <summary>The command words that start this hacasim: the single file itself, else the host and hacasim.dll.</summary>
+    private static IReadOnlyList<string> Executable(string? given)
+    {
+        if (given is not null) return [Path.GetFullPath(given)];
+        // IL3000 warns that Location is empty in a single-file app: that emptiness is exactly the test used here.
+#pragma warning disable IL3000
+        string dll = typeof(Program).Assembly.Location;
+#pragma warning restore IL3000
+        // A single-file app has no assembly location; the process is the published executable.
+        if (dll.Length == 0) return [Environment.ProcessPath ?? throw new InvalidOperationException("no process path")];
+        string host = Environment.ProcessPath is { } pp && Path.GetFileNameWithoutExtension(pp) == "dotnet" ? pp : "dotnet";
+        return [host, dll];
+    }
+
+    private static string Sbatch(params string[] args)
+    {
+        var start = new ProcessStartInfo("sbatch") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add("--parsable");
+        foreach (string a in args) start.ArgumentList.Add(a);
+        Process process;
+        try
+        {
+            process = Process.Start(start)!;
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new SubmitException($"cannot start sbatch ({e.Message}); is this a Slurm login node?", e);
+        }
+        using (process)
+        {
+            string output = process.StandardOutput.ReadToEnd();
+            string error = process.StandardError.ReadToEnd();
+            process.WaitForExit();
+            if (process.ExitCode != 0) throw new SubmitException($"sbatch {string.Join(" ", args)} failed ({process.ExitCode}): {error.Trim()}");
+            // --parsable prints "jobid" or "jobid;cluster".
+            return output.Trim().Split(';')[0];
+        }
+    }
+
+    private sealed class SubmitException(string message, Exception? inner = null) : Exception(message, inner);
+
+    [GeneratedRegex(@"^[A-Za-z0-9_.:,+-]+$")]
+    private static partial Regex SlurmWord();
+}

@@ -1,0 +1,41 @@
+using System.Text;
+using HacaSim.Analysis.Output;
+
+namespace HacaSim.Experiments;
+
+/// <summary>
+/// Writes a shard's partial result directory: manifest.json saying "complete": false, each unit's result in
+/// <c>units/</c>, then manifest.json again with "complete": true. A shard killed half-way leaves a part that
+/// <c>hacasim merge</c> refuses.
+/// </summary>
+public static class PartWriter
+{
+    public const string UnitsDirectory = "units";
+
+    public static PartManifest Write(string directory, ExperimentIdentity identity, Shard shard, int unitCount,
+        IReadOnlyList<WorkUnit> units, IReadOnlyList<ReplicationResult> results)
+    {
+        var entries = units.Select(u => new PartManifest.Unit(u.Key, $"{UnitsDirectory}/{FileName(u.Key)}")).ToList();
+        var manifest = new PartManifest(identity, shard, unitCount, entries, Complete: false);
+        Directory.CreateDirectory(Path.Combine(directory, UnitsDirectory));
+        AtomicFile.WriteText(Path.Combine(directory, PartManifest.FileName), manifest.Json());
+        for (int i = 0; i < units.Count; i++)
+            AtomicFile.WriteText(Path.Combine(directory, entries[i].File), UnitResultFile.Write(units[i].Key, results[i]));
+        manifest = manifest with { Complete = true };
+        AtomicFile.WriteText(Path.Combine(directory, PartManifest.FileName), manifest.Json());
+        return manifest;
+    }
+
+    /// <summary>A key as a file name: "a=1,b=x/replication/0" -> "a=1,b=x_replication_0.json"; other unsafe characters as %XX.</summary>
+    public static string FileName(string key)
+    {
+        var sb = new StringBuilder();
+        foreach (char c in key)
+        {
+            if (c == '/') sb.Append('_');
+            else if (char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '=' or ',' or '+') sb.Append(c);
+            else foreach (byte b in Encoding.UTF8.GetBytes(c.ToString())) sb.Append('%').Append(b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
+        }
+        return sb + ".json";
+    }
+}
