@@ -40,18 +40,22 @@ public static class JsonOutput
         WriteNumberOrNullValue(writer, value);
     }
 
-    /// <summary>Writes <c>"name": {"mean", "ci95", "p50", "p95", "p99", "max"}</c>, each null where missing.</summary>
-    public static void WriteSummaryStatistic(Utf8JsonWriter writer, string name, SummaryStatistic statistic)
+    /// <summary>
+    /// Writes <c>"name": {"mean", "ci95", "p50", "p95", "p99", "max"}</c>, each null where missing (all null for
+    /// a null statistic), and <c>"unstable": true</c> only when <paramref name="unstable"/>, so a stable
+    /// statistic keeps exactly its six keys.
+    /// </summary>
+    public static void WriteSummaryStatistic(Utf8JsonWriter writer, string name, SummaryStatistic? statistic, bool unstable = false)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        ArgumentNullException.ThrowIfNull(statistic);
         writer.WriteStartObject(name);
-        WriteNumberOrNull(writer, "mean", statistic.Mean);
-        WriteNumberOrNull(writer, "ci95", statistic.Ci95);
-        WriteNumberOrNull(writer, "p50", statistic.P50);
-        WriteNumberOrNull(writer, "p95", statistic.P95);
-        WriteNumberOrNull(writer, "p99", statistic.P99);
-        WriteNumberOrNull(writer, "max", statistic.Max);
+        WriteNumberOrNull(writer, "mean", statistic?.Mean);
+        WriteNumberOrNull(writer, "ci95", statistic?.Ci95);
+        WriteNumberOrNull(writer, "p50", statistic?.P50);
+        WriteNumberOrNull(writer, "p95", statistic?.P95);
+        WriteNumberOrNull(writer, "p99", statistic?.P99);
+        WriteNumberOrNull(writer, "max", statistic?.Max);
+        if (unstable) writer.WriteBoolean("unstable", true);
         writer.WriteEndObject();
     }
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using HacaSim.Analysis.Output;
 using HacaSim.Analysis.Statistics;
 using HacaSim.Model;
 using HacaSim.Scenarios;
@@ -241,23 +242,8 @@ public static class RunSummaryWriter
 
     private static double? Finite(double x) => double.IsFinite(x) ? x : null;
 
-    private static void Number(Utf8JsonWriter w, string name, double? value)
-    {
-        if (value is { } v && double.IsFinite(v)) w.WriteNumber(name, v);
-        else w.WriteNull(name);
-    }
+    private static void Number(Utf8JsonWriter w, string name, double? value) => JsonOutput.WriteNumberOrNull(w, name, value);
 
-    private static void Statistic(Utf8JsonWriter w, string name, SummaryStatistic? s, bool unstable = false)
-    {
-        w.WriteStartObject(name);
-        Number(w, "mean", s?.Mean);
-        Number(w, "ci95", s?.Ci95);
-        Number(w, "p50", s?.P50);
-        Number(w, "p95", s?.P95);
-        Number(w, "p99", s?.P99);
-        Number(w, "max", s?.Max);
-        // Only when true, so a stable run's statistics keep their six keys.
-        if (unstable) w.WriteBoolean("unstable", true);
-        w.WriteEndObject();
-    }
+    private static void Statistic(Utf8JsonWriter w, string name, SummaryStatistic? s, bool unstable = false) =>
+        JsonOutput.WriteSummaryStatistic(w, name, s, unstable);
 }
