@@ -1,8 +1,5 @@
-using HacaSim.Catalog;
 using HacaSim.Experiments;
 using HacaSim.Model;
-using HacaSim.Randomness;
-using HacaSim.Scenarios;
 
 namespace HacaSim.Tests.Model;
 
@@ -35,17 +32,7 @@ public class FaultTests
         {{faults}}
         """;
 
-    private static ReplicationResult Run(string yaml, List<Request>? ended = null)
-    {
-        Scenario scenario = ScenarioLoader.LoadText(yaml, "t.yaml", []).Scenario;
-        var sink = ended is null ? null : new Collect(ended);
-        return new HacaNetwork(scenario, 0, new RandomStreams(scenario.Run.Seed).ForReplication(0), ScenarioCatalogs.Default, sink).Run();
-    }
-
-    private sealed class Collect(List<Request> into) : IRequestSink
-    {
-        public void Write(Request request) => into.Add(request);
-    }
+    private static ReplicationResult Run(string yaml) => ModelRun.Of(yaml).Result;
 
     private static void AssertConserved(ReplicationResult r) =>
         Assert.That(r.Metrics.Settled + r.Metrics.Failed + r.Metrics.InFlight, Is.EqualTo(r.Metrics.Arrived));
@@ -110,8 +97,8 @@ public class FaultTests
                 - {tee_vendor: true, start_s: 500, duration_s: 200}
             """).Replace("paths: {vanilla: 1}", "paths: {tee: 1}").Replace("inference: {nodes: 1, slots: 4}", "inference: {nodes: 2, slots: 4, tee_capable: 1}")
             .Replace("vanilla: {sign_s: 0, verify_s: 0.5}", "vanilla: {sign_s: 0, verify_s: 0.5}\n  tee: {attest_s: 0, verify_s: 0.5}");
-        var ended = new List<Request>();
-        var r = Run(yaml, ended);
+        var run = ModelRun.Of(yaml);
+        var (r, ended) = (run.Result, run.Requests);
         Assert.Multiple(() =>
         {
             // Arrivals at 500..699 find no TEE node up and switch to vanilla; the rest stay on TEE.
