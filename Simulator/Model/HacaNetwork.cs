@@ -89,7 +89,15 @@ public sealed class HacaNetwork
             SettlementStability = Assess(TimeSeriesSampler.SettlementPool, chain.IsBlocks ? chain.BlockCapacity : 1),
         };
 
-        StabilityVerdict Stability(string pool, int slots) => Assess(pool, Math.Max(1, slots / Math.Max(1, _scenario.Pools[pool].Nodes)));
+        StabilityVerdict Stability(string pool, int slots)
+        {
+            StabilityVerdict verdict = Assess(pool, Math.Max(1, slots / Math.Max(1, _scenario.Pools[pool].Nodes)));
+            // A pool that hit run.max_waiting is overloaded by definition; its sampled backlog sits flat at the
+            // cap, so the trend alone would call it stable. Its growth includes the jobs counted past the cap.
+            if (!_metrics.Overflow.TryGetValue(pool, out long counted)) return verdict;
+            double growth = (double.IsNaN(verdict.GrowthPerSecond) ? 0 : verdict.GrowthPerSecond) + counted / Math.Max(1e-9, now - warmup);
+            return verdict with { Stable = false, GrowthPerSecond = growth };
+        }
 
         StabilityVerdict Assess(string pool, double slack)
         {

@@ -25,6 +25,10 @@ public class OverloadTests
             // About 12 x 2000 arrivals, 4 x 2000 served, 500 kept: the rest are counted.
             Assert.That(result.Metrics.Overflow["inference"], Is.EqualTo(12 * 2000 - 4 * 2000 - 500).Within(600));
             Assert.That(result.Metrics.Settled + result.Metrics.Failed + result.Metrics.InFlight, Is.EqualTo(result.Metrics.Arrived));
+            // Pinned at the cap its backlog looks flat, but it is overloaded: unstable, growing ~8 jobs/s (12 - 4).
+            var stability = result.Pools.Single(p => p.Name == "inference").Stability;
+            Assert.That(stability.Stable, Is.False);
+            Assert.That(stability.GrowthPerSecond, Is.EqualTo(8).Within(1.5));
         });
 
         void Probe(object? _)
