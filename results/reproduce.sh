@@ -30,7 +30,8 @@ slim() {
   done
 }
 # Run a command, keeping what it prints (knees, paths of results) next to its outputs.
-keep() { local out=$1; shift; rm -rf "$out"; mkdir -p "$(dirname "$out")"; "$@" --out "$out" "${TH[@]}" > "$out.txt"; }
+# (The "results: DIR" line is dropped: it names the absolute path of the checkout.)
+keep() { local out=$1; shift; rm -rf "$out"; mkdir -p "$(dirname "$out")"; "$@" --out "$out" "${TH[@]}" | sed '/^results: /d' > "$out.txt"; }
 
 # baseline.yaml's specialised pools written as overrides of h1-merged.yaml, so that `compare` can run
 # both topologies on common random numbers. With proof_slot_factor=1 this variant reproduces
@@ -59,6 +60,12 @@ if part traffic; then
     -v metrics="paths_tee_result_latency_s paths_zkml_proof_lag_s pools_inference_utilization pools_prover_utilization pools_verification_utilization stable_inference stable_prover stable_verification" \
     results/traffic/trace-sweep/sweep.csv > results/tables/trace-sweep.md
   tab -v mode=knee -v np=1 results/traffic/trace-sweep/sweep.csv > results/tables/trace-knee.md
+  M=""
+  for p in zkml tee zkcrv vanilla; do
+    M="$M paths.$p.result_latency_s paths.$p.proof_lag_s paths.$p.time_to_trust_s"
+  done
+  tab -v mode=summary -v metrics="$M pools.inference.utilization pools.prover.utilization pools.verification.utilization pools.data.utilization" \
+    results/traffic/baseline/summary.json results/traffic/trace/summary.json > results/tables/traffic.md
 fi
 
 # ---------------------------------------------------------------------------------------------------
@@ -181,7 +188,7 @@ if part sens; then
     for row in "${H1ROWS[@]}"; do
       name=${row%%|*}
       awk -F, -v n="$name" '
-        function f(x) { a = x < 0 ? -x : x; if (a >= 100) return sprintf("%.0f", x); if (a >= 10) return sprintf("%.1f", x); if (a >= 1) return sprintf("%.2f", x); return sprintf("%.3f", x) }
+        function f(x,   m) { m = x < 0 ? -x : x; if (m >= 100) return sprintf("%.0f", x); if (m >= 10) return sprintf("%.1f", x); if (m >= 1) return sprintf("%.2f", x); return sprintf("%.3f", x) }
         $2 == "merged" && $1 == "time_to_trust_s" { a = f($6) " ± " f($7) }
         $2 == "merged" && $1 == "paths.zkml.time_to_trust_s" { b = f($6) " ± " f($7) }
         $2 == "merged" && $1 == "paths.tee.time_to_trust_s" { c = f($6) " ± " f($7) }

@@ -10,6 +10,8 @@
 #            stable), the first value where one is not, and which pools are unstable there
 #   timeshare bin=SECONDS path=P            from a proof_lag.csv: share of requests settled on path P
 #            per time bin (replication 0)
+#   summary  metrics="paths.zkml.result_latency_s pools.prover.utilization ..." FILE1 FILE2 ...
+#            from summary.json files (one column each): mean ± ci95 of each statistic
 # Numbers keep three significant digits (more for large values); the CSVs hold the full precision.
 
 function abs(x) { return x < 0 ? -x : x }
@@ -27,6 +29,19 @@ function fmt(x,   a) {
 function pm(m, c) { if (m == "") return "-"; return fmt(m) " ± " fmt(c) }
 
 BEGIN { FS = ","; OFS = "" }
+
+mode == "summary" {
+  if (FNR == 1) { nf++; file[nf] = FILENAME; depth = 0 }
+  line = $0; gsub(/^[ \t]+|[ \t,]+$/, "", line)
+  if (line ~ /^"[^"]+": \{$/) { k = line; sub(/^"/, "", k); sub(/": \{$/, "", k); stack[++depth] = k; next }
+  if (line ~ /^\}$/) { depth--; next }
+  if (line ~ /^"(mean|ci95)": /) {
+    k = stack[1]; for (i = 2; i <= depth; i++) k = k "." stack[i]
+    v = line; sub(/^"[a-z0-9]+": /, "", v); st = (line ~ /^"mean"/) ? "mean" : "ci95"
+    if (v != "null") val[nf, k, st] = v
+  }
+  next
+}
 
 NR == 1 {
   for (i = 1; i <= NF; i++) { col[$i] = i; hname[i] = $i }
@@ -89,6 +104,17 @@ mode == "timeshare" {
 }
 
 END {
+  if (mode == "summary") {
+    n = split(metrics, m, " ")
+    h = "| statistic |"; sep = "|---|"
+    for (j = 1; j <= nf; j++) { h = h " " file[j] " |"; sep = sep "---|" }
+    print h; print sep
+    for (i = 1; i <= n; i++) {
+      line = "| " m[i] " |"
+      for (j = 1; j <= nf; j++) line = line " " (((j, m[i], "mean") in val) ? pm(val[j, m[i], "mean"], val[j, m[i], "ci95"]) : "-") " |"
+      print line
+    }
+  }
   if (mode == "knee") {
     for (k = 1; k <= nk; k++) {
       key = order[k]
