@@ -11,10 +11,10 @@ cd "$(dirname "$0")/.."
 
 dotnet build Simulator -c Release -nologo -v quiet >/dev/null
 hacasim() { dotnet Simulator/bin/Release/net10.0/hacasim.dll "$@"; }
-# run.max_waiting raised from its default (100,000 waiting jobs per pool) because a pool whose queue
-# reaches the cap stops growing in the time series and can then be reported "stable" although it is
-# overloaded (seen: h1-merged at 24 req/s, backlog growth 15 jobs/s, stable: true). At 5,000,000 no run
-# here reaches the cap (summary.json faults.overflow stays empty); memory stays under ~2 GB.
+# run.max_waiting raised from its default (100,000 waiting jobs per pool) so that no run here reaches the
+# cap (summary.json faults.overflow stays empty): past the cap jobs are only counted, and the latencies of
+# overloaded points would then leave them out. (Such a pool is reported unstable either way.) Memory
+# stays under ~2 GB.
 TH=(--threads 2 --quiet --set run.max_waiting=5000000)
 S=Scenarios
 H=$S/hypotheses
@@ -30,8 +30,8 @@ slim() {
   done
 }
 # Run a command, keeping what it prints (knees, paths of results) next to its outputs.
-# (The "results: DIR" line is dropped: it names the absolute path of the checkout.)
-keep() { local out=$1; shift; rm -rf "$out"; mkdir -p "$(dirname "$out")"; "$@" --out "$out" "${TH[@]}" | sed '/^results: /d' > "$out.txt"; }
+# (The "results: DIR" line is dropped and printed paths made relative: the checkout's location must not show.)
+keep() { local out=$1; shift; rm -rf "$out"; mkdir -p "$(dirname "$out")"; "$@" --out "$out" "${TH[@]}" | sed -e '/^results: /d' -e "s#^$PWD/##" > "$out.txt"; }
 
 # baseline.yaml's specialised pools written as overrides of h1-merged.yaml, so that `compare` can run
 # both topologies on common random numbers. With proof_slot_factor=1 this variant reproduces
