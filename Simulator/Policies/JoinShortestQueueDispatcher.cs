@@ -6,20 +6,5 @@ namespace HacaSim.Policies;
 /// </summary>
 public sealed class JoinShortestQueueDispatcher : IDispatcher
 {
-    public int Choose(IReadOnlyList<INodeView> candidates)
-    {
-        int best = 0;
-        double bestLoad = double.PositiveInfinity;
-        for (int i = 0; i < candidates.Count; i++)
-        {
-            INodeView n = candidates[i];
-            double load = (double)(n.Busy + n.Waiting) / n.Slots;
-            if (load < bestLoad)
-            {
-                best = i;
-                bestLoad = load;
-            }
-        }
-        return best;
-    }
+    public int Choose(IReadOnlyList<INodeView> candidates) => NodeLoad.IndexOfLeast(candidates, NodeLoad.JobsPerSlot);
 }

@@ -6,20 +6,5 @@ namespace HacaSim.Policies;
 /// </summary>
 public sealed class LeastWorkLeftDispatcher : IDispatcher
 {
-    public int Choose(IReadOnlyList<INodeView> candidates)
-    {
-        int best = 0;
-        double bestWork = double.PositiveInfinity;
-        for (int i = 0; i < candidates.Count; i++)
-        {
-            INodeView n = candidates[i];
-            double work = n.WorkLeftSeconds / n.Slots;
-            if (work < bestWork)
-            {
-                best = i;
-                bestWork = work;
-            }
-        }
-        return best;
-    }
+    public int Choose(IReadOnlyList<INodeView> candidates) => NodeLoad.IndexOfLeast(candidates, n => n.WorkLeftSeconds / n.Slots);
 }

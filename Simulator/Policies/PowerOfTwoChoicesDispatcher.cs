@@ -12,8 +12,6 @@ public sealed class PowerOfTwoChoicesDispatcher(Random rng) : IDispatcher
         int a = rng.Next(candidates.Count);
         int b = rng.Next(candidates.Count - 1);
         if (b >= a) b++;
-        return Load(candidates[b]) < Load(candidates[a]) ? b : a;
+        return NodeLoad.JobsPerSlot(candidates[b]) < NodeLoad.JobsPerSlot(candidates[a]) ? b : a;
     }
-
-    private static double Load(INodeView n) => (double)(n.Busy + n.Waiting) / n.Slots;
 }
