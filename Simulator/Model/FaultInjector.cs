@@ -47,8 +47,7 @@ public sealed class FaultInjector
         {
             var targets = outage.TeeVendor
                 ? pools.SelectMany(p => p.Nodes.Where(n => n.TeeCapable).Select(n => (Pool: p, Node: n))).ToList()
-                : pools.First(p => p.Name == outage.Pool).Nodes.Take(outage.Nodes ?? int.MaxValue)
-                    .Select(n => (Pool: pools.First(p => p.Name == outage.Pool), Node: n)).ToList();
+                : pools.Where(p => p.Name == outage.Pool).SelectMany(p => p.Nodes.Take(outage.Nodes ?? int.MaxValue).Select(n => (Pool: p, Node: n))).ToList();
             _sim.ScheduleAt(outage.StartSeconds, _ => targets.ForEach(t => Down(t.Pool, t.Node)));
             _sim.ScheduleAt(outage.EndSeconds, _ => targets.ForEach(t => Up(t.Pool, t.Node)));
         }

@@ -200,8 +200,7 @@ public sealed class RequestLifecycle : IStageRouter
 
     public double WorkSeconds(Request request) => request.Stage switch
     {
-        RequestStage.Data => Math.Min(request.DataWorkSeconds * _scenario.Data.EnclaveOverheadFactor * DataSlowdown(),
-            _scenario.Data.TimeoutSeconds ?? double.PositiveInfinity),
+        RequestStage.Data => Math.Min(FetchSeconds(request, _sim.Now), _scenario.Data.TimeoutSeconds ?? double.PositiveInfinity),
         RequestStage.Inference => request.InferenceWorkSeconds
             * (request.Path == VerificationPath.Tee ? _scenario.Paths.Tee.InferenceOverheadFactor : 1),
         RequestStage.Proof => request.ProofWorkSeconds,
@@ -235,7 +234,7 @@ public sealed class RequestLifecycle : IStageRouter
             case RequestStage.Data:
                 request.DataEndSeconds = now;
                 double? timeout = _scenario.Data.TimeoutSeconds;
-                if (timeout is not null && request.DataWorkSeconds * _scenario.Data.EnclaveOverheadFactor * DataSlowdown(request.DataStartSeconds) > timeout)
+                if (timeout is not null && FetchSeconds(request, request.DataStartSeconds) > timeout)
                     Fail(request, "data_timeout");
                 else if (_faults.DataSource is { } source && source.Covers(request.DataStartSeconds)
                          && _faultCoins.NextDouble() < source.FailureProbability)
@@ -289,9 +288,13 @@ public sealed class RequestLifecycle : IStageRouter
         Hop(_toVerification, request);
     }
 
-    /// <summary>The failing or slow data source's effect on a fetch that started at <paramref name="startSeconds"/> (default now).</summary>
-    private double DataSlowdown(double? startSeconds = null) =>
-        _faults.DataSource is { } source && source.Covers(startSeconds ?? _sim.Now) ? source.Slowdown : 1;
+    /// <summary>
+    /// The external fetch of a request that started at <paramref name="startSeconds"/>: its latency draw, the
+    /// enclave overhead, and the failing or slow data source's slowdown when the fetch starts in its window.
+    /// </summary>
+    private double FetchSeconds(Request request, double startSeconds) =>
+        request.DataWorkSeconds * _scenario.Data.EnclaveOverheadFactor
+        * (_faults.DataSource is { } source && source.Covers(startSeconds) ? source.Slowdown : 1);
 
     private void DeliverResult(Request request)
     {
