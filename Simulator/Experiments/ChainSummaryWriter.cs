@@ -25,7 +25,6 @@ internal static class ChainSummaryWriter
         }
         SettlementConfig config = scenario.Settlement;
         var chains = reps.Select(r => r.Chain!).ToList();
-        double measured = scenario.Run.DurationSeconds - scenario.Run.WarmupSeconds;
         w.WriteStartObject("chain");
         if (config.Pipeline is { } depth) w.WriteNumber("pipeline", depth);
         else w.WriteString("pipeline", "unbounded");
@@ -35,7 +34,7 @@ internal static class ChainSummaryWriter
         w.WriteNumber("blocks", chains.Sum(c => c.Blocks));
         w.WriteNumber("items", chains.Sum(c => c.Items));
         w.WriteNumber("rejected_mempool_full", chains.Sum(c => c.Rejected));
-        Statistic(w, "throughput_items_per_s", PerReplication(chains, c => c.Items / measured));
+        Statistic(w, "throughput_items_per_s", PerReplication(chains, c => c.ThroughputItemsPerSecond));
         Statistic(w, "items_per_block", PerReplication(chains, c => c.Blocks > 0 ? (double)c.Items / c.Blocks : double.NaN));
         w.WriteNumber("items_per_block_max", chains.Max(c => c.MaxItems));
         Statistic(w, "gas_per_block", PerReplication(chains, c => c.Blocks > 0 ? (double)c.Gas / c.Blocks : double.NaN));

@@ -173,6 +173,7 @@ public static class UnitResultFile
         w.WriteNumber("rejected", c.Rejected);
         Named(w, "mempool_mean", c.MempoolMean);
         Named(w, "mempool_max", c.MempoolMax);
+        Named(w, "measured_s", c.MeasuredSeconds);
         Statistic(w, "execution", c.ExecutionSeconds);
         Statistic(w, "cycle", c.CycleSeconds);
         w.WriteStartObject("paths");
@@ -200,6 +201,7 @@ public static class UnitResultFile
             Rejected = e.GetProperty("rejected").GetInt64(),
             MempoolMean = D(e.GetProperty("mempool_mean")),
             MempoolMax = D(e.GetProperty("mempool_max")),
+            MeasuredSeconds = D(e.GetProperty("measured_s")),
         };
         c.ExecutionSeconds.Load(ReadStatistic(e.GetProperty("execution")));
         c.CycleSeconds.Load(ReadStatistic(e.GetProperty("cycle")));
