@@ -12,7 +12,8 @@ namespace HacaSim.Experiments;
 /// (count, items, gas and execution time per block, gas utilisation), the time between proposals, the mempool
 /// (time-weighted mean and maximum length, items rejected when full), per path the inclusion and finality
 /// delays, and the chain's stability as the one stability judge (<see cref="BacklogStability"/>) gave it.
-/// Null in instant mode. Per-block means are per replication, then a mean over replications.
+/// Null in instant mode. Per-block means are per replication, then a mean over replications. The mempool
+/// length and the delays carry "unstable": true when the chain's backlog grows without bound.
 /// </summary>
 internal static class ChainSummaryWriter
 {
@@ -25,6 +26,8 @@ internal static class ChainSummaryWriter
         }
         SettlementConfig config = scenario.Settlement;
         var chains = reps.Select(r => r.Chain!).ToList();
+        // Delays and lengths of a backlog that grows without bound depend on the run's length: marked as elsewhere.
+        bool unstable = UnstableMarks.SettlementUnstable(reps);
         w.WriteStartObject("chain");
         if (config.Pipeline is { } depth) w.WriteNumber("pipeline", depth);
         else w.WriteString("pipeline", "unbounded");
@@ -43,14 +46,14 @@ internal static class ChainSummaryWriter
             ? PerReplication(chains, c => c.Blocks > 0 ? (double)c.Gas / (c.Blocks * (double)limit) : double.NaN) : null);
         Statistic(w, "execution_s", RunSummaryWriter.Merge(chains.Select(c => c.ExecutionSeconds)));
         Statistic(w, "block_cycle_s", RunSummaryWriter.Merge(chains.Select(c => c.CycleSeconds)));
-        Statistic(w, "mempool_length", PerReplication(chains, c => c.MempoolMean));
+        Statistic(w, "mempool_length", PerReplication(chains, c => c.MempoolMean), unstable);
         Number(w, "mempool_length_max", chains.Max(c => c.MempoolMax));
         w.WriteStartObject("paths");
         foreach (VerificationPath path in VerificationPaths.All)
         {
             w.WriteStartObject(path.Key());
-            Statistic(w, "inclusion_delay_s", RunSummaryWriter.Merge(chains.Select(c => c.Inclusion(path))));
-            Statistic(w, "finality_delay_s", RunSummaryWriter.Merge(chains.Select(c => c.Finality(path))));
+            Statistic(w, "inclusion_delay_s", RunSummaryWriter.Merge(chains.Select(c => c.Inclusion(path))), unstable);
+            Statistic(w, "finality_delay_s", RunSummaryWriter.Merge(chains.Select(c => c.Finality(path))), unstable);
             w.WriteEndObject();
         }
         w.WriteEndObject();
@@ -72,5 +75,6 @@ internal static class ChainSummaryWriter
 
     private static void Number(Utf8JsonWriter w, string name, double? value) => JsonOutput.WriteNumberOrNull(w, name, value);
 
-    private static void Statistic(Utf8JsonWriter w, string name, SummaryStatistic? s) => JsonOutput.WriteSummaryStatistic(w, name, s, false);
+    private static void Statistic(Utf8JsonWriter w, string name, SummaryStatistic? s, bool unstable = false) =>
+        JsonOutput.WriteSummaryStatistic(w, name, s, unstable);
 }

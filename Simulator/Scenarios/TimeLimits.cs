@@ -100,9 +100,20 @@ internal static class TimeLimits
         if (chain.Mode != "blocks") return;
         Delay("the block interval", new Factor("block_interval_s", chain.BlockIntervalSeconds, "settlement.block_interval_s"));
         int validators = chain.Validators ?? (s.Pools.TryGetValue(s.Roles.Verification, out PoolConfig? v) ? v.Nodes : 1);
-        Delay("consensus", new Factor("consensus_base_s", chain.ConsensusBaseSeconds, "settlement.consensus_base_s"));
-        Delay("consensus", new Factor("consensus_per_validator_s", chain.ConsensusPerValidatorSeconds, "settlement.consensus_per_validator_s"),
-            new Factor("validators", validators, "settlement.validators"));
+        if (chain.Consensus is { MessageDelaySeconds: { } delay } quorum)
+            Delay("quorum consensus", new Factor("message_delay_s", Mean(delay), "settlement.consensus.message_delay_s"),
+                new Factor("phases", quorum.Phases, "settlement.consensus.phases"));
+        else
+        {
+            Delay("consensus", new Factor("consensus_base_s", chain.ConsensusBaseSeconds, "settlement.consensus_base_s"));
+            Delay("consensus", new Factor("consensus_per_validator_s", chain.ConsensusPerValidatorSeconds, "settlement.consensus_per_validator_s"),
+                new Factor("validators", validators, "settlement.validators"));
+        }
+        if (chain.Batch is { } batch)
+        {
+            Delay("a batch's wait", new Factor("max_wait_s", batch.MaxWaitSeconds, "settlement.batch.max_wait_s"));
+            Delay("an aggregation job", new Factor("aggregate_s", batch.AggregateSeconds, "settlement.batch.aggregate_s"), proverSpeed);
+        }
     }
 
     private static string F(double x) => x.ToString(x is >= 1e6 or (> 0 and < 1e-3) ? "0.###e0" : "0.######", CultureInfo.InvariantCulture);
