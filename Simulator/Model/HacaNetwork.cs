@@ -30,6 +30,8 @@ public sealed class HacaNetwork
         _metrics = new RunMetrics(scenario.Run.WarmupSeconds);
         IPathPolicy policy = catalogs.PathPolicies.Create(scenario.Policy, streams.Stream("policy/path"));
         _lifecycle = new RequestLifecycle(_sim, scenario, _pools, _metrics, policy, streams, catalogs, sink);
+        foreach (Pool pool in _pools.All)
+            foreach (Node node in pool.Nodes) node.RouteTo(_lifecycle); // no proxy hop per job from here on
         _ = new TrafficSource(_sim, scenario, _lifecycle, streams, catalogs);
         if (scenario.FaultsOrNone.Any) _ = new FaultInjector(_sim, scenario.FaultsOrNone, _pools.All, streams, catalogs, _lifecycle);
         _sampler = new TimeSeriesSampler(_sim, replication, _pools.All, _lifecycle.Settlement, _metrics,

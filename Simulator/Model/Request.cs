@@ -47,6 +47,9 @@ public sealed class Request
     /// <summary>The node that ran inference, where a colocated proof is generated.</summary>
     public Node? InferenceNode { get; set; }
 
+    /// <summary>Expected work (at speed 1) of the stage this request last queued for, for the least-work-left books of the node(s) holding it.</summary>
+    internal double QueuedWorkSeconds { get; set; }
+
     /// <summary>Verifications still outstanding (replication factor k).</summary>
     public int PendingVerifications { get; set; }
 
