@@ -83,8 +83,20 @@ internal static class ScenarioGenerators
         from window in Between(0, 30)
         from sign in Duration(0.0001)
         from vanillaVerify in Duration(0.0001)
+        from options in ChainOptions()
         select new ChainSpec(blocks, interval, capacity, consensusBase, perValidator, validators, synchronous, replication,
-            overhead, proof, zkVerify, teeOverhead, attest, teeVerify, challenge, window, sign, vanillaVerify);
+            overhead, proof, zkVerify, teeOverhead, attest, teeVerify, challenge, window, sign, vanillaVerify) { Options = options };
+
+    /// <summary>Issue 15's chain: heights, quorum consensus, gas, on-chain verification, batches, order, a full mempool.</summary>
+    private static Gen<ChainOptions> ChainOptions() =>
+        from pipeline in Gen.Elements("1", "1", "2", "unbounded")
+        from quorum in Gen.Elements(false, true)
+        from gas in Gen.Elements(false, true)
+        from onchain in Gen.Elements(false, false, true)
+        from batch in Gen.Elements(0, 0, 1, 2)
+        from priority in Gen.Elements(false, true)
+        from mempool in Maybe(Gen.Choose(5, 100))
+        select new ChainOptions(pipeline, quorum, gas, onchain, batch, priority, mempool);
 
     /// <summary>
     /// A faults block (pool names POOL_A and POOL_B are filled in when written): any interrupt rule, random

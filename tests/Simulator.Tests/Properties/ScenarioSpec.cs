@@ -41,7 +41,14 @@ internal sealed record ChainSpec(
     double ChallengeProbability,
     double ChallengeWindowSeconds,
     string Sign,
-    string VanillaVerify);
+    string VanillaVerify)
+{
+    /// <summary>The chain's issue-15 options: pipeline, quorum consensus, a gas limit, on-chain placement, batching, order, mempool limit.</summary>
+    public ChainOptions Options { get; init; } = new("1", false, false, false, 0, false, null);
+}
+
+/// <summary><see cref="Batch"/>: 0 none, 1 batches, 2 aggregated batches (on chain only).</summary>
+internal sealed record ChainOptions(string Pipeline, bool Quorum, bool GasLimit, bool Onchain, int Batch, bool PathPriority, int? MempoolLimit);
 
 /// <summary>
 /// A random but valid scenario, small enough to run in a fraction of a second, written out as YAML so that
@@ -146,10 +153,18 @@ internal sealed record ScenarioSpec(
         y.AppendLine($"  tee: {{inference_overhead: {F(ch.TeeOverhead)}, attest_s: {ch.Attest}, verify_s: {ch.TeeVerify}}}");
         y.AppendLine($"  zkcrv: {{challenge_probability: {F(ch.ChallengeProbability)}, challenge_window_s: {F(ch.ChallengeWindowSeconds)}}}");
         y.AppendLine($"  vanilla: {{sign_s: {ch.Sign}, verify_s: {ch.VanillaVerify}}}");
-        y.AppendLine("verification: {replication: " + (ch.Replication is { } k ? k.ToString(CultureInfo.InvariantCulture) : "all") + "}");
+        ChainOptions o = ch.Options;
+        y.AppendLine("verification: {replication: " + (ch.Replication is { } k && !o.Onchain ? k.ToString(CultureInfo.InvariantCulture) : "all") +
+            (o.Onchain ? ", placement: onchain}" : "}"));
+        string consensus = o.Quorum
+            ? "consensus: {model: quorum, phases: 3, message_delay_s: {dist: exponential, mean: 0.05}}, "
+            : $"consensus_base_s: {F(ch.ConsensusBaseSeconds)}, consensus_per_validator_s: {F(ch.ConsensusPerValidatorSeconds)}, ";
+        int batchItems = Math.Min(ch.BlockCapacity, 5);
+        string batch = o.Batch == 0 ? "" : $"batch: {{max_items: {batchItems}, max_wait_s: 0.5" + (o.Batch == 2 && o.Onchain ? ", aggregated: true, aggregate_s: 0.01}, " : "}, ");
         y.AppendLine(
             $"settlement: {{mode: {(ch.Blocks ? "blocks" : "instant")}, block_interval_s: {F(ch.BlockIntervalSeconds)}, block_capacity: {ch.BlockCapacity}, " +
-            $"consensus_base_s: {F(ch.ConsensusBaseSeconds)}, consensus_per_validator_s: {F(ch.ConsensusPerValidatorSeconds)}, " +
+            consensus + $"pipeline: {o.Pipeline}, " + (o.GasLimit ? "block_gas_limit: 3000000, " : "") + batch +
+            (o.PathPriority ? "order: path_priority, " : "") + (o.MempoolLimit is { } m ? $"mempool_limit: {m}, " : "") +
             (ch.Validators is { } v ? $"validators: {v}, " : "") + $"synchronous: {(ch.Synchronous ? "true" : "false")}}}");
         y.AppendLine($"data: {{enclave_overhead: {F(EnclaveOverhead)}, external_latency_s: {ExternalLatency}" +
             (DataTimeoutSeconds is { } t ? $", timeout_s: {F(t)}}}" : "}"));
