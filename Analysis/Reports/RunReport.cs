@@ -65,7 +65,7 @@ public static class RunReport
             (c.RejectedMempoolFull > 0 ? $"; {c.RejectedMempoolFull} items failed with the mempool full" : "") + ".");
         yield return new ReportTable(["measure", "value"],
         [
-            ["settled items per second", ReportText.MeanCi(c.Throughput)],
+            ["items included per second", ReportText.MeanCi(c.Throughput)],
             ["items per block", ReportText.MeanCi(c.ItemsPerBlock)],
             ["gas per block", ReportText.MeanCi(c.GasPerBlock)],
             ["gas utilisation", ReportText.MeanCi(c.GasUtilization)],
