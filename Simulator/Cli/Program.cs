@@ -25,11 +25,11 @@ public static class Program
         var root = new RootCommand("HACA-sim: simulates decentralised inference networks (GPU inference, ZKML provers, " +
             "CPU verification nodes, TEE data nodes) to show whether proofs lag answers.")
         {
-            RunCommand.Create(stdout, cancel, args),
+            RunCommand.Create(stdout, cancel, args, stderr: stderr),
             ValidateCommand.Create(stdout),
             ReportCommand.Create(stdout),
-            CompareCommand.Create(stdout),
-            SweepCommand.Create(stdout),
+            CompareCommand.Create(stdout, stderr: stderr),
+            SweepCommand.Create(stdout, stderr: stderr),
             PlanCommand.Create(stdout),
             ListCommand.Create(stdout),
             MergeCommand.Create(stdout, stderr, cancel),
