@@ -37,8 +37,10 @@ internal static class CompareCommand
             int threads = options.ThreadCount(parse);
             string scenario = parse.GetValue(options.Scenario)!;
             string[] given = parse.GetValue(variants) ?? [];
+            // The scenario first: its problems (a missing file, bad YAML) are reported as a scenario's, before its variants: block is read.
+            ScenarioLoader.Load(scenario, shared);
             IReadOnlyList<Variant> list = given.Length > 0 ? given.Select(Variant.Parse).ToList()
-                : File.Exists(scenario) ? ScenarioVariants.Read(scenario) : [];
+                : ScenarioVariants.Read(scenario);
             // Variants from the scenario's variants: block decide results as much as --variant does.
             UnitExecution execution = shard.Execution(parse, "compare", () => ScenarioLoader.Load(scenario, shared), merged,
                 list.Select(v => $"variant {v.Name}: {string.Join(",", v.Overrides)}"));

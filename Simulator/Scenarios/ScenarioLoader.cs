@@ -22,18 +22,8 @@ public static class ScenarioLoader
     /// <param name="overrides">Each "name=value" (a declared parameter) or "a.b.c=value" (a key path; list items by index).</param>
     public static LoadedScenario Load(string path, IReadOnlyList<string> overrides, ScenarioCatalogs? catalogs = null)
     {
-        string text;
-        try
-        {
-            var info = new FileInfo(path);
-            if (!info.Exists) throw new InputException($"{path}: scenario file not found");
-            if (info.Length > MaxBytes) throw new InputException($"{path}: scenario file is {info.Length} bytes; the limit is {MaxBytes} (10 MB)");
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new InputException($"{path}: cannot read the scenario file: {e.Message}");
-        }
+        // A regular file of at most 10 MB, checked before reading (a device or FIFO would never end).
+        string text = InputFiles.ReadText(path, "scenario file", MaxBytes);
         return LoadText(text, path, overrides, catalogs);
     }
 
