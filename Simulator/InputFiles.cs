@@ -21,14 +21,25 @@ public static partial class InputFiles
         if (path.Contains('\0')) throw new InputException($"{what} {Echo(path)}: the path contains a NUL character");
         if (Directory.Exists(path)) throw new InputException($"{path}: is a directory; expected a {what}");
         var info = new FileInfo(path);
-        if (!info.Exists)
+        if (!info.Exists) throw new InputException($"{path}: {what} not found");
+        if (info.LinkTarget is { } target)
         {
-            if (info.LinkTarget is { } target) throw new InputException($"{path}: {what} is a symbolic link to {target}, which does not exist");
-            throw new InputException($"{path}: {what} not found");
+            // FileInfo describes the link itself: follow it to what will be read.
+            FileSystemInfo? final = null;
+            try
+            {
+                final = info.ResolveLinkTarget(returnFinalTarget: true);
+            }
+            catch (IOException)
+            {
+                // a loop of links: reported as dangling below
+            }
+            if (final is null || !final.Exists) throw new InputException($"{path}: {what} is a symbolic link to {target}, which does not exist");
+            info = new FileInfo(final.FullName);
         }
         if (OperatingSystem.IsLinux() && FileType(path) is { } type && type != RegularFile)
             throw new InputException($"{path}: is not a regular file (a device, FIFO or socket); expected a {what}");
-        long length = info.LinkTarget is null ? info.Length : new FileInfo(info.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? path).Length;
+        long length = info.Length;
         if (length > maxBytes) throw new InputException($"{path}: {what} is {length} bytes; the limit is {maxBytes}");
     }
 

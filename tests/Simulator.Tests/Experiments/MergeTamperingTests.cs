@@ -139,13 +139,13 @@ public class MergeTamperingTests
     public void Missing_shards_are_counted_not_listed_when_there_are_many()
     {
         using var tmp = new TempDirectory();
-        string part = Part(tmp, "a", "0/300000000");
+        string part = Part(tmp, "a", "0/100000");
         string merged = tmp.File("merged");
         CliRun run = CliRun.Execute(["merge", "--out", merged, part]);
         Assert.Multiple(() =>
         {
             Assert.That(run.ExitCode, Is.EqualTo(Program.BadInput), run.Stderr);
-            Assert.That(run.Stderr, Does.Contain("no part for 299999999 shard(s) of 300000000: 1, 2, 3"));
+            Assert.That(run.Stderr, Does.Contain("no part for 99999 shard(s) of 100000: 1, 2, 3"));
             Assert.That(run.Stderr, Has.Length.LessThan(2000));
         });
     }
