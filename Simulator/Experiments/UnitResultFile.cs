@@ -71,9 +71,9 @@ public static class UnitResultFile
                 throw new InputException($"{source}: not a {Format} unit file");
             var result = new ReplicationResult(root.GetProperty("replication").GetInt32(), ReadMetrics(root.GetProperty("metrics")),
                 root.GetProperty("pools").EnumerateArray().Select(ReadPool).ToList(),
-                root.GetProperty("timeseries").EnumerateArray().Select(a => new TimeSeriesRow(a[0].GetInt32(), D(a[1]), a[2].GetString()!,
+                root.GetProperty("timeseries").EnumerateArray().Select(a => new TimeSeriesRow(a[0].GetInt32(), D(a[1]), S(a[2]),
                     a[3].GetInt32(), a[4].GetInt32(), a[5].GetInt32())).ToList(),
-                root.GetProperty("proof_lag").EnumerateArray().Select(a => new ProofLagRow(a[0].GetInt32(), D(a[1]), a[2].GetString()!,
+                root.GetProperty("proof_lag").EnumerateArray().Select(a => new ProofLagRow(a[0].GetInt32(), D(a[1]), S(a[2]),
                     a[3].GetInt64(), D(a[4]))).ToList(),
                 root.GetProperty("events").GetInt64(),
                 root.GetProperty("outages") is { ValueKind: JsonValueKind.Array } outages
@@ -82,12 +82,42 @@ public static class UnitResultFile
                 SettlementStability = ReadVerdict(root.GetProperty("settlement_stability")),
                 Chain = root.TryGetProperty("chain", out JsonElement chain) ? ReadChain(chain) : null,
             };
-            return (root.GetProperty("key").GetString()!, result);
+            return (S(root.GetProperty("key")), result);
         }
-        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or IndexOutOfRangeException)
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or IndexOutOfRangeException
+                                       or ArgumentException or OverflowException)
         {
-            throw new InputException($"{source}: not a readable unit file ({e.Message})");
+            throw new InputException($"{source}: not a readable unit file ({InputFiles.Echo(e.Message)})");
         }
+    }
+
+    /// <summary>
+    /// A unit read from a part must be one its scenario could produce: counts non-negative and conserved (settled +
+    /// failed &lt;= arrived; each path's count at most the arrivals), the scenario's pools by name. The SHA-256
+    /// check catches damage; this catches a part written by hand or by a broken tool, before any output exists.
+    /// </summary>
+    public static void CheckConsistent(ReplicationResult r, Scenarios.Scenario scenario, string source)
+    {
+        RunMetrics m = r.Metrics;
+        var problems = new List<string>();
+        foreach (var (name, value) in new[] { ("arrived", m.Arrived), ("settled", m.Settled), ("failed", m.Failed), ("decided", m.Decided),
+                     ("interrupted_jobs", m.InterruptedJobs), ("retries", m.Retries), ("events", r.EventsFired) })
+            if (value < 0) problems.Add($"{name} is {value}");
+        foreach (var (name, counts) in new[] { ("failed_by_reason", m.FailedByReason), ("decisions", m.Decisions), ("downgrades", m.Downgrades),
+                     ("fallbacks", m.Fallbacks), ("overflow", m.Overflow) })
+            foreach (var (k, v) in counts)
+                if (v < 0) problems.Add($"{name}.{InputFiles.Echo(k)} is {v}");
+        if (m.Settled >= 0 && m.Failed >= 0 && m.Settled + m.Failed > m.Arrived)
+            problems.Add($"settled {m.Settled} + failed {m.Failed} exceed arrived {m.Arrived}");
+        foreach (VerificationPath path in VerificationPaths.All)
+            if (m.Path(path).Count < 0 || m.Path(path).Count > m.Arrived) problems.Add($"paths.{path.Key()}.count is {m.Path(path).Count}");
+        if (!(m.WorkLostSeconds >= 0)) problems.Add($"work_lost_s is {m.WorkLostSeconds}");
+        var expected = scenario.Pools.Keys.Order(StringComparer.Ordinal).ToList();
+        var found = r.Pools.Select(p => p.Name).Order(StringComparer.Ordinal).ToList();
+        if (!expected.SequenceEqual(found, StringComparer.Ordinal))
+            problems.Add($"pools [{InputFiles.Echo(string.Join(", ", found))}], but the scenario has [{string.Join(", ", expected)}]");
+        if (problems.Count > 0)
+            throw new InputException($"merge: {source} is not a result its scenario can produce: {string.Join("; ", problems.Take(10))}; nothing was written");
     }
 
     private static void WriteMetrics(Utf8JsonWriter w, RunMetrics m)
@@ -250,7 +280,7 @@ public static class UnitResultFile
             waitBatches = new BatchMeans(batches.TargetBatches);
             waitBatches.Load(batches);
         }
-        return new PoolResult(e.GetProperty("name").GetString()!, e.GetProperty("nodes").GetInt32(), e.GetProperty("slots").GetInt32(),
+        return new PoolResult(S(e.GetProperty("name")), e.GetProperty("nodes").GetInt32(), e.GetProperty("slots").GetInt32(),
             D(e.GetProperty("utilization")), D(e.GetProperty("queue_length")), D(e.GetProperty("in_service")), wait, service,
             ReadVerdict(e.GetProperty("stability"))!, D(e.GetProperty("availability"))) { WaitBatches = waitBatches };
     }
@@ -347,6 +377,9 @@ public static class UnitResultFile
         if (double.IsFinite(x)) w.WriteNumberValue(x);
         else w.WriteStringValue(x.ToString("R", CultureInfo.InvariantCulture));
     }
+
+    /// <summary>A string value; null is not one.</summary>
+    private static string S(JsonElement e) => e.GetString() ?? throw new InvalidOperationException("a string value is null");
 
     private static double D(JsonElement e) => e.ValueKind == JsonValueKind.String
         ? double.Parse(e.GetString()!, NumberStyles.Float, CultureInfo.InvariantCulture)
