@@ -71,6 +71,7 @@ internal static class RunCommand
             if (maxReps < 2) throw new InputException($"--max-replications {maxReps}: must be at least 2");
             var settings = new RunSettings(parse.GetValue(scenario)!, overrides, parse.GetValue(threads), autoWarmup, rel, parse.GetValue(precisionMetric), maxReps);
             var loaded = ScenarioLoader.Load(settings.ScenarioPath, overrides);
+            foreach (string warning in loaded.Warnings) Console.Error.WriteLine($"warning: {warning}");
             string dir = parse.GetValue(outDir) ?? DefaultOutDir(loaded.Scenario.Name);
             cancel.ThrowIfCancellationRequested();
             var outputs = new RunOutputs(dir, loaded, parse.GetValue(logRequests)) { CommandLine = IncompleteMarker.CommandLine(args ?? ["run"]) };

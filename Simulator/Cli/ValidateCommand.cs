@@ -15,6 +15,7 @@ internal static class ValidateCommand
         command.SetAction(parse =>
         {
             var loaded = ScenarioLoader.Load(parse.GetValue(scenario)!, parse.GetValue(set) ?? []);
+            foreach (string warning in loaded.Warnings) Console.Error.WriteLine($"warning: {warning}");
             var s = loaded.Scenario;
             stdout.WriteLine($"{loaded.SourcePath}: valid scenario \"{s.Name}\": {s.Traffic.Classes.Count} request class(es), " +
                 $"{s.Pools.Count} pool(s), {s.Run.DurationSeconds} s x {s.Run.Replications} replication(s)");

@@ -12,7 +12,7 @@ namespace HacaSim.Model;
 /// jobs, counted at enqueue, and the end times of the jobs in service (a batching node cannot know
 /// those, so for it only queued work counts).
 /// </summary>
-public sealed class Node : INodeView, IStationClient<Request>, ISharedRateClient<Request>
+public sealed class Node : INodeView, IStationClient<Request>, ISharingClient<Request>
 {
     private readonly Simulation _sim;
     private readonly Pool _pool;
@@ -23,7 +23,8 @@ public sealed class Node : INodeView, IStationClient<Request>, ISharedRateClient
     private double _inServiceEndSum;
 
     public Node(Simulation sim, Pool pool, int index, int slots, double speed, bool teeCapable, int capacity,
-        IQueueDiscipline<Request> discipline, IStageRouter router, ContinuousBatching? batching = null)
+        IQueueDiscipline<Request> discipline, IStageRouter router, ContinuousBatching? batching = null,
+        GpuSharing? sharing = null, IQueueDiscipline<Request>? proofDiscipline = null)
     {
         _sim = sim;
         _pool = pool;
@@ -33,10 +34,20 @@ public sealed class Node : INodeView, IStationClient<Request>, ISharedRateClient
         Speed = speed;
         TeeCapable = teeCapable;
         string name = $"{pool.Name}/{index}";
-        Station = batching is null
-            ? new Station<Request>(sim, name, slots, discipline, this, capacity)
-            : new SharedRateStation<Request>(sim, name, batching.MaxBatch, batching.RatePerSequence, batching.KvCacheCapacityMb, discipline, this,
-                capacity == int.MaxValue ? int.MaxValue : capacity - slots + batching.MaxBatch);
+        if (sharing is not null)
+        {
+            // Inference (and any other non-proof stage of a merged node) is the primary class, proofs the secondary.
+            Station = new SharingStation<Request>(sim, name, sharing.Rules, sharing.Rates, batching?.KvCacheCapacityMb ?? double.PositiveInfinity,
+                discipline, proofDiscipline ?? throw new ArgumentNullException(nameof(proofDiscipline)), this,
+                capacity == int.MaxValue ? int.MaxValue : capacity - slots + sharing.Places);
+        }
+        else
+        {
+            Station = batching is null
+                ? new Station<Request>(sim, name, slots, discipline, this, capacity)
+                : new SharedRateStation<Request>(sim, name, batching.MaxBatch, batching.RatePerSequence, batching.KvCacheCapacityMb, discipline, this,
+                    capacity == int.MaxValue ? int.MaxValue : capacity - slots + batching.MaxBatch);
+        }
     }
 
     private int _faults;
@@ -105,13 +116,19 @@ public sealed class Node : INodeView, IStationClient<Request>, ISharedRateClient
     {
         // The job ends now, so its end time is Now; reset when idle so rounding cannot accumulate.
         _inServiceEndSum = Busy == 0 ? 0 : _inServiceEndSum - _sim.Now;
+        _pool.OnSlotFreed(this);
         _router.OnServiceEnd(request, this);
     }
 
     // A batching node learns a job's service time only when it ends: the batch around it keeps changing.
     double ISharedRateClient<Request>.Work(Request request) => ServiceTime(request);
 
-    double ISharedRateClient<Request>.Demand(Request request) => _batching!.KvCacheMb(request);
+    double ISharedRateClient<Request>.Demand(Request request) => _batching?.KvCacheMb(request) ?? 0;
+
+    bool ISharingClient<Request>.IsSecondary(Request request) => request.Stage == RequestStage.Proof;
+
+    /// <summary>True when this request would start at once here (a central pool queue hands jobs only to such nodes).</summary>
+    public bool HasRoomFor(Request request) => Station.HasRoomFor(request);
 
     void ISharedRateClient<Request>.OnServiceStart(Request request, double waitSeconds)
     {
@@ -123,6 +140,7 @@ public sealed class Node : INodeView, IStationClient<Request>, ISharedRateClient
     void ISharedRateClient<Request>.OnDeparture(Request request, double serviceSeconds)
     {
         _pool.RecordService(serviceSeconds);
+        _pool.OnSlotFreed(this);
         _router.OnServiceEnd(request, this);
     }
 }

@@ -75,7 +75,7 @@ public static class ScenarioLoader
         // Valid, but would it fit in memory and finish in minutes? (Scenarios/README.md, "Limits")
         ResourceLimits.Check(scenario, root, problems, catalogs);
         problems.ThrowIfAny();
-        return new LoadedScenario(scenario, resolved, displayPath);
+        return new LoadedScenario(scenario, resolved, displayPath) { Warnings = problems.Warnings.ToList() };
     }
 
     private static YamlStream Parse(string text, string displayPath)
