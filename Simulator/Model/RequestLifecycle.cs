@@ -215,9 +215,9 @@ public sealed class RequestLifecycle : IStageRouter
 
     private IDistribution VerifyCost(Request request) => request.Path switch
     {
-        VerificationPath.Zkml => _zkmlVerify,
+        VerificationPath.Zkml => request.Class.ZkmlVerify ?? _zkmlVerify,
         VerificationPath.Tee => _teeVerify,
-        VerificationPath.ZkCrv => request.Challenged ? _zkmlVerify : _zkcrvVerify,
+        VerificationPath.ZkCrv => request.Challenged ? request.Class.ZkmlVerify ?? _zkmlVerify : _zkcrvVerify,
         _ => _vanillaVerify,
     };
 

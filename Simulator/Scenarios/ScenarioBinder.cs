@@ -19,6 +19,7 @@ internal sealed class ScenarioBinder(ScenarioProblems problems, ScenarioCatalogs
     [
         "profile", "prefill_tokens_per_s", "decode_s_per_token", "inference_s", "proof_s",
         "batch_slowdown", "max_batch", "gpu_memory_gb", "weights_gb", "kv_cache_mb_per_token",
+        "proof_system", "parameters", "extrapolate", "verify_s",
     ];
 
     private static readonly string[] TokenKeys = ["prefill_tokens_per_s", "decode_s_per_token"];
@@ -105,6 +106,10 @@ internal sealed class ScenarioBinder(ScenarioProblems problems, ScenarioCatalogs
         {
             var model = new MappingReader(problems, value, models.ChildPath(name), value, ModelKeys);
             model.OptionalText("profile", "a profile name"); // expanded by ModelProfileCatalog before binding
+            // proof_system, parameters and extrapolate were used by ProofSystemCatalog before binding; alone they would change nothing.
+            if (!model.Has("proof_system"))
+                foreach (string key in new[] { "parameters", "extrapolate" }.Where(model.Has))
+                    problems.Report(model.NodeFor(key), model.ChildPath(key), $"{key} only applies with proof_system: NAME (a system of {ProofSystemCatalog.FileName})");
             if (model.Has("inference_s"))
             {
                 // A classical model: a fixed cost per request, no tokens, no batching.
@@ -112,14 +117,14 @@ internal sealed class ScenarioBinder(ScenarioProblems problems, ScenarioCatalogs
                     problems.Report(model.NodeFor(key), model.ChildPath(key),
                         $"{key} only applies to a token-based model (prefill_tokens_per_s, decode_s_per_token); this model has inference_s (a fixed cost)");
                 result[name] = new ModelProfile(name, double.NaN, double.NaN, OptionalDistribution(model, "proof_s"))
-                    { InferenceSeconds = OptionalDistribution(model, "inference_s") };
+                    { InferenceSeconds = OptionalDistribution(model, "inference_s"), VerifySeconds = OptionalDistribution(model, "verify_s") };
                 continue;
             }
             result[name] = new ModelProfile(name,
                 model.RequiredNumber("prefill_tokens_per_s", Positive, "prompt tokens processed per second on a speed-1 node, or inference_s for a fixed-cost model"),
                 model.RequiredNumber("decode_s_per_token", Positive, "seconds per output token on a speed-1 node, or inference_s for a fixed-cost model"),
                 OptionalDistribution(model, "proof_s"),
-                BindBatching(model));
+                BindBatching(model)) { VerifySeconds = OptionalDistribution(model, "verify_s") };
         }
         return result;
     }

@@ -68,6 +68,7 @@ public static class ScenarioLoader
         setter.ApplyPaths(root, parameters);
         if (setter.Errors.Count > 0) throw new InputException(setter.Errors);
         ModelProfileCatalog.Expand(root, problems);
+        ProofSystemCatalog.Expand(root, problems);
 
         string resolved = Serialize(stream);
         var scenario = new ScenarioBinder(problems, catalogs).Bind(root, Path.GetFileNameWithoutExtension(displayPath));
