@@ -25,8 +25,15 @@ public sealed record ProofSystem(
     PowerLaw VerifySeconds,
     PowerLaw ProofBytes,
     double VerifyGas,
+    double SettledProofBytes,
     IReadOnlyList<ProofSystemPoint> Points)
 {
+    /// <summary>Gas per calldata byte (EIP-2028: 16 per non-zero byte; a proof's bytes are nearly all non-zero).</summary>
+    public const double CalldataGasPerByte = 16;
+
+    /// <summary>Gas to settle one proof on an EVM: the verifier's gas plus the calldata of the proof sent.</summary>
+    public long SettleGas => (long)Math.Round(VerifyGas + CalldataGasPerByte * SettledProofBytes);
+
     public double ProofSecondsAt(double parameters) => ProofSeconds.At(parameters, ReferenceParameters);
     public double VerifySecondsAt(double parameters) => VerifySeconds.At(parameters, ReferenceParameters);
     public double ProofBytesAt(double parameters) => ProofBytes.At(parameters, ReferenceParameters);

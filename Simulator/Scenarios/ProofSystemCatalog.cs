@@ -43,7 +43,7 @@ public static class ProofSystemCatalog
             ((YamlScalarNode)p.Children[new YamlScalarNode("source")]).Value!)).ToList();
         return new ProofSystem(name, ((YamlScalarNode)Get("description")).Value!, ((YamlScalarNode)Get("hardware")).Value!,
             Num(Get("reference_parameters")), Num(fit.Children[0]), Num(fit.Children[1]),
-            Law("proof_s"), Law("verify_s"), Law("proof_bytes"), Num(Get("verify_gas")), points);
+            Law("proof_s"), Law("verify_s"), Law("proof_bytes"), Num(Get("verify_gas")), Num(Get("settled_proof_bytes")), points);
     }
 
     /// <summary>Fills each models: entry that names a proof system; reports unknown names, missing or out-of-range sizes.</summary>
@@ -51,6 +51,7 @@ public static class ProofSystemCatalog
     {
         if (!root.Children.TryGetValue(new YamlScalarNode("models"), out YamlNode? modelsNode) || modelsNode is not YamlMappingNode models) return;
         Dictionary<string, ProofSystem>? systems = null;
+        var byModel = new Dictionary<string, ProofSystem>(StringComparer.Ordinal);
         foreach (var (key, value) in models.Children)
         {
             if (value is not YamlMappingNode model || !model.Children.TryGetValue(new YamlScalarNode("proof_system"), out YamlNode? nameNode)) continue;
@@ -85,8 +86,45 @@ public static class ProofSystemCatalog
             }
             Fill(model, "proof_s", system.ProofSecondsAt(parameters));
             Fill(model, "verify_s", system.VerifySecondsAt(parameters));
+            if (key is YamlScalarNode { Value: { } modelName }) byModel[modelName] = system;
         }
+        FillZkmlSettleGas(root, byModel);
     }
+
+    /// <summary>
+    /// paths.zkml.settle_gas, when not written, from the proof system of the first class (in file order) that
+    /// sends requests down ZKML on a model with one: its verify gas plus the calldata of the proof it settles.
+    /// </summary>
+    private static void FillZkmlSettleGas(YamlMappingNode root, Dictionary<string, ProofSystem> byModel)
+    {
+        if (byModel.Count == 0) return;
+        if (Child(root, "traffic") is not YamlMappingNode traffic || Child(traffic, "classes") is not YamlSequenceNode classes) return;
+        ProofSystem? system = null;
+        foreach (YamlMappingNode c in classes.Children.OfType<YamlMappingNode>())
+        {
+            if (Child(c, "model") is not YamlScalarNode { Value: { } model } || !byModel.TryGetValue(model, out ProofSystem? s)) continue;
+            if (Child(c, "paths") is not YamlMappingNode paths || Child(paths, "zkml") is not YamlScalarNode { Value: { } w }
+                || !double.TryParse(w, NumberStyles.Float, CultureInfo.InvariantCulture, out double weight) || !(weight > 0)) continue;
+            system = s;
+            break;
+        }
+        if (system is null) return;
+        if (Child(root, "paths") is not YamlMappingNode pathsSection)
+        {
+            if (Child(root, "paths") is not null) return; // not a mapping: the binder reports it
+            pathsSection = new YamlMappingNode();
+            root.Children.Add(new YamlScalarNode("paths"), pathsSection);
+        }
+        if (Child(pathsSection, "zkml") is not YamlMappingNode zkml)
+        {
+            if (Child(pathsSection, "zkml") is not null) return;
+            zkml = new YamlMappingNode();
+            pathsSection.Children.Add(new YamlScalarNode("zkml"), zkml);
+        }
+        Fill(zkml, "settle_gas", system.SettleGas);
+    }
+
+    private static YamlNode? Child(YamlMappingNode m, string key) => m.Children.TryGetValue(new YamlScalarNode(key), out YamlNode? v) ? v : null;
 
     private static string Range(ProofSystem s) =>
         $"{ParameterExpression.Format(s.FitMinParameters)} to {ParameterExpression.Format(s.FitMaxParameters)} parameters";

@@ -82,5 +82,15 @@ public class ProofSystemTests
         Assert.That(ProofMean(loaded.Scenario.Models["mlp"]), Is.EqualTo(9));
     }
 
+    [Test]
+    public void The_zkml_settle_gas_defaults_to_the_proof_systems_verify_gas_plus_its_calldata()
+    {
+        // deepprove-gkr: 250,000 gas to verify its Groth16-wrapped proof + 16 gas x 256 bytes of calldata.
+        Scenario s = ScenarioLoader.LoadText(Yaml, "t.yaml", []).Scenario;
+        Assert.That(s.Paths.Zkml.SettleGas, Is.EqualTo(250_000 + 16 * 256));
+        Scenario written = ScenarioLoader.LoadText(Yaml + "\npaths: {zkml: {settle_gas: 1000}}\n", "t.yaml", []).Scenario;
+        Assert.That(written.Paths.Zkml.SettleGas, Is.EqualTo(1000), "a written settle_gas wins");
+    }
+
     private static double ProofMean(ModelProfile m) => m.ProofSeconds!.Numbers["value"];
 }
