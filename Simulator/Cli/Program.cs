@@ -26,7 +26,7 @@ public static class Program
             "CPU verification nodes, TEE data nodes) to show whether proofs lag answers.")
         {
             RunCommand.Create(stdout, cancel, args),
-            ValidateCommand.Create(stdout),
+            ValidateCommand.Create(stdout, stderr),
             ReportCommand.Create(stdout),
             CompareCommand.Create(stdout),
             SweepCommand.Create(stdout),

@@ -38,6 +38,7 @@ public sealed class Node : INodeView, IStationClient<Request>, ISharingClient<Re
         Speed = speed;
         TeeCapable = teeCapable;
         string name = $"{pool.Name}/{index}";
+        _sharing = sharing is not null;
         if (sharing is not null)
         {
             // Inference (and any other non-proof stage of a merged node) is the primary class, proofs the secondary.
@@ -55,6 +56,9 @@ public sealed class Node : INodeView, IStationClient<Request>, ISharingClient<Re
     }
 
     private int _faults;
+
+    // A shared node's waits also feed the pool's batch means (a batching node's never did: kept as it was).
+    private readonly bool _sharing;
 
     public int Index { get; }
 
@@ -168,7 +172,7 @@ public sealed class Node : INodeView, IStationClient<Request>, ISharingClient<Re
     {
         LeaveQueue(request);
         _pool.LoadChanged(this);
-        _pool.RecordWait(waitSeconds);
+        _pool.RecordWait(waitSeconds, batchMeans: _sharing);
         _router.OnServiceStart(request);
     }
 

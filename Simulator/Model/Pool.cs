@@ -225,7 +225,11 @@ public sealed class Pool
     }
 
     // A batching node records the wait at the start and the service at the end (it depends on the batch).
-    internal void RecordWait(double waitSeconds) => Wait.Record(waitSeconds + _handOffWait);
+    internal void RecordWait(double waitSeconds, bool batchMeans)
+    {
+        Wait.Record(waitSeconds + _handOffWait);
+        if (batchMeans) WaitBatches.Push(waitSeconds + _handOffWait);
+    }
 
     internal void RecordService(double serviceSeconds) => Service.Record(serviceSeconds);
 

@@ -18,3 +18,29 @@ public class DedicatedProversTests
         Assert.That(File.ReadAllText(Path.Combine(run.OutDir, "summary.json")), Is.EqualTo(expected));
     }
 }
+
+/// <summary>The deprecated <c>proof_slot_factor</c> pool key still works (FIFO sharing) and says what replaces it on stderr.</summary>
+public class DeprecatedProofSlotFactorTests
+{
+    [Test]
+    public void Proof_slot_factor_is_accepted_with_a_warning_on_stderr()
+    {
+        string path = TestScratch.NewPath("slot-factor") + ".yaml";
+        File.WriteAllText(path, """
+            traffic:
+              arrival: {process: poisson, rate: 1}
+              classes:
+                - {name: job, inference_s: 0.1, paths: {zkml: 1} }
+            paths: {zkml: {proof_s: 1}}
+            pools:
+              inference: {nodes: 1, slots: 8, proof_slot_factor: 8}
+              verification: {nodes: 1, slots: 1}
+            """);
+        var run = CliRun.Execute("validate", path);
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(0), run.Stderr);
+            Assert.That(run.Stderr, Does.Contain("warning: ").And.Contain(":7:").And.Contain("pools.inference.proof_slot_factor: deprecated; use sharing: fifo"));
+        });
+    }
+}
