@@ -18,9 +18,27 @@ internal static class ListCommand
             Section(stdout, "Queue disciplines (pools.POOL.discipline)", c.Disciplines);
             Section(stdout, "Arrival processes ({process: NAME, ...})", c.Arrivals);
             Section(stdout, "Distributions ({dist: NAME, ...})", c.Distributions);
+            ProofSystems(stdout);
             return Program.Success;
         });
         return command;
+    }
+
+    /// <summary>The proof-system catalogue, with each law at the ends of its fit range.</summary>
+    private static void ProofSystems(TextWriter o)
+    {
+        o.WriteLine($"Proof systems (models.MODEL.proof_system, with parameters: N; {Scenarios.ProofSystemCatalog.FileName})");
+        foreach (Scenarios.ProofSystem s in Scenarios.ProofSystemCatalog.All())
+        {
+            string At(double p) => FormattableString.Invariant(
+                $"{p:G3} parameters: prove {s.ProofSecondsAt(p):G3} s, verify {s.VerifySecondsAt(p):G3} s, proof {s.ProofBytesAt(p):G3} bytes");
+            o.WriteLine($"  {s.Name}");
+            o.WriteLine($"      {s.Description}");
+            o.WriteLine(FormattableString.Invariant($"      hardware {s.Hardware}; verify gas {s.VerifyGas:G6}; fit range {s.FitMinParameters:G3}-{s.FitMaxParameters:G3} parameters"));
+            o.WriteLine($"      at {At(s.FitMinParameters)}");
+            o.WriteLine($"      at {At(s.FitMaxParameters)}");
+        }
+        o.WriteLine();
     }
 
     private static void Section<T>(TextWriter o, string title, Catalog<T> catalog)

@@ -44,7 +44,7 @@ public static class Program
             "CPU verification nodes, TEE data nodes) to show whether proofs lag answers.")
         {
             RunCommand.Create(stdout, cancel, args, stderr: stderr),
-            ValidateCommand.Create(stdout),
+            ValidateCommand.Create(stdout, stderr),
             ReportCommand.Create(stdout),
             CompareCommand.Create(stdout, stderr: stderr),
             SweepCommand.Create(stdout, stderr: stderr),

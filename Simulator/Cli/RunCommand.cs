@@ -74,6 +74,7 @@ internal static class RunCommand
             if (maxReps < 2) throw new InputException($"--max-replications {maxReps}: must be at least 2");
             var settings = new RunSettings(parse.GetValue(scenario)!, overrides, parse.GetValue(threads), autoWarmup, rel, parse.GetValue(precisionMetric), maxReps);
             var loaded = ScenarioLoader.Load(settings.ScenarioPath, overrides);
+            foreach (string warning in loaded.Warnings) (stderr ?? Console.Error).WriteLine($"warning: {warning}");
             cancel.ThrowIfCancellationRequested();
             UnitExecution execution = shard.Execution(parse, "run", () => loaded, merged);
             // Sequential stopping decides the next batch from all results so far, and the warm-up pilot changes the

@@ -6,7 +6,7 @@ namespace HacaSim.Cli;
 /// <summary><c>hacasim validate SCENARIO</c>: check a scenario without running it.</summary>
 internal static class ValidateCommand
 {
-    public static Command Create(TextWriter stdout)
+    public static Command Create(TextWriter stdout, TextWriter? stderr = null)
     {
         var scenario = CommonOptions.Scenario();
         var set = CommonOptions.Set();
@@ -15,6 +15,7 @@ internal static class ValidateCommand
         command.SetAction(parse =>
         {
             var loaded = ScenarioLoader.Load(parse.GetValue(scenario)!, parse.GetValue(set) ?? []);
+            foreach (string warning in loaded.Warnings) (stderr ?? Console.Error).WriteLine($"warning: {warning}");
             var s = loaded.Scenario;
             stdout.WriteLine($"{loaded.SourcePath}: valid scenario \"{s.Name}\": {s.Traffic.Classes.Count} request class(es), " +
                 $"{s.Pools.Count} pool(s), {s.Run.DurationSeconds} s x {s.Run.Replications} replication(s)");

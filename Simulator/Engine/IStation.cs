@@ -25,6 +25,9 @@ public interface IStation<TJob>
 
     StationStatistics Statistics { get; }
 
+    /// <summary>True when <paramref name="job"/>, arriving now, would start service at once (a central queue hands jobs only to such stations).</summary>
+    bool HasRoomFor(TJob job);
+
     /// <summary>Offers a job; false (and counted as a rejection) when the station cannot take it or is down.</summary>
     bool Arrive(TJob job);
 

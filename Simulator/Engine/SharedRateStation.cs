@@ -103,6 +103,8 @@ public sealed class SharedRateStation<TJob> : IStation<TJob> where TJob : class
 
     public bool IsUp { get; private set; } = true;
 
+    public bool HasRoomFor(TJob job) => IsUp && Waiting == 0 && Fits(_client.Demand(job));
+
     public List<InterruptedJob<TJob>> GoDown()
     {
         var jobs = new List<InterruptedJob<TJob>>(InSystem);

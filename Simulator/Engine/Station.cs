@@ -50,6 +50,8 @@ public sealed class Station<TJob> : IStation<TJob> where TJob : class
     /// <summary>False while the station is down: it then refuses every arrival.</summary>
     public bool IsUp { get; private set; } = true;
 
+    public bool HasRoomFor(TJob job) => IsUp && Busy < Servers;
+
     /// <summary>Offers a job; false (and counted as a rejection) when the station is full or down.</summary>
     public bool Arrive(TJob job)
     {

@@ -43,6 +43,9 @@ public sealed class StationStatistics
     public long Rejections { get; internal set; }
     public long Departures { get; internal set; }
 
+    /// <summary>Jobs taken out of service to let a higher class start (they resume later).</summary>
+    public long Preemptions { get; internal set; }
+
     public void Reset(double now)
     {
         StartTime = now;
@@ -51,6 +54,6 @@ public sealed class StationStatistics
         Wait.Reset();
         Service.Reset();
         Sojourn.Reset();
-        Arrivals = Rejections = Departures = 0;
+        Arrivals = Rejections = Departures = Preemptions = 0;
     }
 }

@@ -54,12 +54,18 @@ public sealed class HacaNetwork
             ContinuousBatching? nodeBatching = batching is not null && pc.Name == _scenario.Roles.Inference
                 ? new ContinuousBatching(batching, pc.Slots) : null;
             var dispatcher = catalogs.Dispatchers.Create(ComponentSpec.Of(pc.Dispatcher), streams.Stream($"dispatch/{pc.Name}"));
-            var pool = new Pool(pc.Name, dispatcher, _sim);
+            var central = pc.Queue == PoolQueue.Central
+                ? catalogs.Disciplines.Create(ComponentSpec.Of(pc.Discipline), streams.Stream($"discipline/{pc.Name}/central")) : null;
+            var pool = new Pool(pc.Name, dispatcher, _sim, central);
             int capacity = pc.QueueCapacity is { } q ? pc.Slots + q : int.MaxValue;
+            GpuSharing? sharing = pc.Sharing is { } sc ? new GpuSharing(sc, pc.Slots, nodeBatching) : null;
             for (int i = 0; i < pc.Nodes; i++)
             {
                 var discipline = catalogs.Disciplines.Create(ComponentSpec.Of(pc.Discipline), streams.Stream($"discipline/{pc.Name}"));
-                pool.Add(new Node(_sim, pool, i, pc.Slots, pc.Speed, i < pc.TeeCapableNodes, capacity, discipline, new RouterProxy(this), nodeBatching));
+                var proofDiscipline = sharing is null ? null
+                    : catalogs.Disciplines.Create(ComponentSpec.Of(pc.Discipline), streams.Stream($"discipline/{pc.Name}/proofs"));
+                pool.Add(new Node(_sim, pool, i, pc.Slots, pc.Speed, i < pc.TeeCapableNodes, capacity, discipline, new RouterProxy(this), nodeBatching,
+                    sharing, proofDiscipline));
             }
             pools[pc.Name] = pool;
         }
@@ -83,7 +89,7 @@ public sealed class HacaNetwork
         var results = new List<PoolResult>();
         foreach (Pool pool in _pools.All)
         {
-            double waiting = pool.Nodes.Sum(n => n.Station.Statistics.Waiting.Mean(now));
+            double waiting = pool.Nodes.Sum(n => n.Station.Statistics.Waiting.Mean(now)) + (pool.IsCentral ? pool.CentralWaiting.Mean(now) : 0);
             double busy = pool.Nodes.Sum(n => n.Station.Statistics.Busy.Mean(now));
             int slots = pool.TotalSlots;
             results.Add(new PoolResult(pool.Name, pool.Nodes.Count, slots, busy / slots, waiting, busy, pool.Wait, pool.Service,

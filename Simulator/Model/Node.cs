@@ -15,7 +15,7 @@ namespace HacaSim.Model;
 /// (<see cref="Request.QueuedWorkSeconds"/>), not in a table keyed by request: hashing every queued
 /// request was most of the time of a run.
 /// </summary>
-public sealed class Node : INodeView, IStationClient<Request>, ISharedRateClient<Request>
+public sealed class Node : INodeView, IStationClient<Request>, ISharingClient<Request>
 {
     private readonly Simulation _sim;
     private readonly Pool _pool;
@@ -28,7 +28,8 @@ public sealed class Node : INodeView, IStationClient<Request>, ISharedRateClient
     private double _inServiceEndSum;
 
     public Node(Simulation sim, Pool pool, int index, int slots, double speed, bool teeCapable, int capacity,
-        IQueueDiscipline<Request> discipline, IStageRouter router, ContinuousBatching? batching = null)
+        IQueueDiscipline<Request> discipline, IStageRouter router, ContinuousBatching? batching = null,
+        GpuSharing? sharing = null, IQueueDiscipline<Request>? proofDiscipline = null)
     {
         _sim = sim;
         _pool = pool;
@@ -38,13 +39,27 @@ public sealed class Node : INodeView, IStationClient<Request>, ISharedRateClient
         Speed = speed;
         TeeCapable = teeCapable;
         string name = $"{pool.Name}/{index}";
-        Station = batching is null
-            ? new Station<Request>(sim, name, slots, discipline, this, capacity, recordSamples: false)
-            : new SharedRateStation<Request>(sim, name, batching.MaxBatch, batching.RatePerSequence, batching.KvCacheCapacityMb, discipline, this,
-                capacity == int.MaxValue ? int.MaxValue : capacity - slots + batching.MaxBatch, recordSamples: false);
+        _sharing = sharing is not null;
+        if (sharing is not null)
+        {
+            // Inference (and any other non-proof stage of a merged node) is the primary class, proofs the secondary.
+            Station = new SharingStation<Request>(sim, name, sharing.Rules, sharing.Rates, batching?.KvCacheCapacityMb ?? double.PositiveInfinity,
+                discipline, proofDiscipline ?? throw new ArgumentNullException(nameof(proofDiscipline)), this,
+                capacity == int.MaxValue ? int.MaxValue : capacity - slots + sharing.Places, recordSamples: false);
+        }
+        else
+        {
+            Station = batching is null
+                ? new Station<Request>(sim, name, slots, discipline, this, capacity, recordSamples: false)
+                : new SharedRateStation<Request>(sim, name, batching.MaxBatch, batching.RatePerSequence, batching.KvCacheCapacityMb, discipline, this,
+                    capacity == int.MaxValue ? int.MaxValue : capacity - slots + batching.MaxBatch, recordSamples: false);
+        }
     }
 
     private int _faults;
+
+    // A shared node's waits also feed the pool's batch means (a batching node's never did: kept as it was).
+    private readonly bool _sharing;
 
     public int Index { get; }
 
@@ -140,19 +155,25 @@ public sealed class Node : INodeView, IStationClient<Request>, ISharedRateClient
         // The job ends now, so its end time is Now; reset when idle so rounding cannot accumulate.
         _inServiceEndSum = Busy == 0 ? 0 : _inServiceEndSum - _sim.Now;
         _pool.LoadChanged(this);
+        _pool.OnSlotFreed(this);
         _router.OnServiceEnd(request, this);
     }
 
     // A batching node learns a job's service time only when it ends: the batch around it keeps changing.
     double ISharedRateClient<Request>.Work(Request request) => ServiceTime(request);
 
-    double ISharedRateClient<Request>.Demand(Request request) => _batching!.KvCacheMb(request);
+    double ISharedRateClient<Request>.Demand(Request request) => _batching?.KvCacheMb(request) ?? 0;
+
+    bool ISharingClient<Request>.IsSecondary(Request request) => request.Stage == RequestStage.Proof;
+
+    /// <summary>True when this request would start at once here (a central pool queue hands jobs only to such nodes).</summary>
+    public bool HasRoomFor(Request request) => Station.HasRoomFor(request);
 
     void ISharedRateClient<Request>.OnServiceStart(Request request, double waitSeconds)
     {
         LeaveQueue(request);
         _pool.LoadChanged(this);
-        _pool.RecordWait(waitSeconds);
+        _pool.RecordWait(waitSeconds, batchMeans: _sharing);
         _router.OnServiceStart(request);
     }
 
@@ -160,6 +181,7 @@ public sealed class Node : INodeView, IStationClient<Request>, ISharedRateClient
     {
         _pool.LoadChanged(this);
         _pool.RecordService(serviceSeconds);
+        _pool.OnSlotFreed(this);
         _router.OnServiceEnd(request, this);
     }
 }

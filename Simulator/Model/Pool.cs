@@ -15,6 +15,9 @@ public sealed class Pool
     private readonly List<Node> _nodes = [];
     private readonly Queue<Request> _holding = new();
     private readonly Simulation _sim;
+    private readonly IQueueDiscipline<Request>? _central;
+    private readonly List<(Request Job, double Since)> _passedOver = [];
+    private double _handOffWait;
 
     // The nodes a job may go to (up; up and TEE-capable), in index order, rebuilt only when a node goes
     // down or comes up: a dispatcher gets them as they are, not a list built per job.
@@ -31,19 +34,87 @@ public sealed class Pool
     private int _waitingOnNodes, _busyOnNodes;
     private int _totalSlots, _teeCapableNodes;
 
-    public Pool(string name, IDispatcher dispatcher, Simulation sim)
+    /// <param name="central">The pool's one queue (pools.P.queue: central), or null for per-node queues.</param>
+    public Pool(string name, IDispatcher dispatcher, Simulation sim, IQueueDiscipline<Request>? central = null)
     {
         Name = name;
         _dispatcher = dispatcher;
         _jsq = dispatcher is JoinShortestQueueDispatcher;
         _sim = sim;
+        _central = central;
+        CentralWaiting = new TimeWeightedAverage(sim.Now);
         sim.StatisticsReset += now =>
         {
             Wait.Reset();
             Service.Reset();
             Availability.Reset(now);
+            CentralWaiting.Reset(now);
             WaitBatches = new BatchMeans();
         };
+    }
+
+    /// <summary>True when the pool keeps one queue and a freed slot on any node takes its next job.</summary>
+    public bool IsCentral => _central is not null;
+
+    /// <summary>Jobs in the pool's central queue, time-weighted (0 with per-node queues).</summary>
+    public TimeWeightedAverage CentralWaiting { get; }
+
+    private int CentralCount => (_central?.Count ?? 0) + _passedOver.Count;
+
+    /// <summary>Puts a job in the central queue: no eligible node had room for it.</summary>
+    public void WaitCentrally(Request request)
+    {
+        _central!.Enqueue(request, _sim.Now);
+        CentralWaiting.Update(_sim.Now, CentralCount);
+    }
+
+    /// <summary>
+    /// A slot freed on <paramref name="node"/>: with a central queue it takes the next jobs it can serve, in the
+    /// discipline's order. A job the node may not serve (a TEE request on a node without TEE) is passed over and
+    /// keeps its place ahead of later jobs; a job it may serve but has no room for ends the scan (no overtaking).
+    /// </summary>
+    internal void OnSlotFreed(Node node)
+    {
+        if (_central is null || !node.IsUp) return;
+        int before = CentralCount;
+        for (int i = 0; i < _passedOver.Count;)
+        {
+            (Request job, double since) = _passedOver[i];
+            if (!Eligible(node, job)) { i++; continue; }
+            if (!node.HasRoomFor(job)) { Updated(before); return; }
+            _passedOver.RemoveAt(i);
+            HandOff(node, job, since);
+        }
+        while (_central.Count > 0)
+        {
+            Request job = _central.Dequeue(out double since);
+            if (!Eligible(node, job)) { _passedOver.Add((job, since)); continue; }
+            if (!node.HasRoomFor(job))
+            {
+                _passedOver.Add((job, since));
+                break;
+            }
+            HandOff(node, job, since);
+        }
+        Updated(before);
+
+        void Updated(int was)
+        {
+            if (CentralCount != was) CentralWaiting.Update(_sim.Now, CentralCount);
+        }
+    }
+
+    /// <summary>TEE inference runs only on TEE-capable nodes; every other job on any node of the pool.</summary>
+    private static bool Eligible(Node node, Request job) =>
+        node.TeeCapable || !(job.Stage == RequestStage.Inference && job.Path == VerificationPath.Tee);
+
+    private void HandOff(Node node, Request job, double since)
+    {
+        // The node starts it at once; its wait in the pool's queue is added to the node's (zero) wait.
+        _handOffWait = _sim.Now - since;
+        bool started = node.Arrive(job);
+        _handOffWait = 0;
+        if (!started) throw new InvalidOperationException($"{Name}: node {node.Index} had room but refused a job from the central queue");
     }
 
     /// <summary>Fraction of the pool's nodes up, time-weighted.</summary>
@@ -92,7 +163,7 @@ public sealed class Pool
     }
 
     /// <summary>Jobs waiting on all nodes and in the holding queue.</summary>
-    public int Waiting => _waitingOnNodes + _holding.Count;
+    public int Waiting => _waitingOnNodes + _holding.Count + CentralCount;
 
     /// <summary>Slots busy on all nodes.</summary>
     public int Busy => _busyOnNodes;
@@ -147,13 +218,18 @@ public sealed class Pool
 
     internal void RecordStart(double waitSeconds, double serviceSeconds)
     {
+        waitSeconds += _handOffWait;
         Wait.Record(waitSeconds);
         WaitBatches.Push(waitSeconds);
         Service.Record(serviceSeconds);
     }
 
     // A batching node records the wait at the start and the service at the end (it depends on the batch).
-    internal void RecordWait(double waitSeconds) => Wait.Record(waitSeconds);
+    internal void RecordWait(double waitSeconds, bool batchMeans)
+    {
+        Wait.Record(waitSeconds + _handOffWait);
+        if (batchMeans) WaitBatches.Push(waitSeconds + _handOffWait);
+    }
 
     internal void RecordService(double serviceSeconds) => Service.Record(serviceSeconds);
 
@@ -165,6 +241,17 @@ public sealed class Pool
         if (eligible.Count == 0) return null;
         if (_jsqAll is not null) return _nodes[(teeOnly && _jsqTee is not null ? _jsqTee : _jsqAll).Least];
         return eligible[_dispatcher.Choose(eligible)];
+    }
+
+    /// <summary>Picks, among the eligible nodes up, one with room to start <paramref name="request"/> now; null when none has room.</summary>
+    public Node? ChooseWithRoom(Request request, bool teeOnly)
+    {
+        _candidates.Clear();
+        foreach (Node n in _nodes)
+        {
+            if (n.IsUp && (!teeOnly || n.TeeCapable) && n.HasRoomFor(request)) _candidates.Add(n);
+        }
+        return _candidates.Count == 0 ? null : _candidates[_dispatcher.Choose(_candidates)];
     }
 
     /// <summary>Picks <paramref name="count"/> distinct nodes that are up (all that are up when fewer), in dispatch order.</summary>

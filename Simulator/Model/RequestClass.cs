@@ -38,6 +38,9 @@ public sealed class RequestClass
     /// <summary>Mean ZKML proof work of the class's requests (seconds on a speed-1 prover), for policies' predictions.</summary>
     public double MeanProofWorkSeconds { get; init; }
 
+    /// <summary>This class's model's own ZKML proof verification time (from its proof system); null: the path's.</summary>
+    public IDistribution? ZkmlVerify { get; init; }
+
     /// <summary>The weakest path the class accepts (class <c>trust_floor</c>); null: the policy decides.</summary>
     public VerificationPath? TrustFloor { get; init; }
 

@@ -105,11 +105,12 @@ public sealed class RequestLifecycle : IStageRouter
         Stamp(request, stage, queued: true);
         ClearStart(request, stage);
         if (Overflows(request, pool)) return;
-        Node? node = pool.Choose(teeOnly);
+        Node? node = pool.IsCentral ? pool.ChooseWithRoom(request, teeOnly) : pool.Choose(teeOnly);
         if (node is not null)
         {
             if (!node.Arrive(request)) Fail(request, $"rejected_{pool.Name}");
         }
+        else if (pool.IsCentral && pool.Choose(teeOnly) is not null) pool.WaitCentrally(request); // nodes up, none with room
         else if (teeOnly && pool.TeeCapableNodes == 0) Fail(request, $"no_tee_node_{pool.Name}");
         else if (teeOnly && _faults.OnInterrupt == "fallback" && _faults.Fallback.TryGetValue(request.Path, out var to)) FallBack(request, to);
         else pool.Hold(request); // every eligible node is down: wait for one to come back
@@ -218,6 +219,7 @@ public sealed class RequestLifecycle : IStageRouter
     public void OnNodeUp(Pool pool)
     {
         foreach (Request request in pool.ReleaseHeld()) Redispatch(request);
+        foreach (Node node in pool.Nodes) pool.OnSlotFreed(node);
     }
 
     public double WorkSeconds(Request request) => request.Stage switch
@@ -236,9 +238,9 @@ public sealed class RequestLifecycle : IStageRouter
 
     private IDistribution VerifyCost(Request request) => request.Path switch
     {
-        VerificationPath.Zkml => _zkmlVerify,
+        VerificationPath.Zkml => request.Class.ZkmlVerify ?? _zkmlVerify,
         VerificationPath.Tee => _teeVerify,
-        VerificationPath.ZkCrv => request.Challenged ? _zkmlVerify : _zkcrvVerify,
+        VerificationPath.ZkCrv => request.Challenged ? request.Class.ZkmlVerify ?? _zkmlVerify : _zkcrvVerify,
         _ => _vanillaVerify,
     };
 
@@ -290,7 +292,7 @@ public sealed class RequestLifecycle : IStageRouter
     {
         if (request.CarriesZkProof)
         {
-            if (_prover is null && inferenceNode.IsUp)
+            if (_prover is null && inferenceNode.IsUp && !_inference.IsCentral)
             {
                 // Colocated: the proof queues on the GPU that just ran the inference.
                 request.Stage = RequestStage.Proof;
@@ -298,7 +300,8 @@ public sealed class RequestLifecycle : IStageRouter
                 request.ProofStartSeconds = double.NaN;
                 if (!Overflows(request, _inference) && !inferenceNode.Arrive(request)) Fail(request, $"rejected_{_inference.Name}");
             }
-            // That GPU has gone down since (a fallback after a fault): any node of its pool, or wait for one.
+            // A central queue (any node proves it), or that GPU has gone down since (a fallback after a fault):
+            // any node of its pool, or wait for one.
             else if (_prover is null) Enqueue(request, _inference, RequestStage.Proof, teeOnly: false);
             else Hop(_toProver, request);
             return;

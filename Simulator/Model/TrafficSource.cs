@@ -108,6 +108,8 @@ public sealed class TrafficSource
                 config.TimeoutSeconds)
             {
                 MeanProofWorkSeconds = _proofSeconds?.Mean ?? _proofOverhead * cost.MeanSeconds,
+                // A stream of its own, made only when the model has a verify time: other scenarios draw exactly as before.
+                ZkmlVerify = model?.VerifySeconds is { } verify ? catalogs.Distributions.Create(verify, streams.Stream($"{prefix}/verify")) : null,
                 TrustFloor = config.TrustFloor,
             };
         }

@@ -4,4 +4,8 @@ namespace HacaSim.Scenarios;
 /// A loaded scenario with the YAML that produced it after parameters and overrides were resolved
 /// (written next to every result: loading <see cref="ResolvedYaml"/> again gives the same scenario).
 /// </summary>
-public sealed record LoadedScenario(Scenario Scenario, string ResolvedYaml, string SourcePath);
+public sealed record LoadedScenario(Scenario Scenario, string ResolvedYaml, string SourcePath)
+{
+    /// <summary>Accepted but deprecated input ("file:line:col: field: message"), for the commands to print on stderr.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+}

@@ -14,7 +14,14 @@ public sealed record PoolConfig(
     int TeeCapableNodes,
     string Dispatcher,
     string Discipline,
-    int? QueueCapacity);
+    int? QueueCapacity)
+{
+    /// <summary>How a node shares its GPU between inference and proofs; null: as before the key existed (FIFO, a proof at full speed in one slot).</summary>
+    public SharingConfig? Sharing { get; init; }
+
+    /// <summary>Per-node queues (the default) or one central queue for the pool.</summary>
+    public PoolQueue Queue { get; init; } = PoolQueue.PerNode;
+}
 
 /// <summary>
 /// Which pool plays each role. <see cref="Prover"/> null means ZKML proofs are generated on the inference

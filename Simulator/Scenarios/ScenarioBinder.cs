@@ -19,12 +19,16 @@ internal sealed class ScenarioBinder(ScenarioProblems problems, ScenarioCatalogs
     [
         "profile", "prefill_tokens_per_s", "decode_s_per_token", "inference_s", "proof_s",
         "batch_slowdown", "max_batch", "gpu_memory_gb", "weights_gb", "kv_cache_mb_per_token",
+        "proof_system", "parameters", "extrapolate", "verify_s",
     ];
 
     private static readonly string[] TokenKeys = ["prefill_tokens_per_s", "decode_s_per_token"];
     private static readonly string[] BatchingKeys = ["batch_slowdown", "max_batch", "gpu_memory_gb", "weights_gb", "kv_cache_mb_per_token"];
     private static readonly string[] MemoryKeys = ["gpu_memory_gb", "weights_gb", "kv_cache_mb_per_token"];
-    private static readonly string[] PoolKeys = ["nodes", "slots", "speed", "tee_capable", "dispatcher", "discipline", "queue_capacity"];
+    private static readonly string[] PoolKeys =
+        ["nodes", "slots", "speed", "tee_capable", "dispatcher", "discipline", "queue_capacity", "queue", "sharing", "proof_slot_factor"];
+    private static readonly string[] QueueModes = ["per_node", "central"];
+    private static readonly string[] SharingModes = ["fifo", "inference_first", "preemptive", "processor", "reserved: K"];
     private static readonly string[] RoleKeys = ["inference", "verification", "data", "prover"];
     private static readonly string[] PathKeys = ["zkml", "tee", "zkcrv", "vanilla"];
     private static readonly string[] ZkmlKeys = ["proof_overhead", "proof_s", "verify_s", "settle_gas"];
@@ -55,6 +59,7 @@ internal sealed class ScenarioBinder(ScenarioProblems problems, ScenarioCatalogs
             roles.Text("verification", "verification", "a pool name"),
             roles.Text("data", "data", "a pool name"),
             roles.OptionalText("prover", "a pool name"));
+        SharingPools(top, pools, rolesConfig);
         var paths = BindPaths(top.Child("paths", PathKeys));
         var verification = top.Child("verification", VerificationKeys);
         var verificationConfig = new VerificationConfig(Replication(verification))
@@ -106,6 +111,10 @@ internal sealed class ScenarioBinder(ScenarioProblems problems, ScenarioCatalogs
         {
             var model = new MappingReader(problems, value, models.ChildPath(name), value, ModelKeys);
             model.OptionalText("profile", "a profile name"); // expanded by ModelProfileCatalog before binding
+            // proof_system, parameters and extrapolate were used by ProofSystemCatalog before binding; alone they would change nothing.
+            if (!model.Has("proof_system"))
+                foreach (string key in new[] { "parameters", "extrapolate" }.Where(model.Has))
+                    problems.Report(model.NodeFor(key), model.ChildPath(key), $"{key} only applies with proof_system: NAME (a system of {ProofSystemCatalog.FileName})");
             if (model.Has("inference_s"))
             {
                 // A classical model: a fixed cost per request, no tokens, no batching.
@@ -113,14 +122,14 @@ internal sealed class ScenarioBinder(ScenarioProblems problems, ScenarioCatalogs
                     problems.Report(model.NodeFor(key), model.ChildPath(key),
                         $"{key} only applies to a token-based model (prefill_tokens_per_s, decode_s_per_token); this model has inference_s (a fixed cost)");
                 result[name] = new ModelProfile(name, double.NaN, double.NaN, OptionalDistribution(model, "proof_s"))
-                    { InferenceSeconds = OptionalDistribution(model, "inference_s") };
+                    { InferenceSeconds = OptionalDistribution(model, "inference_s"), VerifySeconds = OptionalDistribution(model, "verify_s") };
                 continue;
             }
             result[name] = new ModelProfile(name,
                 model.RequiredNumber("prefill_tokens_per_s", Positive, "prompt tokens processed per second on a speed-1 node, or inference_s for a fixed-cost model"),
                 model.RequiredNumber("decode_s_per_token", Positive, "seconds per output token on a speed-1 node, or inference_s for a fixed-cost model"),
                 OptionalDistribution(model, "proof_s"),
-                BindBatching(model));
+                BindBatching(model)) { VerifySeconds = OptionalDistribution(model, "verify_s") };
         }
         return result;
     }
@@ -171,16 +180,94 @@ internal sealed class ScenarioBinder(ScenarioProblems problems, ScenarioCatalogs
             if (teeCapable > nodes)
                 problems.Report(pool.NodeFor("tee_capable"), pool.ChildPath("tee_capable"),
                     $"{teeCapable} TEE-capable nodes, but the pool has only {nodes}; allowed: 0 to {nodes}");
+            int slots = pool.Integer("slots", 1, 1);
             result[name] = new PoolConfig(name, nodes,
-                pool.Integer("slots", 1, 1),
+                slots,
                 pool.Number("speed", 1, Positive),
                 teeCapable,
                 pool.Choice("dispatcher", "jsq", dispatchers, "dispatcher"),
                 pool.Choice("discipline", "fifo", catalogs.Disciplines.Names.ToList(), "queue discipline"),
-                pool.OptionalInteger("queue_capacity", 0));
+                pool.OptionalInteger("queue_capacity", 0))
+            {
+                Queue = pool.Choice("queue", "per_node", QueueModes, "queue mode") == "central" ? PoolQueue.Central : PoolQueue.PerNode,
+                Sharing = BindSharing(pool, slots),
+            };
+            // A central queue is one line: it cannot also keep the two lines per node that these modes order.
+            if (result[name] is { Queue: PoolQueue.Central, Sharing.Mode: SharingMode.InferenceFirst or SharingMode.Preemptive or SharingMode.Reserved })
+                problems.Report(pool.NodeFor("queue"), pool.ChildPath("queue"),
+                    "queue: central keeps one line for the pool; sharing inference_first, preemptive and reserved order two lines at each node; " +
+                    "allowed with central: sharing fifo or processor (or use queue: per_node)");
         }
         return result;
     }
+
+    /// <summary>
+    /// <c>sharing: fifo | inference_first | preemptive | processor | {reserved: K}</c>, and the deprecated
+    /// <c>proof_slot_factor: F</c> (FIFO with a proof F times slower in its slot), which warns.
+    /// </summary>
+    private SharingConfig? BindSharing(MappingReader pool, int slots)
+    {
+        double? factor = pool.OptionalNumber("proof_slot_factor", Positive);
+        if (pool.Has("proof_slot_factor"))
+            problems.Warn(pool.NodeFor("proof_slot_factor"), pool.ChildPath("proof_slot_factor"),
+                "deprecated; use sharing: fifo (a proof holds one slot of the node's slots) or another sharing mode");
+        if (pool.Value("sharing") is not { } node) return factor is null ? null : new SharingConfig(SharingMode.Fifo, 0, factor);
+        string path = pool.ChildPath("sharing");
+        string allowed = $"allowed: {string.Join(", ", SharingModes)}";
+        if (node is YamlMappingNode map)
+        {
+            var reserved = new MappingReader(problems, map, path, map, ["reserved"]);
+            if (!reserved.Has("reserved"))
+            {
+                problems.Report(map, path, $"expected reserved: K (slots only for proofs); {allowed}");
+                return null;
+            }
+            int k = reserved.Integer("reserved", 1, 1);
+            if (k >= slots)
+                problems.Report(reserved.NodeFor("reserved"), reserved.ChildPath("reserved"),
+                    $"{k} reserved slots leave none for inference on a node of {slots} slots; allowed: 1 to {slots - 1}");
+            return new SharingConfig(SharingMode.Reserved, k, factor);
+        }
+        string? text = problems.Text(node, path, $"a sharing mode ({allowed})");
+        SharingMode? mode = text switch
+        {
+            "fifo" => SharingMode.Fifo,
+            "inference_first" => SharingMode.InferenceFirst,
+            "preemptive" => SharingMode.Preemptive,
+            "processor" => SharingMode.Processor,
+            _ => null,
+        };
+        if (text is not null && mode is null)
+            problems.Report(node, path, text == "reserved"
+                ? $"reserved needs its number of slots: sharing: {{reserved: K}}; {allowed}"
+                : $"unknown sharing mode \"{text}\"{Suggestions.DidYouMean(text, ["fifo", "inference_first", "preemptive", "processor", "reserved"])}; {allowed}");
+        if (mode == SharingMode.Processor && factor is not null)
+            problems.Report(pool.NodeFor("proof_slot_factor"), pool.ChildPath("proof_slot_factor"),
+                "a proof slot factor applies to slot-based sharing; processor sharing gives proofs what the node's jobs leave");
+        return new SharingConfig(mode ?? SharingMode.Fifo, 0, factor);
+    }
+
+    /// <summary>
+    /// Sharing only means something on a pool that runs both inference and proofs: the inference pool when
+    /// proofs are generated there (no prover role) or when the prover role names it too (merged).
+    /// </summary>
+    private void SharingPools(MappingReader top, IReadOnlyDictionary<string, PoolConfig> pools, RolesConfig roles)
+    {
+        var section = top.Child("pools", null);
+        foreach (PoolConfig pool in pools.Values)
+        {
+            if (pool.Sharing is null || HoldsProofs(pool.Name, roles)) continue;
+            var fields = section.Child(pool.Name, null);
+            string key = fields.Has("sharing") ? "sharing" : "proof_slot_factor";
+            problems.Report(fields.NodeFor(key), fields.ChildPath(key),
+                $"pool \"{pool.Name}\" never holds both inference and proofs (roles: inference {roles.Inference}, prover {roles.Prover ?? "none"}); " +
+                $"sharing applies only to the inference pool when proofs are generated there (no roles.prover, or roles.prover: {roles.Inference})");
+        }
+    }
+
+    /// <summary>True for the pool that runs inference and proofs on the same nodes.</summary>
+    public static bool HoldsProofs(string pool, RolesConfig roles) =>
+        pool == roles.Inference && (roles.Prover is null || roles.Prover == roles.Inference);
 
     private PathsConfig BindPaths(MappingReader paths)
     {

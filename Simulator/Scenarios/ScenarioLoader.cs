@@ -58,6 +58,7 @@ public static class ScenarioLoader
         setter.ApplyPaths(root, parameters);
         if (setter.Errors.Count > 0) throw new InputException(setter.Errors);
         ModelProfileCatalog.Expand(root, problems);
+        ProofSystemCatalog.Expand(root, problems);
 
         string resolved = Serialize(stream);
         var scenario = new ScenarioBinder(problems, catalogs).Bind(root, Path.GetFileNameWithoutExtension(displayPath));
@@ -65,7 +66,7 @@ public static class ScenarioLoader
         // Valid, but would it fit in memory and finish in minutes? (Scenarios/README.md, "Limits")
         ResourceLimits.Check(scenario, root, problems, catalogs);
         problems.ThrowIfAny();
-        return new LoadedScenario(scenario, resolved, displayPath);
+        return new LoadedScenario(scenario, resolved, displayPath) { Warnings = problems.Warnings.ToList() };
     }
 
     /// <summary>

@@ -15,6 +15,13 @@ internal sealed class ScenarioProblems(string file, IReadOnlyDictionary<YamlNode
 
     public int Count => _problems.Count;
 
+    private readonly List<string> _warnings = [];
+
+    /// <summary>Accepted input that should change (a deprecated key), with where it is; the commands print them on stderr.</summary>
+    public IReadOnlyList<string> Warnings => _warnings;
+
+    public void Warn(YamlNode node, string fieldPath, string message) => _warnings.Add(Where(node, fieldPath).Format(message));
+
     public SourceLocation Where(YamlNode node, string fieldPath) =>
         overrideOrigins.TryGetValue(node, out string? setting)
             ? new SourceLocation($"--set {InputFiles.Echo(setting)}", 0, 0, fieldPath)

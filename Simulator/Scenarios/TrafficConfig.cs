@@ -40,6 +40,9 @@ public sealed record ModelProfile(string Name, double PrefillTokensPerSecond, do
     /// <summary>A classical model's fixed cost per request (seconds on a speed-1 node); then the token rates are NaN.</summary>
     public ComponentSpec? InferenceSeconds { get; init; }
 
+    /// <summary>CPU time to verify this model's ZKML proof (its proof system's, or written), replacing paths.zkml.verify_s; null: that.</summary>
+    public ComponentSpec? VerifySeconds { get; init; }
+
     public bool IsTokenBased => InferenceSeconds is null;
 }
 

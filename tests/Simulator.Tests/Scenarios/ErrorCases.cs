@@ -207,6 +207,7 @@ internal static class ErrorCases
         yield return CaseWithSet("SetUnknownKeyIsCaughtByTheBinder", ["pools.inference.slotz=3"],
             "--set pools.inference.slotz=3: pools.inference.slotz: unknown key", "did you mean \"slots\"?");
         foreach (TestCaseData c in ModelProfileCases()) yield return c;
+        foreach (TestCaseData c in SharingAndProofSystemCases()) yield return c;
         yield return Case("SeveralProblemsAllReported",
             Edit("inference: {nodes: 1, slots: 1}", "inference: {nodes: 0, slots: 1, dispatcher: jsqq}") + "colour: blue\n",
             "t.yaml:11:", "pools.inference.nodes", "pools.inference.dispatcher", "t.yaml:13:1: colour: unknown key");
@@ -246,5 +247,32 @@ internal static class ErrorCases
             WithModel("models:\n  m: {profile: llama-3.1-8b-a100-40gb}\n  n: {profile: llama-3.1-8b-h100-80gb}\n")
                 .Replace("      paths: {vanilla: 1}", "      paths: {vanilla: 1}\n    - {name: other, model: n, prompt_tokens: 5, output_tokens: 5}"),
             "t.yaml:12:", "traffic.classes[1].model", "uses continuous batching, and so does \"m\"");
+    }
+
+    private static string WithProofModel(string model) => Edit("      inference_s: 0.5", "      model: m") + "models:\n  m: " + model + "\n";
+
+    private static IEnumerable<TestCaseData> SharingAndProofSystemCases()
+    {
+        yield return Case("UnknownProofSystem", WithProofModel("{inference_s: 0.005, proof_system: deepprove-gk, parameters: 4.0e6}"),
+            "t.yaml:14:", "models.m.proof_system", "unknown proof system \"deepprove-gk\"", "did you mean \"deepprove-gkr\"?", "profiles/proof-systems.yaml");
+        yield return Case("ProofSystemSizeOutsideFitRange", WithProofModel("{inference_s: 0.005, proof_system: deepprove-gkr, parameters: 1.0e9}"),
+            "t.yaml:14:", "models.m.parameters", "outside the range", "264000 to 4000000 parameters", "extrapolate: true");
+        yield return Case("ProofSystemWithoutSize", WithProofModel("{inference_s: 0.005, proof_system: zkllm}"),
+            "t.yaml:14:", "models.m.parameters", "missing", "parameters: N");
+        yield return Case("SharingOnAPoolWithoutProofs",
+            Edit("verification: {nodes: 1, slots: 1}", "verification: {nodes: 1, slots: 1, sharing: fifo}"),
+            "t.yaml:12:", "pools.verification.sharing", "never holds both inference and proofs");
+        yield return Case("ReservedNotBelowSlots",
+            Edit("inference: {nodes: 1, slots: 1}", "inference: {nodes: 1, slots: 2, sharing: {reserved: 2}}"),
+            "t.yaml:11:", "pools.inference.sharing.reserved", "leave none for inference", "allowed: 1 to 1");
+        yield return Case("UnknownSharingMode",
+            Edit("inference: {nodes: 1, slots: 1}", "inference: {nodes: 1, slots: 2, sharing: preemtive}"),
+            "t.yaml:11:", "pools.inference.sharing", "did you mean \"preemptive\"?", "allowed: fifo, inference_first");
+        yield return Case("CentralQueueWithPreemptiveSharing",
+            Edit("inference: {nodes: 1, slots: 1}", "inference: {nodes: 2, slots: 2, sharing: preemptive, queue: central}"),
+            "t.yaml:11:", "pools.inference.queue", "allowed with central: sharing fifo or processor");
+        yield return Case("UnknownQueueMode",
+            Edit("inference: {nodes: 1, slots: 1}", "inference: {nodes: 2, slots: 2, queue: centrl}"),
+            "t.yaml:11:", "pools.inference.queue", "did you mean \"central\"?");
     }
 }
