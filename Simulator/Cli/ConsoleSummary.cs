@@ -1,4 +1,6 @@
 using System.Globalization;
+using HacaSim.Capacity;
+using HacaSim.Catalog;
 using HacaSim.Experiments;
 using HacaSim.Model;
 using HacaSim.Scenarios;
@@ -30,7 +32,8 @@ internal static class ConsoleSummary
                 $"{path.Key(),-8} {count,6}    {F(result?.Mean),8} {F(result?.P95),8}     {F(lag?.Mean),8} {F(lag?.P95),8}     {F(trust?.Mean),8} {F(trust?.P95),8}"));
         }
         o.WriteLine();
-        o.WriteLine("pool            nodes  slots  utilisation  mean queue  stable");
+        CapacityReport capacity = CapacityModel.Analyse(scenario, ScenarioCatalogs.Default);
+        o.WriteLine("pool            nodes  slots  utilisation    rho  mean queue  stable");
         var unstable = new List<(string Pool, string Text)>();
         foreach (PoolResult first in results[0].Pools)
         {
@@ -38,8 +41,11 @@ internal static class ConsoleSummary
             bool isUnstable = RunSummaryWriter.Unstable(all.Select(p => p.Stability));
             if (isUnstable) unstable.Add((first.Name, $"{first.Name} (backlog +{all.Average(p => p.Stability.GrowthPerSecond).ToString("0.###", ci)}/s)"));
             o.WriteLine(string.Create(ci,
-                $"{first.Name,-15} {first.Nodes,5} {first.Slots,6}  {all.Average(p => p.Utilization),11:0.000}  {all.Average(p => p.QueueLength),10:0.##}  {(isUnstable ? "NO" : "yes")}"));
+                $"{first.Name,-15} {first.Nodes,5} {first.Slots,6}  {all.Average(p => p.Utilization),11:0.000}  {Rho(capacity.RhoOf(first.Name)),5}  {all.Average(p => p.QueueLength),10:0.##}  {(isUnstable ? "NO" : "yes")}"));
         }
+        o.WriteLine(string.Create(ci, $"{"chain",-15} {"",5} {"",6}  {"",11}  {Rho(capacity.Chain.Rho),5}"));
+        o.WriteLine(string.Create(ci,
+            $"analytic: bottleneck {capacity.Bottleneck}, knee {capacity.KneeArrivalRate:0.###} req/s at this traffic mix (hacasim capacity)"));
         o.WriteLine();
         o.WriteLine(Verdict(scenario, unstable));
         o.WriteLine($"results: {directory}");
@@ -61,6 +67,8 @@ internal static class ConsoleSummary
         if (answers.Length > 0) return $"verdict: answers do NOT keep up: backlog grows without bound in {answers}.";
         return $"verdict: answers keep up but proofs do NOT: backlog grows without bound in {proofs}.";
     }
+
+    private static string Rho(double? rho) => rho is { } r && double.IsFinite(r) ? r.ToString("0.000", CultureInfo.InvariantCulture) : "-";
 
     private static string F(double? x) => x is { } v ? v.ToString(v < 10 ? "0.0000" : "0.0", CultureInfo.InvariantCulture) : "-";
 }

@@ -27,6 +27,7 @@ public static class Program
         {
             RunCommand.Create(stdout, cancel, args),
             ValidateCommand.Create(stdout),
+            CapacityCommand.Create(stdout),
             ReportCommand.Create(stdout),
             CompareCommand.Create(stdout),
             SweepCommand.Create(stdout),
