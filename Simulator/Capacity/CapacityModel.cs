@@ -48,34 +48,37 @@ public static class CapacityModel
             [VerificationPath.Vanilla] = Moments.Of(Dist(paths.Vanilla.VerifySeconds)),
         };
         double q = paths.ZkCrv.ChallengeProbability;
+        var requestWork = new List<PathWork>();
         foreach (ClassRate c in rates)
         {
             double share = total > 0 ? c.Rate / total : 0;
             if (share == 0) continue;
             IReadOnlyDictionary<VerificationPath, double> mix = PathMix(scenario, c.Config, notes);
             Moments inference = c.Inference;
-            // Data: a fetch holds a data slot for latency x enclave overhead (the data timeout, if any, is ignored).
-            if (c.Config.NeedsDataProbability > 0)
-                jobs[dataPool].Add(new Job("data", share * c.Config.NeedsDataProbability, Moments.Of(external).Scale(enclave)));
-            // Inference: inside a TEE the work is slower by the TEE overhead.
             foreach (var (path, w) in mix)
             {
+                // One request of this class on this path: the jobs it puts on each pool (per request, not per arrival).
+                var own = new List<(string Pool, Job Job)>();
+                // Data: a fetch holds a data slot for latency x enclave overhead (the data timeout, if any, is ignored).
+                if (c.Config.NeedsDataProbability > 0)
+                    own.Add((dataPool, new Job("data", c.Config.NeedsDataProbability, Moments.Of(external).Scale(enclave))));
+                // Inference: inside a TEE the work is slower by the TEE overhead.
                 double factor = path == VerificationPath.Tee ? paths.Tee.InferenceOverheadFactor : 1;
-                jobs[roles.Inference].Add(new Job("inference", share * w, inference.Scale(factor)));
-                if (path == VerificationPath.Tee) teeWork += share * w * inference.Mean * factor;
-            }
-            // Proof: ZKML always, ZK-CRV when challenged.
-            double zk = mix.GetValueOrDefault(VerificationPath.Zkml) + mix.GetValueOrDefault(VerificationPath.ZkCrv) * q;
-            if (zk > 0) jobs[proofPool].Add(new Job("proof", share * zk, c.Proof));
-            // Verification: k copies; a challenged ZK-CRV request carries a ZKML proof.
-            foreach (var (path, w) in mix)
-            {
+                own.Add((roles.Inference, new Job("inference", 1, inference.Scale(factor))));
+                // Proof: ZKML always, ZK-CRV when challenged.
+                double zk = path == VerificationPath.Zkml ? 1 : path == VerificationPath.ZkCrv ? q : 0;
+                if (zk > 0) own.Add((proofPool, new Job("proof", zk, c.Proof)));
+                // Verification: k copies; a challenged ZK-CRV request carries a ZKML proof.
                 if (path == VerificationPath.ZkCrv)
                 {
-                    jobs[roles.Verification].Add(new Job("verify", share * w * (1 - q) * k, verify[path]));
-                    jobs[roles.Verification].Add(new Job("verify", share * w * q * k, zkmlVerify));
+                    own.Add((roles.Verification, new Job("verify", (1 - q) * k, verify[path])));
+                    own.Add((roles.Verification, new Job("verify", q * k, zkmlVerify)));
                 }
-                else jobs[roles.Verification].Add(new Job("verify", share * w * k, verify[path]));
+                else own.Add((roles.Verification, new Job("verify", k, verify[path])));
+                foreach (var (pool, job) in own) jobs[pool].Add(job with { PerRequest = job.PerRequest * share * w });
+                if (path == VerificationPath.Tee) teeWork += share * w * inference.Mean * factor;
+                requestWork.Add(new PathWork(c.Config.Name, path, share * w,
+                    own.GroupBy(o => o.Pool).ToDictionary(g => g.Key, g => g.Sum(o => o.Job.PerRequest * o.Job.Work.Mean), StringComparer.Ordinal)));
             }
         }
 
@@ -104,7 +107,7 @@ public static class CapacityModel
                 Math.Max(0, scv), rho, teeRho, 0, batching);
             pools.Add(load with { KneeArrivalRate = load.BindingRho > 0 ? total / load.BindingRho : double.PositiveInfinity });
         }
-        return new CapacityReport(total, method, pools, Chain(scenario, total), notes.Distinct().ToList());
+        return new CapacityReport(total, method, pools, Chain(scenario, total), notes.Distinct().ToList()) { Work = requestWork };
     }
 
     /// <summary>

@@ -12,6 +12,9 @@ public sealed record CapacityReport(
     ChainLoad Chain,
     IReadOnlyList<string> Notes)
 {
+    /// <summary>Mean work (seconds on a speed-1 slot) one request of each class and path puts on each pool.</summary>
+    public IReadOnlyList<PathWork> Work { get; init; } = [];
+
     /// <summary>Closed form: the process's mean rate is the rate the run sees.</summary>
     public const string ClosedForm = "closed_form";
 
@@ -55,3 +58,6 @@ public sealed record CapacityReport(
     public double? BindingRhoOf(string name) =>
         name is ChainName or Model.TimeSeriesSampler.SettlementPool ? Chain.Rho : Pool(name)?.BindingRho;
 }
+
+/// <summary>One class-and-path combination: its share of all requests and the work one such request puts on each pool.</summary>
+public sealed record PathWork(string Class, Model.VerificationPath Path, double Share, IReadOnlyDictionary<string, double> WorkByPool);

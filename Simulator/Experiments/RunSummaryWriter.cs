@@ -44,6 +44,7 @@ public static class RunSummaryWriter
             CapacityReport capacity = CapacityModel.Analyse(scenario, ScenarioCatalogs.Default);
             WriteStability(w, reps, new BacklogVerdicts(scenario, reps, capacity));
             CapacityWriter.WriteJson(w, capacity);
+            CostWriter.Write(w, scenario, reps, capacity);
             WriteCounts(w, "decisions", reps.SelectMany(r => r.Metrics.Decisions));
             WriteFaults(w, scenario, reps);
             WriteDowngrades(w, reps);

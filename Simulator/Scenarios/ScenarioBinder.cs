@@ -12,7 +12,8 @@ namespace HacaSim.Scenarios;
 internal sealed class ScenarioBinder(ScenarioProblems problems, ScenarioCatalogs catalogs)
 {
     public static readonly string[] TopLevelKeys =
-        ["name", "description", "parameters", "run", "traffic", "models", "pools", "roles", "paths", "verification", "settlement", "data", "network", "policy", "faults", "variants"];
+        ["name", "description", "parameters", "run", "traffic", "models", "pools", "roles", "paths", "verification", "settlement", "data", "network", "policy", "faults", "variants", "costs"];
+    private static readonly string[] CostsKeys = ["gpu_hour", "cpu_hour", "gas_price_gwei", "eth_usd", "gas_per_item"];
 
     private static readonly string[] RunKeys = ["duration_s", "warmup_s", "replications", "seed", "sample_interval_s", "max_waiting"];
     public static readonly string[] ModelKeys =
@@ -76,7 +77,8 @@ internal sealed class ScenarioBinder(ScenarioProblems problems, ScenarioCatalogs
         checks.Policy(policy, traffic, catalogs);
 
         return new Scenario(name, description, run, new TrafficConfig(traffic.Arrival, traffic.Classes.Select(c => c.Config).ToList()),
-            models, pools, rolesConfig, paths, verificationConfig, settlement, data, networkConfig, policy, faults);
+            models, pools, rolesConfig, paths, verificationConfig, settlement, data, networkConfig, policy, faults,
+            top.Has("costs") ? BindCosts(top.Child("costs", CostsKeys)) : null);
     }
 
     private RunConfig BindRun(MappingReader run)
@@ -212,6 +214,25 @@ internal sealed class ScenarioBinder(ScenarioProblems problems, ScenarioCatalogs
         settlement.Number("consensus_per_validator_s", 0.01, NonNegative),
         settlement.OptionalInteger("validators", 1),
         settlement.Flag("synchronous", false));
+
+    /// <summary>
+    /// Prices: defaults from docs/parameters.md "Costs" ($1.3 per A100-hour, $0.10 per CPU full node hour, estimates of
+    /// 2025 list prices); gas per settled item likewise ("Settlement and consensus": Vanilla ~30k, TEE ~50k incl. the RSA-PSS
+    /// check, ZKML ~250k for a Groth16 verifier; ZK-CRV settles like Vanilla).
+    /// </summary>
+    private CostsConfig BindCosts(MappingReader costs)
+    {
+        var gas = new Dictionary<Model.VerificationPath, double>
+        {
+            [Model.VerificationPath.Zkml] = 250_000, [Model.VerificationPath.Tee] = 50_000,
+            [Model.VerificationPath.ZkCrv] = 30_000, [Model.VerificationPath.Vanilla] = 30_000,
+        };
+        var perItem = costs.Child("gas_per_item", PathKeys);
+        foreach (Model.VerificationPath path in Model.VerificationPaths.All)
+            gas[path] = perItem.Number(Model.VerificationPaths.Key(path), gas[path], NonNegative);
+        return new CostsConfig(costs.Number("gpu_hour", 1.3, NonNegative), costs.Number("cpu_hour", 0.10, NonNegative),
+            costs.OptionalNumber("gas_price_gwei", NonNegative), costs.OptionalNumber("eth_usd", NonNegative), gas);
+    }
 
     private DataConfig BindData(MappingReader data)
     {
