@@ -71,6 +71,7 @@ public sealed class HacaNetwork
     public ReplicationResult Run(CancellationToken cancel = default)
     {
         _sim.Run(_scenario.Run.DurationSeconds, cancel);
+        _lifecycle.LogInFlight();
         double now = _sim.Now;
         double warmup = _scenario.Run.WarmupSeconds;
         var results = new List<PoolResult>();

@@ -33,6 +33,7 @@ public sealed class RunMetrics(double warmupSeconds)
     {
         Arrived++;
         if (!Measured(r)) return;
+        r.Counted = true;
         Path(r.Path).Count++;
         string key = r.Path.Key() + "/" + r.DecisionReason;
         Decisions[key] = Decisions.GetValueOrDefault(key) + 1;
