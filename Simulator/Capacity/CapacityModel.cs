@@ -49,6 +49,9 @@ public static class CapacityModel
         };
         double q = paths.ZkCrv.ChallengeProbability;
         var requestWork = new List<PathWork>();
+        bool onchain = scenario.Verification.Placement == VerificationPlacement.Onchain;
+        // Per request share: (share, on-chain execution seconds, gas) of its settlement item.
+        var chainItems = new List<(double Share, double ExecutionSeconds, double Gas)>();
         foreach (ClassRate c in rates)
         {
             double share = total > 0 ? c.Rate / total : 0;
@@ -68,8 +71,12 @@ public static class CapacityModel
                 // Proof: ZKML always, ZK-CRV when challenged.
                 double zk = path == VerificationPath.Zkml ? 1 : path == VerificationPath.ZkCrv ? q : 0;
                 if (zk > 0) own.Add((proofPool, new Job("proof", zk, c.Proof)));
-                // Verification: k copies; a challenged ZK-CRV request carries a ZKML proof.
-                if (path == VerificationPath.ZkCrv)
+                // Verification: k copies; a challenged ZK-CRV request carries a ZKML proof. On chain, it is block execution instead.
+                double verifyMean = path == VerificationPath.ZkCrv ? (1 - q) * verify[path].Mean + q * zkmlVerify.Mean : verify[path].Mean;
+                double gas = path == VerificationPath.ZkCrv ? (1 - q) * paths.ZkCrv.SettleGas + q * paths.Zkml.SettleGas : GasOf(paths, path);
+                chainItems.Add((share * w, onchain ? verifyMean : 0, gas));
+                if (onchain) { }
+                else if (path == VerificationPath.ZkCrv)
                 {
                     own.Add((roles.Verification, new Job("verify", (1 - q) * k, verify[path])));
                     own.Add((roles.Verification, new Job("verify", q * k, zkmlVerify)));
@@ -107,21 +114,53 @@ public static class CapacityModel
                 Math.Max(0, scv), rho, teeRho, 0, batching);
             pools.Add(load with { KneeArrivalRate = load.BindingRho > 0 ? total / load.BindingRho : double.PositiveInfinity });
         }
-        return new CapacityReport(total, method, pools, Chain(scenario, total), notes.Distinct().ToList()) { Work = requestWork };
+        return new CapacityReport(total, method, pools, Chain(scenario, total, chainItems, catalogs, notes), notes.Distinct().ToList()) { Work = requestWork };
     }
 
     /// <summary>
-    /// The chain settles one item per request; a block takes block_capacity items every block_interval_s
-    /// and the next block does not wait for the previous one's consensus (Settlement produces blocks on a
-    /// timer), so its throughput is K / T.
+    /// The chain settles one item per request. A block holds K = min(block_capacity, gas limit / mean gas per
+    /// item, execution budget / mean on-chain verify time per item) items; a height takes
+    /// max(T, (E + C) / d) with T the block interval, E the execution of a full block, C the mean consensus
+    /// and d the pipeline depth (one height at a time: d = 1; unbounded: T). Throughput K / that cycle.
     /// </summary>
-    private static ChainLoad Chain(Scenario scenario, double rate)
+    private static ChainLoad Chain(Scenario scenario, double rate, List<(double Share, double ExecutionSeconds, double Gas)> items,
+        ScenarioCatalogs catalogs, List<string> notes)
     {
         SettlementConfig s = scenario.Settlement;
         if (s.Mode != "blocks") return new ChainLoad(1, double.PositiveInfinity, 0, double.PositiveInfinity, "instant: no limit");
-        double capacity = s.BlockCapacity / s.BlockIntervalSeconds;
-        return new ChainLoad(1, capacity, rate / capacity, capacity, "block_capacity / block_interval_s");
+        double share = items.Sum(i => i.Share);
+        double execution = share > 0 ? items.Sum(i => i.Share * i.ExecutionSeconds) / share : 0;
+        double gas = share > 0 ? items.Sum(i => i.Share * i.Gas) / share : 0;
+        if (s.Batch is { } batch)
+        {
+            // A full batch: one transaction's base gas shared by its items; an aggregated batch verifies one proof on chain.
+            gas = batch.GasPerItem + (double)batch.GasBase / batch.MaxItems;
+            if (batch.Aggregated) execution /= batch.MaxItems;
+            notes.Add("settlement.batch: gas and on-chain verification per item taken at full batches");
+        }
+        double k = s.BlockCapacity;
+        string limit = "block_capacity";
+        if (s.BlockGasLimit is { } gasLimit && gas > 0 && gasLimit / gas < k) (k, limit) = (Math.Floor(gasLimit / gas), "gas limit / gas per item");
+        if (s.BlockExecutionBudgetSeconds is { } budget && execution > 0 && budget / execution < k) (k, limit) = (Math.Floor(budget / execution), "execution budget / verify per item");
+        int validators = s.Validators ?? scenario.Pools[scenario.Roles.Verification].Nodes;
+        double consensus = s.Consensus is { Model: ConsensusModel.Quorum } quorum
+            ? new Model.Chain.QuorumConsensus(quorum.Phases, validators, r => catalogs.Distributions.Create(quorum.MessageDelaySeconds!, r), new Random(0)).MeanSeconds
+            : s.ConsensusBaseSeconds + s.ConsensusPerValidatorSeconds * validators;
+        double fullExecution = k * execution;
+        double cycle = s.Pipeline is { } d ? Math.Max(s.BlockIntervalSeconds, (fullExecution + consensus) / d) : Math.Max(s.BlockIntervalSeconds, fullExecution);
+        double capacity = k / cycle;
+        string formula = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"K / max(T, (E + C) / d) = {k:0.###} ({limit}) / max({s.BlockIntervalSeconds:0.###}, ({fullExecution:0.###} + {consensus:0.###}) / {(s.Pipeline is { } p ? p.ToString(System.Globalization.CultureInfo.InvariantCulture) : "unbounded")}) s");
+        return new ChainLoad(1, capacity, rate / capacity, capacity, formula);
     }
+
+    private static double GasOf(PathsConfig paths, VerificationPath path) => path switch
+    {
+        VerificationPath.Zkml => paths.Zkml.SettleGas,
+        VerificationPath.Tee => paths.Tee.SettleGas,
+        VerificationPath.ZkCrv => paths.ZkCrv.SettleGas,
+        _ => paths.Vanilla.SettleGas,
+    };
 
     private static IReadOnlyList<string> RolesOf(string pool, RolesConfig roles, string dataPool)
     {

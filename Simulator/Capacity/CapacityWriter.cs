@@ -67,6 +67,7 @@ public static class CapacityWriter
         }
         sb.AppendLine(string.Create(ci,
             $"{CapacityReport.ChainName,-15} {"settlement",-34} {"",12} {r.Chain.ItemsPerRequest,9:0.###} {Knee(r.Chain.CapacityItemsPerSecond),20}  {r.Chain.Rho,7:0.000} {Knee(r.Chain.KneeArrivalRate),14}"));
+        sb.AppendLine("chain throughput: " + r.Chain.Formula);
         if (r.Pools.Any(p => p.Batching)) sb.AppendLine("* continuous batching: capacity is the full batch's throughput; rho is the share of it in use, not busy slots / slots");
         sb.AppendLine();
         sb.AppendLine(string.Create(ci,

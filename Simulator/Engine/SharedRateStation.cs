@@ -216,5 +216,5 @@ public sealed class SharedRateStation<TJob> : IStation<TJob> where TJob : class
         _finished.Clear();
     }
 
-    private sealed record InService(TJob Job, double StartSeconds, double WaitSeconds, double Demand, double Finish);
+    private readonly record struct InService(TJob Job, double StartSeconds, double WaitSeconds, double Demand, double Finish);
 }

@@ -83,7 +83,7 @@ public static class CostWriter
         if (scenario.Costs is { } costs)
         {
             double hardware = reps[0].Pools.Sum(p => p.Nodes * (Hardware(scenario, p.Name) == Gpu ? costs.GpuHourUsd : costs.CpuHourUsd));
-            var gas = Enumerable.Range(0, reps.Count).Select(i => VerificationPaths.All.Sum(p => settledPerSecond[p][i] * 3600 * costs.GasUsd(p))).ToList();
+            var gas = Enumerable.Range(0, reps.Count).Select(i => VerificationPaths.All.Sum(p => settledPerSecond[p][i] * 3600 * costs.GasUsd(SettleGas(scenario, p)))).ToList();
             w.WriteStartObject("usd");
             JsonOutput.WriteNumberOrNull(w, "gpu_hour", costs.GpuHourUsd);
             JsonOutput.WriteNumberOrNull(w, "cpu_hour", costs.CpuHourUsd);
@@ -102,6 +102,15 @@ public static class CostWriter
             .Where(x => Hardware(scenario, x.Key) == hardware && capacity.Pool(x.Key) is { CapacityWorkPerSecond: > 0 })
             .Sum(x => x.Value * capacity.Pool(x.Key)!.Nodes / capacity.Pool(x.Key)!.CapacityWorkPerSecond);
     }
+
+    /// <summary>Gas of one settled item of a path (a challenged ZK-CRV item pays ZKML's), as the chain charges it.</summary>
+    private static double SettleGas(Scenario s, VerificationPath path) => path switch
+    {
+        VerificationPath.Zkml => s.Paths.Zkml.SettleGas,
+        VerificationPath.Tee => s.Paths.Tee.SettleGas,
+        VerificationPath.ZkCrv => (1 - s.Paths.ZkCrv.ChallengeProbability) * s.Paths.ZkCrv.SettleGas + s.Paths.ZkCrv.ChallengeProbability * s.Paths.Zkml.SettleGas,
+        _ => s.Paths.Vanilla.SettleGas,
+    };
 
     private static void Stat(Utf8JsonWriter w, string name, IReadOnlyList<double> perReplication)
     {

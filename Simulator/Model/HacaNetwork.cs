@@ -30,6 +30,8 @@ public sealed class HacaNetwork
         _metrics = new RunMetrics(scenario.Run.WarmupSeconds);
         IPathPolicy policy = catalogs.PathPolicies.Create(scenario.Policy, streams.Stream("policy/path"));
         _lifecycle = new RequestLifecycle(_sim, scenario, _pools, _metrics, policy, streams, catalogs, sink);
+        foreach (Pool pool in _pools.All)
+            foreach (Node node in pool.Nodes) node.RouteTo(_lifecycle); // no proxy hop per job from here on
         _ = new TrafficSource(_sim, scenario, _lifecycle, streams, catalogs);
         if (scenario.FaultsOrNone.Any) _ = new FaultInjector(_sim, scenario.FaultsOrNone, _pools.All, streams, catalogs, _lifecycle);
         _sampler = new TimeSeriesSampler(_sim, replication, _pools.All, _lifecycle.Settlement, _metrics,
@@ -63,7 +65,11 @@ public sealed class HacaNetwork
         }
         RolesConfig roles = _scenario.Roles;
         Pool Role(string name) => pools.TryGetValue(name, out Pool? p) ? p : pools[roles.Inference];
-        return new NetworkPools(pools[roles.Inference], pools[roles.Verification], Role(roles.Data),
+        // With on-chain verification the scenario may have no verification pool: an empty one that is never
+        // dispatched to (and not reported) keeps the backlog views at zero.
+        Pool verification = pools.TryGetValue(roles.Verification, out Pool? v) ? v
+            : new Pool(roles.Verification, catalogs.Dispatchers.Create(ComponentSpec.Of("jsq"), streams.Stream($"dispatch/{roles.Verification}")), _sim);
+        return new NetworkPools(pools[roles.Inference], verification, Role(roles.Data),
             roles.Prover is null ? null : pools[roles.Prover], pools.Values.ToList());
     }
 
@@ -71,6 +77,7 @@ public sealed class HacaNetwork
     public ReplicationResult Run(CancellationToken cancel = default)
     {
         _sim.Run(_scenario.Run.DurationSeconds, cancel);
+        _lifecycle.Settlement.Finish();
         _lifecycle.LogInFlight();
         double now = _sim.Now;
         double warmup = _scenario.Run.WarmupSeconds;
@@ -88,6 +95,7 @@ public sealed class HacaNetwork
         {
             // The chain's "server" is a block: growth by less than a block's worth is not a trend.
             SettlementStability = Assess(TimeSeriesSampler.SettlementPool, chain.IsBlocks ? chain.BlockCapacity : 1),
+            Chain = chain.IsBlocks ? chain.Metrics : null,
         };
 
         StabilityVerdict Stability(string pool, int slots)

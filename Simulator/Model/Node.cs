@@ -10,16 +10,20 @@ namespace HacaSim.Model;
 /// sequences share the GPU (<see cref="ContinuousBatching"/>); every other node has independent slots.
 /// It also keeps the work it holds (for the least-work-left dispatcher): the expected work of its queued
 /// jobs, counted at enqueue, and the end times of the jobs in service (a batching node cannot know
-/// those, so for it only queued work counts).
+/// those, so for it only queued work counts). A queued job's expected work is kept on the request
+/// (<see cref="Request.QueuedWorkSeconds"/>), not in a table keyed by request: hashing every queued
+/// request was most of the time of a run.
 /// </summary>
 public sealed class Node : INodeView, IStationClient<Request>, ISharedRateClient<Request>
 {
     private readonly Simulation _sim;
     private readonly Pool _pool;
-    private readonly IStageRouter _router;
+    private IStageRouter _router;
     private readonly ContinuousBatching? _batching;
-    private readonly Dictionary<Request, double> _queuedWork = [];
+    private int _queuedCount;
     private double _queuedWorkSum;
+    // The request being offered to the station: when the station starts it at once, it never queued.
+    private Request? _arriving;
     private double _inServiceEndSum;
 
     public Node(Simulation sim, Pool pool, int index, int slots, double speed, bool teeCapable, int capacity,
@@ -43,6 +47,12 @@ public sealed class Node : INodeView, IStationClient<Request>, ISharedRateClient
 
     public int Index { get; }
 
+    /// <summary>Hands the node's work to <paramref name="router"/> directly (the network builds nodes before the lifecycle that routes their work).</summary>
+    internal void RouteTo(IStageRouter router) => _router = router;
+
+    // What the pool last counted of this node's jobs (Pool.LoadChanged keeps its sums from these).
+    internal int CountedWaiting, CountedBusy;
+
     /// <summary>Up unless at least one fault (a failure, an outage) holds it down.</summary>
     public bool IsUp => _faults == 0;
 
@@ -53,9 +63,11 @@ public sealed class Node : INodeView, IStationClient<Request>, ISharedRateClient
     public List<InterruptedJob<Request>> FaultStarts()
     {
         if (_faults++ > 0) return [];
-        _queuedWork.Clear();
+        _queuedCount = 0;
         _queuedWorkSum = _inServiceEndSum = 0;
-        return Station.GoDown();
+        List<InterruptedJob<Request>> jobs = Station.GoDown();
+        _pool.UpChanged(this);
+        return jobs;
     }
 
     /// <summary>A fault ends; true when that brings the node back up.</summary>
@@ -63,6 +75,7 @@ public sealed class Node : INodeView, IStationClient<Request>, ISharedRateClient
     {
         if (--_faults > 0) return false;
         Station.ComeUp();
+        _pool.UpChanged(this);
         return true;
     }
 
@@ -80,22 +93,42 @@ public sealed class Node : INodeView, IStationClient<Request>, ISharedRateClient
     /// <summary>Offers the request's current stage to the node; false when its queue is full.</summary>
     public bool Arrive(Request request)
     {
-        bool queues = Station.Busy >= Station.Servers;
-        if (!Station.Arrive(request)) return false;
-        if (queues)
+        _arriving = request;
+        bool accepted = Station.Arrive(request);
+        bool queued = _arriving is not null; // OnServiceStart clears it when the job started at once
+        _arriving = null;
+        if (!accepted) return false;
+        _pool.LoadChanged(this);
+        if (queued)
         {
-            double work = _router.ExpectedWorkSeconds(request) / Speed;
-            _queuedWork[request] = work;
-            _queuedWorkSum += work;
+            // Every copy of a request has the same expected work (a verification's mean cost depends on
+            // its path only), so k copies on k nodes can share the one field.
+            double expected = _router.ExpectedWorkSeconds(request);
+            request.QueuedWorkSeconds = expected;
+            _queuedCount++;
+            _queuedWorkSum += expected / Speed;
         }
         return true;
+    }
+
+    /// <summary>A job starts service: when it had queued here, its expected work leaves the queued sum.</summary>
+    private void LeaveQueue(Request request)
+    {
+        if (ReferenceEquals(request, _arriving))
+        {
+            _arriving = null;
+            return;
+        }
+        if (_queuedCount == 0) return; // queued before a fault emptied this node's books
+        _queuedWorkSum = --_queuedCount == 0 ? 0 : _queuedWorkSum - request.QueuedWorkSeconds / Speed;
     }
 
     public double ServiceTime(Request request) => _router.WorkSeconds(request) / Speed;
 
     public void OnServiceStart(Request request, double waitSeconds, double serviceSeconds)
     {
-        if (_queuedWork.Remove(request, out double work)) _queuedWorkSum = _queuedWork.Count == 0 ? 0 : _queuedWorkSum - work;
+        LeaveQueue(request);
+        _pool.LoadChanged(this);
         _inServiceEndSum += _sim.Now + serviceSeconds;
         _pool.RecordStart(waitSeconds, serviceSeconds);
         _router.OnServiceStart(request);
@@ -105,6 +138,7 @@ public sealed class Node : INodeView, IStationClient<Request>, ISharedRateClient
     {
         // The job ends now, so its end time is Now; reset when idle so rounding cannot accumulate.
         _inServiceEndSum = Busy == 0 ? 0 : _inServiceEndSum - _sim.Now;
+        _pool.LoadChanged(this);
         _router.OnServiceEnd(request, this);
     }
 
@@ -115,13 +149,15 @@ public sealed class Node : INodeView, IStationClient<Request>, ISharedRateClient
 
     void ISharedRateClient<Request>.OnServiceStart(Request request, double waitSeconds)
     {
-        if (_queuedWork.Remove(request, out double work)) _queuedWorkSum = _queuedWork.Count == 0 ? 0 : _queuedWorkSum - work;
+        LeaveQueue(request);
+        _pool.LoadChanged(this);
         _pool.RecordWait(waitSeconds);
         _router.OnServiceStart(request);
     }
 
     void ISharedRateClient<Request>.OnDeparture(Request request, double serviceSeconds)
     {
+        _pool.LoadChanged(this);
         _pool.RecordService(serviceSeconds);
         _router.OnServiceEnd(request, this);
     }

@@ -11,16 +11,31 @@ namespace HacaSim.Model;
 public sealed class Pool
 {
     private readonly IDispatcher _dispatcher;
-    private readonly List<INodeView> _candidates = [];
+    private readonly List<Node> _candidates = [];
     private readonly List<Node> _nodes = [];
-    private readonly HashSet<Node> _taken = [];
     private readonly Queue<Request> _holding = new();
     private readonly Simulation _sim;
+
+    // The nodes a job may go to (up; up and TEE-capable), in index order, rebuilt only when a node goes
+    // down or comes up: a dispatcher gets them as they are, not a list built per job.
+    private readonly List<Node> _up = [];
+    private readonly List<Node> _upTee = [];
+    private bool _eligibleStale = true;
+
+    // Join the shortest queue over many nodes: each node's jobs per slot in a tournament tree (infinite
+    // while down), kept current as jobs arrive and leave, so a pick is O(1) and a change O(log n).
+    private readonly bool _jsq;
+    private LeastKeyTree? _jsqAll, _jsqTee;
+
+    // Jobs waiting and in service over all nodes, kept as they change so reading them is O(1).
+    private int _waitingOnNodes, _busyOnNodes;
+    private int _totalSlots, _teeCapableNodes;
 
     public Pool(string name, IDispatcher dispatcher, Simulation sim)
     {
         Name = name;
         _dispatcher = dispatcher;
+        _jsq = dispatcher is JoinShortestQueueDispatcher;
         _sim = sim;
         sim.StatisticsReset += now =>
         {
@@ -58,30 +73,75 @@ public sealed class Pool
 
     /// <summary>Waits in service-start order, for a batch-means interval when there is one replication.</summary>
     public BatchMeans WaitBatches { get; private set; } = new();
-    public int TotalSlots => _nodes.Sum(n => n.Slots);
-    public int TeeCapableNodes => _nodes.Count(n => n.TeeCapable);
+    public int TotalSlots => _totalSlots;
+    public int TeeCapableNodes => _teeCapableNodes;
 
-    public void Add(Node node) => _nodes.Add(node);
-
-    /// <summary>Jobs waiting on all nodes and in the holding queue.</summary>
-    public int Waiting
+    public void Add(Node node)
     {
-        get
-        {
-            int sum = _holding.Count;
-            foreach (Node n in _nodes) sum += n.Waiting;
-            return sum;
-        }
+        // The JSQ tree and the dispatchers' tie-breaking use the index as the node's position.
+        if (node.Index != _nodes.Count) throw new ArgumentException($"node {node.Index} added at position {_nodes.Count} of pool {Name}", nameof(node));
+        _nodes.Add(node);
+        _totalSlots += node.Slots;
+        if (node.TeeCapable) _teeCapableNodes++;
+        _waitingOnNodes += node.Waiting;
+        _busyOnNodes += node.Busy;
+        node.CountedWaiting = node.Waiting;
+        node.CountedBusy = node.Busy;
+        _eligibleStale = true;
+        _jsqAll = _jsqTee = null; // built again, for every node, at the next pick
     }
 
+    /// <summary>Jobs waiting on all nodes and in the holding queue.</summary>
+    public int Waiting => _waitingOnNodes + _holding.Count;
+
     /// <summary>Slots busy on all nodes.</summary>
-    public int Busy
+    public int Busy => _busyOnNodes;
+
+    /// <summary>
+    /// A node's jobs (waiting or in service) changed: the pool's sums and the JSQ tree follow. Nodes call
+    /// it after every change and before any callback that could dispatch, so a pick sees the live state.
+    /// </summary>
+    internal void LoadChanged(Node node)
     {
-        get
+        int waiting = node.Waiting, busy = node.Busy;
+        _waitingOnNodes += waiting - node.CountedWaiting;
+        _busyOnNodes += busy - node.CountedBusy;
+        node.CountedWaiting = waiting;
+        node.CountedBusy = busy;
+        if (_jsqAll is null) return;
+        double key = JsqKey(node);
+        _jsqAll.Set(node.Index, key);
+        _jsqTee?.Set(node.Index, node.TeeCapable ? key : double.PositiveInfinity);
+    }
+
+    /// <summary>A node went down or came up: who is eligible changes.</summary>
+    internal void UpChanged(Node node)
+    {
+        _eligibleStale = true;
+        LoadChanged(node);
+    }
+
+    // Exactly NodeLoad.JobsPerSlot, the key JoinShortestQueueDispatcher compares; infinite while down.
+    private static double JsqKey(Node n) => n.IsUp ? (double)(n.Busy + n.Waiting) / n.Slots : double.PositiveInfinity;
+
+    private void RefreshEligible()
+    {
+        if (!_eligibleStale) return;
+        _eligibleStale = false;
+        _up.Clear();
+        _upTee.Clear();
+        foreach (Node n in _nodes)
         {
-            int sum = 0;
-            foreach (Node n in _nodes) sum += n.Busy;
-            return sum;
+            if (!n.IsUp) continue;
+            _up.Add(n);
+            if (n.TeeCapable) _upTee.Add(n);
+        }
+        if (_jsq && _jsqAll is null)
+        {
+            _jsqAll = new LeastKeyTree(_nodes.Count);
+            // A separate tree for TEE-only picks only when some nodes are not TEE-capable.
+            _jsqTee = _teeCapableNodes > 0 && _teeCapableNodes < _nodes.Count ? new LeastKeyTree(_nodes.Count) : null;
+            foreach (Node n in _nodes) LoadChanged(n);
         }
     }
 
@@ -100,34 +160,43 @@ public sealed class Pool
     /// <summary>Picks an eligible node (TEE-capable only when <paramref name="teeOnly"/>); null when none is.</summary>
     public Node? Choose(bool teeOnly)
     {
-        _candidates.Clear();
-        foreach (Node n in _nodes)
-        {
-            if (n.IsUp && (!teeOnly || n.TeeCapable)) _candidates.Add(n);
-        }
-        return _candidates.Count == 0 ? null : (Node)_candidates[_dispatcher.Choose(_candidates)];
+        RefreshEligible();
+        List<Node> eligible = teeOnly ? _upTee : _up;
+        if (eligible.Count == 0) return null;
+        if (_jsqAll is not null) return _nodes[(teeOnly && _jsqTee is not null ? _jsqTee : _jsqAll).Least];
+        return eligible[_dispatcher.Choose(eligible)];
     }
 
     /// <summary>Picks <paramref name="count"/> distinct nodes that are up (all that are up when fewer), in dispatch order.</summary>
     public void ChooseDistinct(int count, List<Node> chosen)
     {
         chosen.Clear();
-        int up = 0;
-        foreach (Node n in _nodes) if (n.IsUp) up++;
-        if (count >= up)
+        RefreshEligible();
+        if (count >= _up.Count)
         {
             // k = all (or more than are up): every node that is up checks it; none up leaves the list empty.
-            foreach (Node n in _nodes) if (n.IsUp) chosen.Add(n);
+            chosen.AddRange(_up);
             return;
         }
-        _taken.Clear();
+        if (_jsqAll is { } tree)
+        {
+            // Take the least loaded, hide it, and again; then put the keys back. Same picks as a scan of the rest.
+            for (int i = 0; i < count; i++)
+            {
+                Node node = _nodes[tree.Least];
+                chosen.Add(node);
+                tree.Set(node.Index, double.PositiveInfinity);
+            }
+            foreach (Node node in chosen) tree.Set(node.Index, JsqKey(node));
+            return;
+        }
+        _candidates.Clear();
+        _candidates.AddRange(_up);
         for (int i = 0; i < count; i++)
         {
-            _candidates.Clear();
-            foreach (Node n in _nodes) if (n.IsUp && !_taken.Contains(n)) _candidates.Add(n);
-            var node = (Node)_candidates[_dispatcher.Choose(_candidates)];
-            _taken.Add(node);
-            chosen.Add(node);
+            int pick = _dispatcher.Choose(_candidates);
+            chosen.Add(_candidates[pick]);
+            _candidates.RemoveAt(pick); // the rest stay in index order, as the dispatcher saw them before
         }
     }
 }

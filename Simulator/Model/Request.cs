@@ -50,6 +50,9 @@ public sealed class Request
     /// <summary>The node that ran inference, where a colocated proof is generated.</summary>
     public Node? InferenceNode { get; set; }
 
+    /// <summary>Expected work (at speed 1) of the stage this request last queued for, for the least-work-left books of the node(s) holding it.</summary>
+    internal double QueuedWorkSeconds { get; set; }
+
     /// <summary>Verifications still outstanding (replication factor k).</summary>
     public int PendingVerifications { get; set; }
 
@@ -76,6 +79,9 @@ public sealed class Request
     public double VerifyStartSeconds { get; set; } = double.NaN;
     public double VerifiedSeconds { get; set; } = double.NaN;
     public double IncludedSeconds { get; set; } = double.NaN;
+
+    /// <summary>When the item became ready for the chain (verified off chain, or its proof at the chain on chain).</summary>
+    public double ChainReadySeconds { get; set; } = double.NaN;
     public double FinalSeconds { get; set; } = double.NaN;
 
     /// <summary>Whether the proof this request carries to verification is a ZKML proof.</summary>

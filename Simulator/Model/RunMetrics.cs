@@ -16,11 +16,37 @@ public sealed class RunMetrics(double warmupSeconds)
     public long InFlight => Arrived - Settled - Failed;
     public SortedDictionary<string, long> FailedByReason { get; } = new(StringComparer.Ordinal);
 
+    private static readonly int PathCount = VerificationPaths.All.Count;
+    private readonly SortedDictionary<string, long> _decisions = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, long> _downgrades = new(StringComparer.Ordinal);
+
+    // Per arrival the counts go to arrays indexed by small integers (the decision reason's position among
+    // the reasons seen so far, the path): building and hashing a "path/reason" key for every request was a
+    // measurable share of a run. The sorted tables are filled from them when read, so output order is unchanged.
+    private readonly List<string> _reasons = [];
+    private long[] _decisionCounts = new long[PathCount * 4];
+    private readonly long[] _downgradeCounts = new long[PathCount * PathCount];
+    private bool _countsPending;
+
     /// <summary>How often each path was chosen, and why (after the warm-up): "path/reason" -> count.</summary>
-    public SortedDictionary<string, long> Decisions { get; } = new(StringComparer.Ordinal);
+    public SortedDictionary<string, long> Decisions
+    {
+        get
+        {
+            FlushCounts();
+            return _decisions;
+        }
+    }
 
     /// <summary>Downgrades after the warm-up: "from->to" -> count (hypothesis 3: drift to weaker paths).</summary>
-    public SortedDictionary<string, long> Downgrades { get; } = new(StringComparer.Ordinal);
+    public SortedDictionary<string, long> Downgrades
+    {
+        get
+        {
+            FlushCounts();
+            return _downgrades;
+        }
+    }
 
     /// <summary>Requests whose path was decided after the warm-up.</summary>
     public long Decided { get; internal set; }
@@ -35,13 +61,48 @@ public sealed class RunMetrics(double warmupSeconds)
         if (!Measured(r)) return;
         r.Counted = true;
         Path(r.Path).Count++;
-        string key = r.Path.Key() + "/" + r.DecisionReason;
-        Decisions[key] = Decisions.GetValueOrDefault(key) + 1;
+        _decisionCounts[ReasonIndex(r.DecisionReason) * PathCount + (int)r.Path]++;
         Decided++;
-        if (r.DowngradedFrom is { } from)
+        if (r.DowngradedFrom is { } from) _downgradeCounts[(int)from * PathCount + (int)r.Path]++;
+        _countsPending = true;
+    }
+
+    /// <summary>Position of a decision reason among those seen; policies return a handful of constant strings, so this is a short scan comparing references first.</summary>
+    private int ReasonIndex(string reason)
+    {
+        for (int i = 0; i < _reasons.Count; i++)
         {
-            string move = from.Key() + "->" + r.Path.Key();
-            Downgrades[move] = Downgrades.GetValueOrDefault(move) + 1;
+            string known = _reasons[i];
+            if (ReferenceEquals(known, reason) || string.Equals(known, reason, StringComparison.Ordinal)) return i;
+        }
+        _reasons.Add(reason);
+        if (_reasons.Count * PathCount > _decisionCounts.Length) Array.Resize(ref _decisionCounts, _decisionCounts.Length * 2);
+        return _reasons.Count - 1;
+    }
+
+    private void FlushCounts()
+    {
+        // Reading fills the tables: locked, so two writers reading one replication at once stay exact.
+        lock (_reasons) FlushCountsLocked();
+    }
+
+    private void FlushCountsLocked()
+    {
+        if (!_countsPending) return;
+        _countsPending = false;
+        for (int i = 0; i < _reasons.Count * PathCount; i++)
+        {
+            if (_decisionCounts[i] == 0) continue;
+            string key = VerificationPaths.All[i % PathCount].Key() + "/" + _reasons[i / PathCount];
+            _decisions[key] = _decisions.GetValueOrDefault(key) + _decisionCounts[i];
+            _decisionCounts[i] = 0;
+        }
+        for (int i = 0; i < _downgradeCounts.Length; i++)
+        {
+            if (_downgradeCounts[i] == 0) continue;
+            string move = VerificationPaths.All[i / PathCount].Key() + "->" + VerificationPaths.All[i % PathCount].Key();
+            _downgrades[move] = _downgrades.GetValueOrDefault(move) + _downgradeCounts[i];
+            _downgradeCounts[i] = 0;
         }
     }
 
@@ -93,7 +154,7 @@ public sealed class RunMetrics(double warmupSeconds)
     {
         string key = $"{from.Key()}->{to.Key()}";
         Fallbacks[key] = Fallbacks.GetValueOrDefault(key) + 1;
-        Downgrades[key] = Downgrades.GetValueOrDefault(key) + 1;
+        _downgrades[key] = _downgrades.GetValueOrDefault(key) + 1;
     }
 
     public void OnFailed(string reason)

@@ -36,6 +36,9 @@ public sealed class CostPolicy : IPathPolicy
                 bestPrice = price;
             }
         }
-        return new PathDecision(best, $"cost:cheapest_at_or_above_{floor.Key()}");
+        return new PathDecision(best, Reasons[(int)floor]);
     }
+
+    // Made once per path, not once per request.
+    private static readonly string[] Reasons = VerificationPaths.All.Select(p => $"cost:cheapest_at_or_above_{p.Key()}").ToArray();
 }

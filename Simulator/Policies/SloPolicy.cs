@@ -34,7 +34,11 @@ public sealed class SloPolicy(ComponentSpec spec) : IPathPolicy
             }
         }
         if (double.IsPositiveInfinity(request.DeadlineSeconds)) return new PathDecision(strongest, "slo:no_deadline");
-        if (meets is { } m) return new PathDecision(m, $"slo:{m.Key()}_meets_deadline", idleMeets);
-        return new PathDecision(fastest, $"slo:none_meets_deadline,fastest_{fastest.Key()}", idleMeets);
+        if (meets is { } m) return new PathDecision(m, MeetsReasons[(int)m], idleMeets);
+        return new PathDecision(fastest, FastestReasons[(int)fastest], idleMeets);
     }
+
+    // Made once per path, not once per request.
+    private static readonly string[] MeetsReasons = VerificationPaths.All.Select(p => $"slo:{p.Key()}_meets_deadline").ToArray();
+    private static readonly string[] FastestReasons = VerificationPaths.All.Select(p => $"slo:none_meets_deadline,fastest_{p.Key()}").ToArray();
 }
