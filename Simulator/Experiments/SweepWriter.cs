@@ -21,6 +21,8 @@ public static class SweepWriter
         Charts(outDir, sweep);
         // sweep.csv last: its presence marks a complete sweep.
         AtomicFile.WriteText(Path.Combine(outDir, "sweep.csv"), Table(sweep));
+        // After sweep.csv (the report is built from it, as `hacasim report DIR` rebuilds it).
+        Analysis.Reports.ExperimentReport.Write(outDir);
     }
 
     private static string Table(SweepResult sweep)
