@@ -93,7 +93,8 @@ internal sealed class CsvColumns<T>
 
     private static void WriteString(CsvWriter csv, string? value) => csv.WriteField(value.AsSpan());
 
-    private static void WriteBool(CsvWriter csv, bool value) => csv.WriteField(value);
+    // Lower case, as sweep.csv writes its flags.
+    private static void WriteBool(CsvWriter csv, bool value) => csv.WriteField(value ? "true" : "false");
 
     private static void WriteFormattable<TValue>(CsvWriter csv, TValue value)
         where TValue : IUtf8SpanFormattable => csv.WriteField(value, ReadOnlySpan<char>.Empty);

@@ -2,7 +2,9 @@ namespace HacaSim.Analysis.Records;
 
 /// <summary>
 /// One request's life (requests.csv), written when it ends or when the run ends. Times are seconds of
-/// simulated time; null where the request never reached that point.
+/// simulated time; null where the request never reached that point. <see cref="Counted"/>: the request
+/// arrived after the warm-up and is in summary.json's statistics; the last three columns are its derived
+/// latencies (result - arrival, final - result, final - arrival).
 /// </summary>
 public sealed record RequestRecord(
     int Replication,
@@ -29,4 +31,8 @@ public sealed record RequestRecord(
     double? VerifyStartSeconds,
     double? VerifiedSeconds,
     double? IncludedSeconds,
-    double? FinalSeconds);
+    double? FinalSeconds,
+    bool Counted,
+    double? ResultLatencySeconds,
+    double? ProofLagSeconds,
+    double? TimeToTrustSeconds);

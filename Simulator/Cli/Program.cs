@@ -45,6 +45,7 @@ public static class Program
         {
             RunCommand.Create(stdout, cancel, args, stderr: stderr),
             ValidateCommand.Create(stdout, stderr),
+            CapacityCommand.Create(stdout),
             ReportCommand.Create(stdout),
             CompareCommand.Create(stdout, stderr: stderr),
             SweepCommand.Create(stdout, stderr: stderr),

@@ -2,6 +2,8 @@ using System.CommandLine;
 using HacaSim.Experiments;
 using HacaSim.Scenarios;
 
+using HacaSim.Analysis.Statistics;
+
 namespace HacaSim.Cli;
 
 /// <summary><c>hacasim sweep SCENARIO --param NAME=V1,V2,... | NAME=START:STOP:STEP ...</c>: a grid, and the knee.</summary>
@@ -44,12 +46,12 @@ internal static class SweepCommand
             {
                 stdout.WriteLine($"{sweep.Scenario}: {sweep.Points.Count} point(s), common random numbers across points");
                 stdout.WriteLine();
-                stdout.WriteLine($"{"point",-36} {"result latency (s)",19} {"proof lag (s)",14} {"proof backlogs",15}");
+                stdout.WriteLine($"{"point",-36} {"result latency (s)",19} {"proof lag (s)",14} {"proof backlogs",15}  {"rho max",7}  verdict");
                 foreach (SweepPoint p in sweep.Points)
                 {
                     double Mean(string m) => p.Metrics.First(x => x.Metric == m).Interval.Mean;
                     stdout.WriteLine($"{p.Point.Key,-36} {ExperimentFormat.Short(Mean(ReplicationMetrics.ResultLatency)),19} " +
-                        $"{ExperimentFormat.Short(Mean(ReplicationMetrics.ProofLag)),14} {(p.ProofBacklogsStable ? "stable" : "UNSTABLE: " + string.Join(" ", p.Stability.Where(s => !s.Stable && p.ProofBacklogs.Contains(s.Backlog)).Select(s => s.Backlog))),15}");
+                        $"{ExperimentFormat.Short(Mean(ReplicationMetrics.ProofLag)),14} {(p.ProofBacklogsStable ? "stable" : "UNSTABLE: " + string.Join(" ", p.Stability.Where(s => !s.Stable && p.ProofBacklogs.Contains(s.Backlog)).Select(s => s.Backlog))),15}  {ExperimentFormat.Short(p.Capacity?.MaxRho),7}  {Verdict(p)}");
                 }
                 stdout.WriteLine();
             }
@@ -60,9 +62,28 @@ internal static class SweepCommand
                     : k.AllStable ? $"knee{where}: {swept[0].Name} >= {k.Value} (every point stable; the knee is above the range)"
                     : $"knee{where}: {swept[0].Name} = {k.Value} (the last value with every proof backlog stable)");
             }
+            foreach (SweepResult.KneeInterval k in sweep.KneeIntervals())
+            {
+                string where = k.Others.Length == 0 ? "" : $" at {k.Others}";
+                string critical = k.Critical.Count == 0 ? "" : $", critical at {string.Join(", ", k.Critical)}";
+                stdout.WriteLine($"knee interval{where}: last stable {k.LastStable ?? "none"}, first unstable {k.FirstUnstable ?? "none in range"}{critical}");
+            }
+            foreach (SweepResult.AnalyticKnee k in sweep.AnalyticKnees())
+            {
+                string where = k.Others.Length == 0 ? "" : $" at {k.Others}";
+                string at = k.Interpolated is { } x ? $" (rho = 1 at {swept[0].Name} = {x.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)})" : "";
+                stdout.WriteLine($"analytic knee{where}: last value with rho < 1: {k.Grid ?? "none"}{at}");
+            }
             stdout.WriteLine($"results: {Path.GetFullPath(dir)}");
             return Program.Success;
         });
         return command;
+    }
+
+    /// <summary>The worst proof-backlog verdict, naming the backlogs that are not stable.</summary>
+    private static string Verdict(SweepPoint p)
+    {
+        var notStable = p.Verdicts.Where(v => v.State != Analysis.Statistics.StabilityState.Stable).Select(v => $"{v.Backlog}={v.State.Key()}");
+        return string.Join(" ", new[] { p.ProofVerdict.Key() }.Concat(notStable));
     }
 }

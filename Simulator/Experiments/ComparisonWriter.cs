@@ -34,6 +34,7 @@ public static class ComparisonWriter
                 if (s.Label.EndsWith("time to trust", StringComparison.Ordinal)) cdfs.Add(s with { Label = $"{comparison.Variants[i].Name}: {s.Label}" });
         }
         LatencyCdfChart.Save(cdfs, $"Time to trust per path and variant — {comparison.Scenario}", Path.Combine(outDir, "compare_latency_cdf"));
+        Analysis.Reports.ExperimentReport.Write(outDir);
         // comparison.json last: its presence marks a complete comparison.
         AtomicFile.WriteText(Path.Combine(outDir, "comparison.json"), Json(comparison));
     }

@@ -114,7 +114,8 @@ public sealed class RequestLog : IDisposable
                 T(r.DataQueuedSeconds), T(r.DataStartSeconds), T(r.DataEndSeconds),
                 T(r.InferenceQueuedSeconds), T(r.InferenceStartSeconds), T(r.InferenceEndSeconds), T(r.ResultSeconds),
                 T(r.ProofQueuedSeconds), T(r.ProofStartSeconds), T(r.ProofReadySeconds),
-                T(r.VerifyQueuedSeconds), T(r.VerifyStartSeconds), T(r.VerifiedSeconds), T(r.IncludedSeconds), T(r.FinalSeconds));
+                T(r.VerifyQueuedSeconds), T(r.VerifyStartSeconds), T(r.VerifiedSeconds), T(r.IncludedSeconds), T(r.FinalSeconds),
+                r.Counted, T(r.ResultSeconds - r.ArrivalSeconds), T(r.FinalSeconds - r.ResultSeconds), T(r.FinalSeconds - r.ArrivalSeconds));
             part.Csv.Write(record);
             part.Parquet.Write(record);
         }

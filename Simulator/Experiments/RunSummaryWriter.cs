@@ -2,6 +2,8 @@ using System.Text;
 using System.Text.Json;
 using HacaSim.Analysis.Output;
 using HacaSim.Analysis.Statistics;
+using HacaSim.Capacity;
+using HacaSim.Catalog;
 using HacaSim.Model;
 using HacaSim.Scenarios;
 
@@ -39,8 +41,11 @@ public static class RunSummaryWriter
             WriteRequests(w, reps);
             WritePools(w, reps, marks);
             WritePaths(w, reps, marks);
-            WriteStability(w, reps);
+            CapacityReport capacity = CapacityModel.Analyse(scenario, ScenarioCatalogs.Default);
+            WriteStability(w, reps, new BacklogVerdicts(scenario, reps, capacity));
             ChainSummaryWriter.Write(w, scenario, reps);
+            CapacityWriter.WriteJson(w, capacity);
+            CostWriter.Write(w, scenario, reps, capacity);
             WriteCounts(w, "decisions", reps.SelectMany(r => r.Metrics.Decisions));
             WriteFaults(w, scenario, reps);
             WriteDowngrades(w, reps);
@@ -132,7 +137,7 @@ public static class RunSummaryWriter
         w.WriteEndObject();
     }
 
-    private static void WriteStability(Utf8JsonWriter w, IReadOnlyList<ReplicationResult> reps)
+    private static void WriteStability(Utf8JsonWriter w, IReadOnlyList<ReplicationResult> reps, BacklogVerdicts judged)
     {
         w.WriteStartObject("stability");
         foreach (PoolResult first in reps[0].Pools)
@@ -144,6 +149,7 @@ public static class RunSummaryWriter
             // One replication: the interval comes from the trend fit itself.
             if (verdicts.Count == 1) growth = growth with { Ci95 = Finite(verdicts[0].GrowthCi95) };
             Statistic(w, "backlog_growth_per_s", growth);
+            WriteVerdict(w, judged.Of(first.Name));
             w.WriteEndObject();
         }
         if (reps.All(r => r.SettlementStability is not null))
@@ -154,9 +160,20 @@ public static class RunSummaryWriter
             var growth = SummaryStatistic.FromValues(verdicts.Select(v => v.GrowthPerSecond).ToList());
             if (verdicts.Count == 1) growth = growth with { Ci95 = Finite(verdicts[0].GrowthCi95) };
             Statistic(w, "backlog_growth_per_s", growth);
+            WriteVerdict(w, judged.Of(TimeSeriesSampler.SettlementPool));
             w.WriteEndObject();
         }
         w.WriteEndObject();
+    }
+
+    /// <summary>The three-state verdict beside the boolean (which keeps its meaning: the trend test alone).</summary>
+    private static void WriteVerdict(Utf8JsonWriter w, ThreeStateVerdict? v)
+    {
+        if (v is null) return;
+        w.WriteString("verdict", v.State.Key());
+        w.WriteString("verdict_reason", v.Reason);
+        Number(w, "relaxation_s", v.RelaxationSeconds);
+        Number(w, "settle_run_s", v.SettleRunSeconds);
     }
 
 

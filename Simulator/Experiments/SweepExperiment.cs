@@ -57,7 +57,13 @@ public static class SweepExperiment
         stability.Add((TimeSeriesSampler.SettlementPool, !RunSummaryWriter.Unstable(reps.Select(r => SettlementStability(r, scenario)))));
         // The proof backlogs: whoever generates proofs (the prover pool, else the inference nodes), verification, settlement.
         var proofBacklogs = new List<string> { scenario.Roles.Prover ?? scenario.Roles.Inference, scenario.Roles.Verification, TimeSeriesSampler.SettlementPool };
-        return new SweepPoint(point, metrics, stability, proofBacklogs, RunSummaryWriter.Write(scenario, reps));
+        var capacity = Capacity.CapacityModel.Analyse(scenario, ScenarioCatalogs.Default);
+        var judged = new BacklogVerdicts(scenario, reps, capacity);
+        return new SweepPoint(point, metrics, stability, proofBacklogs, RunSummaryWriter.Write(scenario, reps))
+        {
+            Capacity = capacity,
+            Verdicts = judged.All.Select(v => (v.Key, v.Value.State)).ToList(),
+        };
     }
 
     /// <summary>The settlement backlog's trend after the warm-up; growth must exceed a block's worth to count.</summary>

@@ -13,6 +13,16 @@ public sealed record SweepPoint(
     IReadOnlyList<string> ProofBacklogs,
     string SummaryJson)
 {
+    /// <summary>The point's analytic capacity check (from its bound scenario alone).</summary>
+    public Capacity.CapacityReport? Capacity { get; init; }
+
+    /// <summary>Each backlog's three-state verdict (pools in scenario order, then settlement).</summary>
+    public IReadOnlyList<(string Backlog, StabilityState State)> Verdicts { get; init; } = [];
+
+    /// <summary>The worst verdict among the proof backlogs: what the knee interval is read from.</summary>
+    public StabilityState ProofVerdict =>
+        Verdicts.Where(v => ProofBacklogs.Contains(v.Backlog)).Select(v => v.State).DefaultIfEmpty(StabilityState.Stable).Max();
+
     /// <summary>Every proof backlog (prover, verification, settlement) is stable.</summary>
     public bool ProofBacklogsStable => Stability.Where(s => ProofBacklogs.Contains(s.Backlog)).All(s => s.Stable);
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using HacaSim.Analysis.Charts;
 using HacaSim.Analysis.Output;
+using HacaSim.Analysis.Statistics;
 using static HacaSim.Experiments.ExperimentFormat;
 
 namespace HacaSim.Experiments;
@@ -20,6 +21,8 @@ public static class SweepWriter
         Charts(outDir, sweep);
         // sweep.csv last: its presence marks a complete sweep.
         AtomicFile.WriteText(Path.Combine(outDir, "sweep.csv"), Table(sweep));
+        // After sweep.csv (the report is built from it, as `hacasim report DIR` rebuilds it).
+        Analysis.Reports.ExperimentReport.Write(outDir);
     }
 
     private static string Table(SweepResult sweep)
@@ -30,6 +33,14 @@ public static class SweepWriter
         foreach (var (metric, _) in first.Metrics) header.AddRange([Column(metric) + "_mean", Column(metric) + "_ci95"]);
         header.AddRange(first.Stability.Select(s => "stable_" + Column(s.Backlog)));
         header.Add("proof_backlogs_stable");
+        // Appended (existing columns keep their place): the analytic capacity check of each point.
+        var rhoPools = first.Capacity?.Pools.Select(p => p.Name).ToList() ?? [];
+        header.AddRange(rhoPools.Select(p => "rho_" + Column(p)));
+        header.AddRange(["rho_chain", "rho_max", "bottleneck", "analytic_knee_arrival_rate_per_s", "analytic_knee", "analytic_knee_grid"]);
+        var analytic = sweep.AnalyticKnees().ToDictionary(k => k.Others, StringComparer.Ordinal);
+        header.AddRange(first.Verdicts.Select(v => "verdict_" + Column(v.Backlog)));
+        header.AddRange(["proof_backlogs_verdict", "knee_last_stable", "knee_first_unstable", "knee_critical"]);
+        var intervals = sweep.KneeIntervals().ToDictionary(k => k.Others, StringComparer.Ordinal);
         var sb = new StringBuilder(string.Join(",", header)).Append('\n');
         foreach (SweepPoint p in sweep.Points)
         {
@@ -38,6 +49,13 @@ public static class SweepWriter
             foreach (var (_, ci) in p.Metrics) cells.AddRange([Csv(ci.Mean), Csv(ci.HalfWidth)]);
             cells.AddRange(p.Stability.Select(s => s.Stable ? "true" : "false"));
             cells.Add(p.ProofBacklogsStable ? "true" : "false");
+            cells.AddRange(rhoPools.Select(name => Csv(p.Capacity?.RhoOf(name) ?? double.NaN)));
+            var knee = analytic[SweepResult.OthersKey(p.Point)];
+            cells.AddRange([Csv(p.Capacity?.Chain.Rho ?? double.NaN), Csv(p.Capacity?.MaxRho ?? double.NaN), Csv(p.Capacity?.Bottleneck ?? ""),
+                Csv(p.Capacity?.KneeArrivalRate ?? double.NaN), Csv(knee.Interpolated ?? double.NaN), Csv(knee.Grid ?? "")]);
+            var interval = intervals[SweepResult.OthersKey(p.Point)];
+            cells.AddRange(first.Verdicts.Select(v => p.Verdicts.FirstOrDefault(x => x.Backlog == v.Backlog).State.Key()));
+            cells.AddRange([p.ProofVerdict.Key(), Csv(interval.LastStable ?? ""), Csv(interval.FirstUnstable ?? ""), Csv(string.Join(" ", interval.Critical))]);
             sb.Append(string.Join(",", cells)).Append('\n');
         }
         return sb.ToString();

@@ -84,6 +84,7 @@ public sealed class HacaNetwork
     {
         _sim.Run(_scenario.Run.DurationSeconds, cancel);
         _lifecycle.Settlement.Finish();
+        _lifecycle.LogInFlight();
         double now = _sim.Now;
         double warmup = _scenario.Run.WarmupSeconds;
         var results = new List<PoolResult>();

@@ -19,6 +19,9 @@ public sealed class Request
     public double ArrivalSeconds { get; }
 
     public VerificationPath Path { get; set; }
+
+    /// <summary>Arrived after the warm-up: in summary.json's statistics (set by <see cref="RunMetrics"/>, which decides it).</summary>
+    public bool Counted { get; set; }
     public string DecisionReason { get; set; } = "";
 
     /// <summary>The path the policy wanted before load made it choose a weaker one; null when not downgraded.</summary>

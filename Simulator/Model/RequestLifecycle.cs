@@ -30,6 +30,8 @@ public sealed class RequestLifecycle : IStageRouter
     private readonly NetworkView _view;
     private readonly Action<object?> _toInference, _toProver, _toVerification, _proofReady, _redispatch, _timedOut;
     private readonly FaultsConfig _faults;
+    // Only with a request log: the requests not yet ended, written as in_flight when the run ends.
+    private readonly Dictionary<long, Request>? _inFlight;
     private readonly Random _faultCoins;
     private readonly bool _onchain;
 
@@ -61,6 +63,7 @@ public sealed class RequestLifecycle : IStageRouter
         _redispatch = s => Redispatch((Request)s!);
         _timedOut = s => Fail((Request)s!, "timeout");
         _faults = scenario.FaultsOrNone;
+        if (sink is not null) _inFlight = [];
         _faultCoins = streams.Stream("faults/data_source");
         _onchain = scenario.Verification.Placement == VerificationPlacement.Onchain;
         Settlement = new Settlement(sim, scenario, Consensus(scenario, _verification, streams, catalogs),
@@ -91,6 +94,7 @@ public sealed class RequestLifecycle : IStageRouter
         request.DecisionReason = decision.Reason;
         if (decision.IsDowngrade) request.DowngradedFrom = decision.Wanted;
         _metrics.OnArrival(request);
+        _inFlight?.Add(request.Id, request);
         if (request.Class.TimeoutSeconds is { } timeout) request.Timeout = _sim.Schedule(timeout, _timedOut, request);
         if (request.NeedsData) Enqueue(request, _data, RequestStage.Data, teeOnly: false);
         else StartInference(request);
@@ -338,6 +342,7 @@ public sealed class RequestLifecycle : IStageRouter
         request.Outcome = RequestOutcome.Settled;
         _metrics.OnSettled(request);
         _view.OnFinal(request);
+        _inFlight?.Remove(request.Id);
         _sink?.Write(request);
     }
 
@@ -347,7 +352,16 @@ public sealed class RequestLifecycle : IStageRouter
         request.Outcome = RequestOutcome.Failed;
         request.FailureReason = reason;
         _metrics.OnFailed(reason);
+        _inFlight?.Remove(request.Id);
         _sink?.Write(request);
+    }
+
+    /// <summary>At the end of the run: every request still in flight goes to the log too, by id, so the log holds every arrival.</summary>
+    public void LogInFlight()
+    {
+        if (_inFlight is null) return;
+        foreach (Request r in _inFlight.Values.OrderBy(r => r.Id)) _sink!.WriteInFlight(r);
+        _inFlight.Clear();
     }
 
     private void Hop(Action<object?> next, Request request) => _sim.Schedule(_hop.Sample(), next, request);

@@ -59,6 +59,7 @@ public sealed class RunMetrics(double warmupSeconds)
     {
         Arrived++;
         if (!Measured(r)) return;
+        r.Counted = true;
         Path(r.Path).Count++;
         _decisionCounts[ReasonIndex(r.DecisionReason) * PathCount + (int)r.Path]++;
         Decided++;

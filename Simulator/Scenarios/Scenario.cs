@@ -20,7 +20,8 @@ public sealed record Scenario(
     DataConfig Data,
     NetworkConfig Network,
     ComponentSpec Policy,
-    FaultsConfig? Faults = null)
+    FaultsConfig? Faults = null,
+    CostsConfig? Costs = null)
 {
     /// <summary>The faults block, or none.</summary>
     public FaultsConfig FaultsOrNone => Faults ?? FaultsConfig.None;

@@ -12,7 +12,8 @@ namespace HacaSim.Scenarios;
 internal sealed class ScenarioBinder(ScenarioProblems problems, ScenarioCatalogs catalogs)
 {
     public static readonly string[] TopLevelKeys =
-        ["name", "description", "parameters", "run", "traffic", "models", "pools", "roles", "paths", "verification", "settlement", "data", "network", "policy", "faults", "variants"];
+        ["name", "description", "parameters", "run", "traffic", "models", "pools", "roles", "paths", "verification", "settlement", "data", "network", "policy", "faults", "variants", "costs"];
+    private static readonly string[] CostsKeys = ["gpu_hour", "cpu_hour", "gas_price_gwei", "eth_usd"];
 
     private static readonly string[] RunKeys = ["duration_s", "warmup_s", "replications", "seed", "sample_interval_s", "max_waiting"];
     public static readonly string[] ModelKeys =
@@ -86,7 +87,8 @@ internal sealed class ScenarioBinder(ScenarioProblems problems, ScenarioCatalogs
         checks.Policy(policy, traffic, catalogs);
 
         return new Scenario(name, description, run, new TrafficConfig(traffic.Arrival, traffic.Classes.Select(c => c.Config).ToList()),
-            models, pools, rolesConfig, paths, verificationConfig, settlement, data, networkConfig, policy, faults);
+            models, pools, rolesConfig, paths, verificationConfig, settlement, data, networkConfig, policy, faults,
+            top.Has("costs") ? BindCosts(top.Child("costs", CostsKeys)) : null);
     }
 
     private RunConfig BindRun(MappingReader run)
@@ -303,6 +305,14 @@ internal sealed class ScenarioBinder(ScenarioProblems problems, ScenarioCatalogs
     /// <summary>A gas amount: a whole number >= 0.</summary>
     internal static long Gas(MappingReader reader, string key, long fallback) =>
         reader.Value(key) is { } node ? reader.Problems.Integer(node, reader.ChildPath(key), 0) ?? fallback : fallback;
+
+    /// <summary>
+    /// Prices: defaults from docs/parameters.md "Costs" ($1.3 per A100-hour, $0.10 per CPU full node hour, estimates of
+    /// 2025 list prices). Gas is counted only when both gas_price_gwei and eth_usd are given.
+    /// </summary>
+    private static CostsConfig BindCosts(MappingReader costs) =>
+        new(costs.Number("gpu_hour", 1.3, NonNegative), costs.Number("cpu_hour", 0.10, NonNegative),
+            costs.OptionalNumber("gas_price_gwei", NonNegative), costs.OptionalNumber("eth_usd", NonNegative));
 
     private DataConfig BindData(MappingReader data)
     {

@@ -9,7 +9,7 @@ namespace HacaSim.Workload;
 /// Generated exactly, without thinning: a gap that would cross a step boundary is discarded and
 /// redrawn from the boundary at the new rate, which memorylessness of the exponential makes exact.
 /// </remarks>
-public sealed class RampArrivals : IArrivalProcess
+public sealed class RampArrivals : IArrivalProcess, IRateVarying
 {
     private readonly double _startRatePerSecond;
     private readonly double _stepRatePerSecond;
@@ -58,6 +58,8 @@ public sealed class RampArrivals : IArrivalProcess
 
     /// <summary>The rate during step <paramref name="step"/> (step k covers [k, k+1) * stepLength).</summary>
     public double RatePerSecond(long step) => Math.Min(_startRatePerSecond + step * _stepRatePerSecond, _maxRatePerSecond);
+
+    public double RatePerSecondAt(double timeSeconds) => RatePerSecond((long)Math.Floor(timeSeconds / _stepLengthSeconds));
 
     public Arrival Next()
     {

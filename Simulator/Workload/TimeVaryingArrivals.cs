@@ -6,7 +6,7 @@ namespace HacaSim.Workload;
 /// keep each with probability lambda(t)/maxRate. Exact for any bounded rate; the cost per arrival is
 /// maxRate / mean rate candidates, so keep the envelope tight.
 /// </summary>
-public sealed class TimeVaryingArrivals : IArrivalProcess
+public sealed class TimeVaryingArrivals : IArrivalProcess, IRateVarying
 {
     // Lets a hand-written rate exceed maxRate by rounding noise (a sum of terms that peaks at exactly
     // maxRate) without being rejected; anything larger is a real error in the envelope.
@@ -59,6 +59,8 @@ public sealed class TimeVaryingArrivals : IArrivalProcess
 
     /// <summary>As given to the constructor or by the profile; NaN if unknown.</summary>
     public double MeanRatePerSecond { get; }
+
+    public double RatePerSecondAt(double timeSeconds) => timeSeconds >= _endSeconds ? 0 : _rate(timeSeconds);
 
     public Arrival Next()
     {

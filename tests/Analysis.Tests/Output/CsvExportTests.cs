@@ -59,14 +59,14 @@ public class CsvExportTests
         string path = dir.File("out.csv");
         var request = new RequestRecord(
             1, 42, "chat", "tee", "cheapest", "failed", null, 100, 0, 1.5,
-            null, null, null, 2.25, null, null, null, null, null, null, null, null, null, null, double.NaN);
+            null, null, null, 2.25, null, null, null, null, null, null, null, null, null, null, double.NaN, true, null, null, double.NaN);
 
         CsvExport.Write(path, [request]);
         CsvExport.Write(dir.File("lag.csv"), [new ProofLagRow(0, 60, "zk", 0, double.NaN)]);
 
         Assert.Multiple(() =>
         {
-            Assert.That(File.ReadAllLines(path)[1], Is.EqualTo("1,42,chat,tee,cheapest,failed,,100,0,1.5,,,,2.25,,,,,,,,,,,"));
+            Assert.That(File.ReadAllLines(path)[1], Is.EqualTo("1,42,chat,tee,cheapest,failed,,100,0,1.5,,,,2.25,,,,,,,,,,,,true,,,"));
             Assert.That(File.ReadAllLines(dir.File("lag.csv"))[1], Is.EqualTo("0,60,zk,0,"));
         });
     }

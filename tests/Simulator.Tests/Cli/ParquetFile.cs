@@ -37,6 +37,7 @@ internal static class ParquetFile
         if (f.ClrType == typeof(double)) return f.IsNullable ? await Nullable<double>(group, f, n, D) : await Values<double>(group, f, n, D);
         if (f.ClrType == typeof(int)) return f.IsNullable ? await Nullable<int>(group, f, n, I) : await Values<int>(group, f, n, I);
         if (f.ClrType == typeof(long)) return f.IsNullable ? await Nullable<long>(group, f, n, L) : await Values<long>(group, f, n, L);
+        if (f.ClrType == typeof(bool)) return await Values<bool>(group, f, n, b => b ? "true" : "false");
         throw new NotSupportedException(f.ClrType.FullName);
     }
 

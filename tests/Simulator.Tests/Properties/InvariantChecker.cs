@@ -49,6 +49,12 @@ internal sealed class InvariantChecker(HacaNetwork network, double challengeWind
         if (_ended.Count != m.Arrived) Fail($"{_ended.Count} distinct requests ended, {m.Arrived} arrived");
     }
 
+    // The run's end reports what is still in flight; this checker drains the model afterwards and checks how each ends.
+    public void WriteInFlight(Request r)
+    {
+        if (Forwarding) forward?.WriteInFlight(r);
+    }
+
     public void Write(Request r)
     {
         double now = network.Simulation.Now;

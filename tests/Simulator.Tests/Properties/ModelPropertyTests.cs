@@ -147,6 +147,8 @@ public class ModelPropertyTests
     private sealed class LateSink(Func<IRequestSink> sink) : IRequestSink
     {
         public void Write(Request request) => sink().Write(request);
+
+        public void WriteInFlight(Request request) => sink().WriteInFlight(request);
     }
 
     private sealed class Tally

@@ -1,0 +1,36 @@
+namespace HacaSim.Capacity;
+
+/// <summary>
+/// The offered load of one pool, from the scenario alone. Work is in seconds on a speed-1 slot, per
+/// arriving request (averaged over class mix, path mix, data share, TEE overhead, replication factor,
+/// challenge rate and colocated proofs). <see cref="Rho"/> = arrival rate x work per request /
+/// <see cref="CapacityWorkPerSecond"/>: for a pool of independent slots it is the utilisation a stable
+/// run must measure; for a batching GPU pool it is the share of the full-batch throughput.
+/// </summary>
+public sealed record PoolLoad(
+    string Name,
+    IReadOnlyList<string> Roles,
+    int Nodes,
+    int Slots,
+    double CapacityWorkPerSecond,
+    double WorkPerRequestSeconds,
+    IReadOnlyDictionary<string, double> WorkByStage,
+    double JobsPerRequest,
+    double ServiceScv,
+    double Rho,
+    double? TeeRho,
+    double KneeArrivalRate,
+    bool Batching)
+{
+    /// <summary>The constraint that binds: the whole pool, or its TEE-capable nodes for TEE inference.</summary>
+    public double BindingRho => Math.Max(Rho, TeeRho ?? 0);
+
+    /// <summary>Service completions per second at full load (jobs/s), for the heavy-traffic relaxation time.</summary>
+    public double JobCapacityPerSecond => JobsPerRequest > 0 ? CapacityWorkPerSecond * JobsPerRequest / WorkPerRequestSeconds : double.PositiveInfinity;
+}
+
+/// <summary>
+/// The chain's offered load: settlement items per request (one per settled request) against its block
+/// throughput (block_capacity / block_interval_s). Instant settlement has no capacity limit.
+/// </summary>
+public sealed record ChainLoad(double ItemsPerRequest, double CapacityItemsPerSecond, double Rho, double KneeArrivalRate, string Formula);
