@@ -5,6 +5,7 @@ using HacaSim.Analysis.Output;
 using HacaSim.Analysis.Records;
 using HacaSim.Analysis.Statistics;
 using HacaSim.Model;
+using HacaSim.Model.Chain;
 
 namespace HacaSim.Experiments;
 
@@ -35,6 +36,7 @@ public static class UnitResultFile
             w.WriteEndArray();
             w.WritePropertyName("settlement_stability");
             WriteVerdict(w, r.SettlementStability);
+            WriteChain(w, r.Chain);
             w.WritePropertyName("outages");
             if (r.Outages is null) w.WriteNullValue();
             else
@@ -78,6 +80,7 @@ public static class UnitResultFile
                     ? outages.EnumerateArray().Select(a => new OutageRecovery(D(a[0]), D(a[1]), D(a[2]))).ToList() : null)
             {
                 SettlementStability = ReadVerdict(root.GetProperty("settlement_stability")),
+                Chain = root.TryGetProperty("chain", out JsonElement chain) ? ReadChain(chain) : null,
             };
             return (S(root.GetProperty("key")), result);
         }
@@ -182,6 +185,63 @@ public static class UnitResultFile
             pm.TimeToTrustBatches.Load(ReadBatches(p.GetProperty("time_to_trust_batches"))!);
         }
         return m;
+    }
+
+    private static void WriteChain(Utf8JsonWriter w, ChainMetrics? c)
+    {
+        if (c is null)
+        {
+            w.WriteNull("chain");
+            return;
+        }
+        w.WriteStartObject("chain");
+        w.WriteNumber("blocks", c.Blocks);
+        w.WriteNumber("items", c.Items);
+        w.WriteNumber("gas", c.Gas);
+        w.WriteNumber("max_items", c.MaxItems);
+        w.WriteNumber("max_gas", c.MaxGas);
+        w.WriteNumber("rejected", c.Rejected);
+        Named(w, "mempool_mean", c.MempoolMean);
+        Named(w, "mempool_max", c.MempoolMax);
+        Named(w, "measured_s", c.MeasuredSeconds);
+        Statistic(w, "execution", c.ExecutionSeconds);
+        Statistic(w, "cycle", c.CycleSeconds);
+        w.WriteStartObject("paths");
+        foreach (VerificationPath path in VerificationPaths.All)
+        {
+            w.WriteStartObject(path.Key());
+            Statistic(w, "inclusion", c.Inclusion(path));
+            Statistic(w, "finality", c.Finality(path));
+            w.WriteEndObject();
+        }
+        w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    private static ChainMetrics? ReadChain(JsonElement e)
+    {
+        if (e.ValueKind == JsonValueKind.Null) return null;
+        var c = new ChainMetrics
+        {
+            Blocks = e.GetProperty("blocks").GetInt64(),
+            Items = e.GetProperty("items").GetInt64(),
+            Gas = e.GetProperty("gas").GetInt64(),
+            MaxItems = e.GetProperty("max_items").GetInt64(),
+            MaxGas = e.GetProperty("max_gas").GetInt64(),
+            Rejected = e.GetProperty("rejected").GetInt64(),
+            MempoolMean = D(e.GetProperty("mempool_mean")),
+            MempoolMax = D(e.GetProperty("mempool_max")),
+            MeasuredSeconds = D(e.GetProperty("measured_s")),
+        };
+        c.ExecutionSeconds.Load(ReadStatistic(e.GetProperty("execution")));
+        c.CycleSeconds.Load(ReadStatistic(e.GetProperty("cycle")));
+        foreach (VerificationPath path in VerificationPaths.All)
+        {
+            JsonElement p = e.GetProperty("paths").GetProperty(path.Key());
+            c.Inclusion(path).Load(ReadStatistic(p.GetProperty("inclusion")));
+            c.Finality(path).Load(ReadStatistic(p.GetProperty("finality")));
+        }
+        return c;
     }
 
     private static void WritePool(Utf8JsonWriter w, PoolResult p)
