@@ -36,7 +36,11 @@ public sealed class Catalog<T>
         }
         catch (Exception e) when (e is ArgumentException or InputException)
         {
-            return [$"{Kind} \"{spec.Name}\": {FirstLine(e.Message)}"];
+            // Without " (Parameter 'ratePerSecond')", and C# names in the text as scenario keys (ratePerSecond -> rate,
+            // intervalSeconds -> interval_s): a C# parameter name means nothing to a scenario's author.
+            string message = e is ArgumentException { ParamName: { } p } ? e.Message.Replace($" (Parameter '{p}')", "", StringComparison.Ordinal) : e.Message;
+            message = System.Text.RegularExpressions.Regex.Replace(message, @"\b[a-z]+(?:[A-Z][a-z]*)+\b", m => ScenarioKey(m.Value));
+            return [$"{Kind} \"{spec.Name}\": {FirstLine(message)}"];
         }
         catch (KeyNotFoundException)
         {
@@ -45,6 +49,14 @@ public sealed class Catalog<T>
                 .Concat(spec.Lists.Keys.Select(k => $"{k} (a list)")).Order(StringComparer.Ordinal));
             return [$"{Kind} \"{spec.Name}\" takes {entry.Usage}, and a parameter has the wrong type; given: {given}"];
         }
+    }
+
+    /// <summary>A C# parameter name as the scenario key it comes from: ratePerSecond -> rate, meanSojournSeconds -> mean_sojourn_s.</summary>
+    private static string ScenarioKey(string camel)
+    {
+        string s = camel.Replace("PerSecond", "", StringComparison.Ordinal);
+        s = s.EndsWith("Seconds", StringComparison.Ordinal) ? s[..^"Seconds".Length] + "_s" : s;
+        return System.Text.RegularExpressions.Regex.Replace(s, "([a-z])([A-Z])", "$1_$2").ToLowerInvariant();
     }
 
     /// <summary>Builds a validated spec, drawing from <paramref name="rng"/>.</summary>

@@ -19,6 +19,8 @@ internal static class ValidateCommand
             var s = loaded.Scenario;
             stdout.WriteLine($"{loaded.SourcePath}: valid scenario \"{s.Name}\": {s.Traffic.Classes.Count} request class(es), " +
                 $"{s.Pools.Count} pool(s), {s.Run.DurationSeconds} s x {s.Run.Replications} replication(s)");
+            foreach (string p in loaded.UnusedParameters)
+                stdout.WriteLine($"warning: parameter \"{p}\" is declared but nothing in the scenario uses it (no ${{{p}}}); --set, --param and --variant refuse it");
             return Program.Success;
         });
         return command;

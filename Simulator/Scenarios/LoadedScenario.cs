@@ -8,4 +8,7 @@ public sealed record LoadedScenario(Scenario Scenario, string ResolvedYaml, stri
 {
     /// <summary>Accepted but deprecated input ("file:line:col: field: message"), for the commands to print on stderr.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    /// <summary>Declared parameters that nothing in the resolved scenario refers to (every <c>${NAME}</c> was replaced by an override, or there was none).</summary>
+    public IReadOnlyList<string> UnusedParameters { get; init; } = [];
 }

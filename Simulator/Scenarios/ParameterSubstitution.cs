@@ -38,6 +38,38 @@ internal static class ParameterSubstitution
         return result;
     }
 
+    /// <summary>The parameter names a text refers to inside its <c>${...}</c> (a name, or names in an expression).</summary>
+    public static IEnumerable<string> ReferencedNames(string text)
+    {
+        foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(text, @"\$\{([^}]*)\}"))
+            foreach (System.Text.RegularExpressions.Match n in System.Text.RegularExpressions.Regex.Matches(m.Groups[1].Value, @"(?<![A-Za-z0-9_.])[A-Za-z_][A-Za-z0-9_]*"))
+                yield return n.Value;
+    }
+
+    /// <summary>Every scalar under <paramref name="root"/> (the parameters: block left out) that refers to parameters, with the names.</summary>
+    public static List<(YamlNode Node, string Name)> References(YamlMappingNode root)
+    {
+        var found = new List<(YamlNode, string)>();
+        void Walk(YamlNode node)
+        {
+            switch (node)
+            {
+                case YamlScalarNode s when s.Value?.Contains("${", StringComparison.Ordinal) == true:
+                    foreach (string name in ReferencedNames(s.Value)) found.Add((s, name));
+                    break;
+                case YamlMappingNode m:
+                    foreach (var (_, value) in m.Children) Walk(value);
+                    break;
+                case YamlSequenceNode q:
+                    foreach (YamlNode child in q.Children) Walk(child);
+                    break;
+            }
+        }
+        foreach (var (key, value) in root.Children)
+            if ((key as YamlScalarNode)?.Value != Key) Walk(value);
+        return found;
+    }
+
     /// <summary>Replaces every <c>${...}</c> in scalar values under <paramref name="node"/> (keys are left alone).</summary>
     public static void Substitute(YamlNode node, string path, IReadOnlyDictionary<string, string> parameters, Action<YamlNode, string, string> report)
     {

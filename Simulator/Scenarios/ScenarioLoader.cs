@@ -53,10 +53,21 @@ public static class ScenarioLoader
         var parameters = parameterNodes.ToDictionary(p => p.Key, p => p.Value.Value!.Trim(), StringComparer.Ordinal);
 
         var problems = new ScenarioProblems(displayPath, setter.Origins);
+        var references = ParameterSubstitution.References(root);
         ParameterSubstitution.Substitute(root, "", parameters, problems.Report);
         problems.ThrowIfAny();
         setter.ApplyPaths(root, parameters);
         if (setter.Errors.Count > 0) throw new InputException(setter.Errors);
+        // A parameter whose every ${NAME} was replaced by a key-path override (or that nothing refers to) changes nothing:
+        // setting or sweeping it would give identical results, so that is refused rather than silently ignored.
+        var alive = new HashSet<YamlNode>(root.AllNodes, ReferenceEqualityComparer.Instance);
+        var used = references.Where(r => alive.Contains(r.Node)).Select(r => r.Name)
+            .Concat(setter.PathValues.SelectMany(ParameterSubstitution.ReferencedNames)).ToHashSet(StringComparer.Ordinal);
+        var unused = parameters.Keys.Where(p => !used.Contains(p)).ToList();
+        var idle = setter.ParameterSettings.Where(s => unused.Contains(s.Name)).Select(s =>
+            $"--set {InputFiles.Echo(s.Raw)}: parameter \"{s.Name}\" is declared, but nothing in the resolved scenario uses it " +
+            "(no ${" + s.Name + "} is left), so setting it would change nothing").ToList();
+        if (idle.Count > 0) throw new InputException(idle);
         ModelProfileCatalog.Expand(root, problems);
         ProofSystemCatalog.Expand(root, problems);
 
@@ -66,7 +77,7 @@ public static class ScenarioLoader
         // Valid, but would it fit in memory and finish in minutes? (Scenarios/README.md, "Limits")
         ResourceLimits.Check(scenario, root, problems, catalogs);
         problems.ThrowIfAny();
-        return new LoadedScenario(scenario, resolved, displayPath) { Warnings = problems.Warnings.ToList() };
+        return new LoadedScenario(scenario, resolved, displayPath) { Warnings = problems.Warnings.ToList(), UnusedParameters = unused };
     }
 
     /// <summary>
@@ -84,7 +95,10 @@ public static class ScenarioLoader
         }
         catch (YamlException e)
         {
-            throw new InputException($"{At(displayPath, e.Start)}: YAML syntax error: {e.Message}");
+            // A tab is reported from the start of the enclosing mapping (often line 1): point at the first indenting tab instead.
+            string at = At(displayPath, e.Start);
+            if (e.Message.Contains("tab", StringComparison.OrdinalIgnoreCase) && FirstIndentingTab(text) is { } tab) at = $"{displayPath}:{tab.Line}:{tab.Column}";
+            throw new InputException($"{at}: YAML syntax error: {InputFiles.Echo(e.Message)}");
         }
     }
 
@@ -144,6 +158,22 @@ public static class ScenarioLoader
         var writer = new StringWriter(CultureInfo.InvariantCulture);
         stream.Save(writer, assignAnchors: false);
         return writer.ToString();
+    }
+
+    /// <summary>Line and column (from 1) of the first tab in a line's leading whitespace.</summary>
+    private static (int Line, int Column)? FirstIndentingTab(string text)
+    {
+        string[] lines = text.Split('\n');
+        for (int i = 0; i < lines.Length; i++)
+        {
+            int column = 0;
+            while (column < lines[i].Length && lines[i][column] is ' ' or '\t')
+            {
+                if (lines[i][column] == '\t') return (i + 1, column + 1);
+                column++;
+            }
+        }
+        return null;
     }
 
     private static string At(string file, Mark mark) => $"{file}:{mark.Line}:{mark.Column}";

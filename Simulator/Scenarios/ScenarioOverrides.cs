@@ -39,6 +39,12 @@ internal sealed class ScenarioOverrides
         }
     }
 
+    /// <summary>The declared parameters these overrides set (NAME=VALUE), with the override's text.</summary>
+    public IEnumerable<(string Raw, string Name)> ParameterSettings => _parameters.Select(p => (p.Raw, p.Key));
+
+    /// <summary>The values of key-path overrides (they may refer to parameters too).</summary>
+    public IEnumerable<string> PathValues => _paths.Select(p => p.Value);
+
     /// <summary>Nodes written by an override, by reference, with the override's text.</summary>
     public Dictionary<YamlNode, string> Origins { get; } = new(ReferenceEqualityComparer.Instance);
 
@@ -93,6 +99,20 @@ internal sealed class ScenarioOverrides
                     var created = new YamlScalarNode(segments[i]);
                     Origins[created] = raw;
                     return Replace(raw, text, parameters, v => mapping.Children.Add(created, v));
+                }
+                if (current == root && ScenarioBinder.TopLevelKeys.Contains(segments[i]))
+                {
+                    // A scenario key whose block the file leaves out (run:, faults:): create it, so run.duration_s=60 (and
+                    // --duration) work on any valid scenario; the binder checks the keys set inside it as usual.
+                    var block = new YamlScalarNode(segments[i]);
+                    var created = new YamlMappingNode();
+                    Origins[block] = raw;
+                    Origins[created] = raw;
+                    mapping.Children.Add(block, created);
+                    at = segments[i];
+                    current = created;
+                    i++;
+                    continue;
                 }
                 if (current == root)
                 {

@@ -22,6 +22,9 @@ internal sealed class ScenarioProblems(string file, IReadOnlyDictionary<YamlNode
 
     public void Warn(YamlNode node, string fieldPath, string message) => _warnings.Add(Where(node, fieldPath).Format(message));
 
+    /// <summary>Longest name (scenario, class, pool...): names label charts and tables.</summary>
+    public const int MaxNameLength = 200;
+
     public SourceLocation Where(YamlNode node, string fieldPath) =>
         overrideOrigins.TryGetValue(node, out string? setting)
             ? new SourceLocation($"--set {InputFiles.Echo(setting)}", 0, 0, fieldPath)
@@ -118,7 +121,23 @@ internal sealed class ScenarioProblems(string file, IReadOnlyDictionary<YamlNode
 
     public string? Text(YamlNode node, string fieldPath, string expected)
     {
-        if (node is YamlScalarNode s && !IsNull(node)) return s.Value;
+        if (node is YamlScalarNode s && !IsNull(node))
+        {
+            // Names are printed (console, charts, reports): escape sequences or line breaks in them would garble a terminal.
+            bool isName = expected.Contains("name", StringComparison.Ordinal);
+            // A name is a label: 200 characters is plenty, and a 300 KB one stalled chart rendering.
+            if (isName && s.Value!.Length > MaxNameLength)
+            {
+                Report(node, fieldPath, $"expected {expected} of at most {MaxNameLength} characters, found {s.Value.Length} (\"{InputFiles.Echo(s.Value)}\")");
+                return null;
+            }
+            if (s.Value!.Any(c => char.IsControl(c) && (isName || (c != '\n' && c != '\t'))))
+            {
+                Report(node, fieldPath, $"expected {expected} without control characters (escape sequences{(isName ? ", line breaks" : "")}), found \"{InputFiles.Echo(s.Value)}\"");
+                return null;
+            }
+            return s.Value;
+        }
         Report(node, fieldPath, $"expected {expected}, found {Describe(node)}");
         return null;
     }

@@ -10,7 +10,7 @@ namespace HacaSim.Tests.Fuzz;
 /// give exit 2 with a message and no stack trace and leave no results directory; a mutation that happens to stay
 /// valid must run to completion (exit 0). Exit 1 (a crash: a bug in HACA-sim) never. Each case within 10 s.
 /// </summary>
-public class BadInputFuzzTests
+public partial class BadInputFuzzTests
 {
     /// <summary>Per kind and shipped scenario; HACASIM_FUZZ_COUNT=N and HACASIM_FUZZ_SEED=S explore further.</summary>
     private static readonly int PerKindPerScenario = int.TryParse(Environment.GetEnvironmentVariable("HACASIM_FUZZ_COUNT"), out int n) ? n : 10;
