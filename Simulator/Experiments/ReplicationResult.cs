@@ -1,6 +1,7 @@
 using HacaSim.Analysis.Records;
 using HacaSim.Analysis.Statistics;
 using HacaSim.Model;
+using HacaSim.Model.Chain;
 
 namespace HacaSim.Experiments;
 
@@ -16,4 +17,7 @@ public sealed record ReplicationResult(
 {
     /// <summary>The settlement chain's backlog (items waiting for a block or for finality), judged like a pool's.</summary>
     public StabilityVerdict? SettlementStability { get; init; }
+
+    /// <summary>The chain's blocks, mempool and delays (block mode only; null in instant mode).</summary>
+    public ChainMetrics? Chain { get; init; }
 }

@@ -65,7 +65,11 @@ public sealed class HacaNetwork
         }
         RolesConfig roles = _scenario.Roles;
         Pool Role(string name) => pools.TryGetValue(name, out Pool? p) ? p : pools[roles.Inference];
-        return new NetworkPools(pools[roles.Inference], pools[roles.Verification], Role(roles.Data),
+        // With on-chain verification the scenario may have no verification pool: an empty one that is never
+        // dispatched to (and not reported) keeps the backlog views at zero.
+        Pool verification = pools.TryGetValue(roles.Verification, out Pool? v) ? v
+            : new Pool(roles.Verification, catalogs.Dispatchers.Create(ComponentSpec.Of("jsq"), streams.Stream($"dispatch/{roles.Verification}")), _sim);
+        return new NetworkPools(pools[roles.Inference], verification, Role(roles.Data),
             roles.Prover is null ? null : pools[roles.Prover], pools.Values.ToList());
     }
 
@@ -73,6 +77,7 @@ public sealed class HacaNetwork
     public ReplicationResult Run(CancellationToken cancel = default)
     {
         _sim.Run(_scenario.Run.DurationSeconds, cancel);
+        _lifecycle.Settlement.Finish();
         double now = _sim.Now;
         double warmup = _scenario.Run.WarmupSeconds;
         var results = new List<PoolResult>();
@@ -89,6 +94,7 @@ public sealed class HacaNetwork
         {
             // The chain's "server" is a block: growth by less than a block's worth is not a trend.
             SettlementStability = Assess(TimeSeriesSampler.SettlementPool, chain.IsBlocks ? chain.BlockCapacity : 1),
+            Chain = chain.IsBlocks ? chain.Metrics : null,
         };
 
         StabilityVerdict Stability(string pool, int slots)

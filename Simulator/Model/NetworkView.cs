@@ -138,11 +138,11 @@ public sealed class NetworkView : INetworkView
     {
         if (!_settlement.IsBlocks) return 0;
         double blocksAhead = Math.Floor((double)_settlement.Pending / _settlement.BlockCapacity);
-        return (blocksAhead + 0.5) * _scenario.Settlement.BlockIntervalSeconds + _settlement.ConsensusLatencySeconds;
+        return (blocksAhead + 0.5) * _settlement.CycleEstimateSeconds + _settlement.ConsensusLatencySeconds;
     }
 
     private double SettleIdle() =>
-        _settlement.IsBlocks ? 0.5 * _scenario.Settlement.BlockIntervalSeconds + _settlement.ConsensusLatencySeconds : 0;
+        _settlement.IsBlocks ? 0.5 * _settlement.CycleEstimateSeconds + _settlement.ConsensusLatencySeconds : 0;
 
     private static double Recent(double average, double fallback) => double.IsNaN(average) ? fallback : average;
 

@@ -76,6 +76,9 @@ public sealed class Request
     public double VerifyStartSeconds { get; set; } = double.NaN;
     public double VerifiedSeconds { get; set; } = double.NaN;
     public double IncludedSeconds { get; set; } = double.NaN;
+
+    /// <summary>When the item became ready for the chain (verified off chain, or its proof at the chain on chain).</summary>
+    public double ChainReadySeconds { get; set; } = double.NaN;
     public double FinalSeconds { get; set; } = double.NaN;
 
     /// <summary>Whether the proof this request carries to verification is a ZKML proof.</summary>

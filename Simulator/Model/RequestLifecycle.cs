@@ -1,5 +1,6 @@
 using HacaSim.Catalog;
 using HacaSim.Engine;
+using HacaSim.Model.Chain;
 using HacaSim.Policies;
 using HacaSim.Randomness;
 using HacaSim.Scenarios;
@@ -30,6 +31,7 @@ public sealed class RequestLifecycle : IStageRouter
     private readonly Action<object?> _toInference, _toProver, _toVerification, _proofReady, _redispatch, _timedOut;
     private readonly FaultsConfig _faults;
     private readonly Random _faultCoins;
+    private readonly bool _onchain;
 
     public RequestLifecycle(Simulation sim, Scenario scenario, NetworkPools pools, RunMetrics metrics, IPathPolicy policy,
         RandomStreams streams, ScenarioCatalogs catalogs, IRequestSink? sink)
@@ -60,12 +62,23 @@ public sealed class RequestLifecycle : IStageRouter
         _timedOut = s => Fail((Request)s!, "timeout");
         _faults = scenario.FaultsOrNone;
         _faultCoins = streams.Stream("faults/data_source");
-        Settlement = new Settlement(sim, scenario.Settlement, scenario.Settlement.Validators ?? _verification.Nodes.Count,
-            p.ZkCrv.ChallengeWindowSeconds, OnFinal);
+        _onchain = scenario.Verification.Placement == VerificationPlacement.Onchain;
+        Settlement = new Settlement(sim, scenario, Consensus(scenario, _verification, streams, catalogs),
+            catalogs.Distributions.Create(p.Zkml.VerifySeconds, streams.Stream("verify/aggregate")), OnFinal, Fail);
         _view = new NetworkView(sim, scenario, pools, Settlement, _replication, catalogs);
     }
 
     public Settlement Settlement { get; }
+
+    /// <summary>The chain's consensus latency; its validators are <c>settlement.validators</c>, else the verification pool's nodes.</summary>
+    private static IConsensusLatency Consensus(Scenario scenario, Pool verification, RandomStreams streams, ScenarioCatalogs catalogs)
+    {
+        SettlementConfig c = scenario.Settlement;
+        int validators = c.Validators ?? verification.Nodes.Count;
+        return c.Consensus is { Model: ConsensusModel.Quorum } q
+            ? new QuorumConsensus(q.Phases, validators, r => catalogs.Distributions.Create(q.MessageDelaySeconds!, r), streams.Stream("chain/consensus"))
+            : new LinearConsensus(c.ConsensusBaseSeconds, c.ConsensusPerValidatorSeconds, validators);
+    }
 
     /// <summary>What the path policy sees.</summary>
     public INetworkView View => _view;
@@ -106,6 +119,14 @@ public sealed class RequestLifecycle : IStageRouter
     {
         request.Stage = RequestStage.Verify;
         request.VerifyQueuedSeconds = _sim.Now;
+        if (_onchain)
+        {
+            // Verified inside block execution: recursive aggregation first folds a ZK proof into its batch's proof.
+            if (_scenario.Settlement.Batch is { Aggregated: true } && request.CarriesZkProof)
+                Enqueue(request, _prover ?? _inference, RequestStage.Aggregate, teeOnly: false);
+            else Settlement.Submit(request, VerifyCost(request).Sample());
+            return;
+        }
         if (Overflows(request, _verification)) return;
         _verification.ChooseDistinct(_replication, _chosen);
         request.PendingVerifications = _chosen.Count;
@@ -154,6 +175,7 @@ public sealed class RequestLifecycle : IStageRouter
             case RequestStage.Proof: Enqueue(request, _prover ?? _inference, RequestStage.Proof, teeOnly: false); break;
             case RequestStage.Verify when request.PendingVerifications == 0: StartVerification(request); break;
             case RequestStage.Verify: VerifyAgain(request); break;
+            case RequestStage.Aggregate: Enqueue(request, _prover ?? _inference, RequestStage.Aggregate, teeOnly: false); break;
         }
     }
 
@@ -205,6 +227,7 @@ public sealed class RequestLifecycle : IStageRouter
             * (request.Path == VerificationPath.Tee ? _scenario.Paths.Tee.InferenceOverheadFactor : 1),
         RequestStage.Proof => request.ProofWorkSeconds,
         RequestStage.Verify => VerifyCost(request).Sample(),
+        RequestStage.Aggregate => _scenario.Settlement.Batch!.AggregateSeconds,
         _ => throw new InvalidOperationException($"no work for stage {request.Stage}"),
     };
 
@@ -249,6 +272,9 @@ public sealed class RequestLifecycle : IStageRouter
                 break;
             case RequestStage.Proof:
                 OnProofReady(request);
+                break;
+            case RequestStage.Aggregate:
+                Settlement.Submit(request, 0); // its verification is the batch's one aggregated proof
                 break;
             case RequestStage.Verify:
                 if (--request.PendingVerifications == 0)

@@ -7,4 +7,7 @@ public enum RequestStage
     Inference,
     Proof,
     Verify,
+
+    /// <summary>Recursive aggregation of a ZK proof into its batch's proof (on-chain placement, aggregated batches).</summary>
+    Aggregate,
 }

@@ -6,35 +6,39 @@ namespace HacaSim.Scenarios;
 public sealed record PathsConfig(ZkmlConfig Zkml, TeeConfig Tee, ZkCrvConfig ZkCrv, VanillaConfig Vanilla);
 
 /// <summary>ZKML: proof time = <see cref="ProofOverheadFactor"/> x inference work, unless <see cref="ProofSeconds"/> is given.</summary>
-public sealed record ZkmlConfig(double ProofOverheadFactor, ComponentSpec? ProofSeconds, ComponentSpec VerifySeconds);
+public sealed record ZkmlConfig(double ProofOverheadFactor, ComponentSpec? ProofSeconds, ComponentSpec VerifySeconds)
+{
+    /// <summary>Gas of one settlement item on chain (verification + calldata + transaction base); also a challenged ZK-CRV item's.</summary>
+    public long SettleGas { get; init; } = PathGasDefaults.Zkml;
+}
 
 /// <summary>TEE: inference slowed by <see cref="InferenceOverheadFactor"/> inside the enclave; attestation generated and verified.</summary>
-public sealed record TeeConfig(double InferenceOverheadFactor, ComponentSpec AttestSeconds, ComponentSpec VerifySeconds);
+public sealed record TeeConfig(double InferenceOverheadFactor, ComponentSpec AttestSeconds, ComponentSpec VerifySeconds)
+{
+    public long SettleGas { get; init; } = PathGasDefaults.Tee;
+}
 
 /// <summary>ZK-CRV: optimistic; a ZKML proof only when challenged; final no earlier than the window's end after the result.</summary>
-public sealed record ZkCrvConfig(double ChallengeProbability, double ChallengeWindowSeconds, ComponentSpec VerifySeconds);
+public sealed record ZkCrvConfig(double ChallengeProbability, double ChallengeWindowSeconds, ComponentSpec VerifySeconds)
+{
+    /// <summary>Gas of an unchallenged item (a signed commitment); a challenged one pays ZKML's.</summary>
+    public long SettleGas { get; init; } = PathGasDefaults.ZkCrv;
+}
 
 /// <summary>Vanilla: the node signs the result; verifiers check the signature.</summary>
-public sealed record VanillaConfig(ComponentSpec SignSeconds, ComponentSpec VerifySeconds);
-
-/// <summary>Each proof is verified by <see cref="Replication"/> distinct verification nodes; null means all of them (the blockchain case).</summary>
-public sealed record VerificationConfig(int? Replication);
+public sealed record VanillaConfig(ComponentSpec SignSeconds, ComponentSpec VerifySeconds)
+{
+    public long SettleGas { get; init; } = PathGasDefaults.Vanilla;
+}
 
 /// <summary>
-/// Settlement on chain. Mode "blocks": verified items wait for the next block (every
-/// <see cref="BlockIntervalSeconds"/>, at most <see cref="BlockCapacity"/> items), and a block is final
-/// after consensus (<see cref="ConsensusBaseSeconds"/> + <see cref="ConsensusPerValidatorSeconds"/> x validators).
-/// Mode "instant": final when verified. <see cref="Validators"/> null means the verification pool's node count.
-/// <see cref="Synchronous"/>: the answer is held until final.
+/// Off-chain: each proof is verified by <see cref="Replication"/> distinct verification nodes; null means all
+/// of them. On-chain (<see cref="Placement"/>): proofs are verified inside block execution by every validator.
 /// </summary>
-public sealed record SettlementConfig(
-    string Mode,
-    double BlockIntervalSeconds,
-    int BlockCapacity,
-    double ConsensusBaseSeconds,
-    double ConsensusPerValidatorSeconds,
-    int? Validators,
-    bool Synchronous);
+public sealed record VerificationConfig(int? Replication)
+{
+    public VerificationPlacement Placement { get; init; } = VerificationPlacement.Offchain;
+}
 
 /// <summary>Data nodes: fetch time = <see cref="EnclaveOverheadFactor"/> x a draw of <see cref="ExternalLatency"/>.</summary>
 public sealed record DataConfig(double EnclaveOverheadFactor, ComponentSpec ExternalLatency, double? TimeoutSeconds);

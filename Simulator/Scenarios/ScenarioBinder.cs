@@ -27,14 +27,13 @@ internal sealed class ScenarioBinder(ScenarioProblems problems, ScenarioCatalogs
     private static readonly string[] PoolKeys = ["nodes", "slots", "speed", "tee_capable", "dispatcher", "discipline", "queue_capacity"];
     private static readonly string[] RoleKeys = ["inference", "verification", "data", "prover"];
     private static readonly string[] PathKeys = ["zkml", "tee", "zkcrv", "vanilla"];
-    private static readonly string[] ZkmlKeys = ["proof_overhead", "proof_s", "verify_s"];
-    private static readonly string[] TeeKeys = ["inference_overhead", "attest_s", "verify_s"];
-    private static readonly string[] ZkCrvKeys = ["challenge_probability", "challenge_window_s", "verify_s"];
-    private static readonly string[] VanillaKeys = ["sign_s", "verify_s"];
-    private static readonly string[] VerificationKeys = ["replication"];
-    private static readonly string[] SettlementKeys =
-        ["mode", "block_interval_s", "block_capacity", "consensus_base_s", "consensus_per_validator_s", "validators", "synchronous"];
+    private static readonly string[] ZkmlKeys = ["proof_overhead", "proof_s", "verify_s", "settle_gas"];
+    private static readonly string[] TeeKeys = ["inference_overhead", "attest_s", "verify_s", "settle_gas"];
+    private static readonly string[] ZkCrvKeys = ["challenge_probability", "challenge_window_s", "verify_s", "settle_gas"];
+    private static readonly string[] VanillaKeys = ["sign_s", "verify_s", "settle_gas"];
+    private static readonly string[] VerificationKeys = ["replication", "placement"];
     private static readonly string[] SettlementModes = ["blocks", "instant"];
+    private static readonly string[] Placements = ["offchain", "onchain"];
     private static readonly string[] DataKeys = ["enclave_overhead", "external_latency_s", "timeout_s"];
     private static readonly string[] NetworkKeys = ["hop_latency_s"];
 
@@ -58,8 +57,13 @@ internal sealed class ScenarioBinder(ScenarioProblems problems, ScenarioCatalogs
             roles.OptionalText("prover", "a pool name"));
         var paths = BindPaths(top.Child("paths", PathKeys));
         var verification = top.Child("verification", VerificationKeys);
-        var verificationConfig = new VerificationConfig(Replication(verification));
-        var settlement = BindSettlement(top.Child("settlement", SettlementKeys));
+        var verificationConfig = new VerificationConfig(Replication(verification))
+        {
+            Placement = verification.Choice("placement", "offchain", Placements, "verification placement") == "onchain"
+                ? VerificationPlacement.Onchain : VerificationPlacement.Offchain,
+        };
+        var settlementReader = top.Child("settlement", SettlementBinder.Keys);
+        var settlement = new SettlementBinder(problems, _specs).Bind(settlementReader);
         var data = BindData(top.Child("data", DataKeys));
         var network = top.Child("network", NetworkKeys);
         var networkConfig = new NetworkConfig(Distribution(network, "hop_latency_s", 0));
@@ -70,9 +74,10 @@ internal sealed class ScenarioBinder(ScenarioProblems problems, ScenarioCatalogs
         var faults = new FaultsBinder(problems, _specs).Bind(top.Child("faults", FaultsBinder.Keys), pools);
 
         var checks = new ScenarioChecks(problems, pools, models);
-        checks.Roles(roles, rolesConfig, traffic);
+        checks.Roles(roles, rolesConfig, traffic, verificationConfig.Placement);
         checks.Classes(traffic, rolesConfig);
         checks.Replication(verification, verificationConfig, rolesConfig);
+        new ChainChecks(problems, pools).Check(settlementReader, settlement, verification, verificationConfig, paths, top.Child("paths", PathKeys), rolesConfig, traffic);
         checks.Policy(policy, traffic, catalogs);
 
         return new Scenario(name, description, run, new TrafficConfig(traffic.Arrival, traffic.Classes.Select(c => c.Config).ToList()),
@@ -184,12 +189,16 @@ internal sealed class ScenarioBinder(ScenarioProblems problems, ScenarioCatalogs
         var zkcrv = paths.Child("zkcrv", ZkCrvKeys);
         var vanilla = paths.Child("vanilla", VanillaKeys);
         // Defaults: docs/parameters.md, "Verification paths".
+        // Gas defaults: PathGasDefaults (docs/parameters.md, "Settlement and consensus").
         return new PathsConfig(
-            new ZkmlConfig(zkml.Number("proof_overhead", 1000, Positive), OptionalDistribution(zkml, "proof_s"), Distribution(zkml, "verify_s", 0.01)),
-            new TeeConfig(tee.Number("inference_overhead", 1.05, Positive), Distribution(tee, "attest_s", 0.01), Distribution(tee, "verify_s", 0.005)),
+            new ZkmlConfig(zkml.Number("proof_overhead", 1000, Positive), OptionalDistribution(zkml, "proof_s"), Distribution(zkml, "verify_s", 0.01))
+                { SettleGas = Gas(zkml, "settle_gas", PathGasDefaults.Zkml) },
+            new TeeConfig(tee.Number("inference_overhead", 1.05, Positive), Distribution(tee, "attest_s", 0.01), Distribution(tee, "verify_s", 0.005))
+                { SettleGas = Gas(tee, "settle_gas", PathGasDefaults.Tee) },
             new ZkCrvConfig(zkcrv.Number("challenge_probability", 0.01, Probability), zkcrv.Number("challenge_window_s", 60, NonNegative),
-                Distribution(zkcrv, "verify_s", 0.0001)),
-            new VanillaConfig(Distribution(vanilla, "sign_s", 0.0001), Distribution(vanilla, "verify_s", 0.0001)));
+                Distribution(zkcrv, "verify_s", 0.0001)) { SettleGas = Gas(zkcrv, "settle_gas", PathGasDefaults.ZkCrv) },
+            new VanillaConfig(Distribution(vanilla, "sign_s", 0.0001), Distribution(vanilla, "verify_s", 0.0001))
+                { SettleGas = Gas(vanilla, "settle_gas", PathGasDefaults.Vanilla) });
     }
 
     private int? Replication(MappingReader verification)
@@ -204,14 +213,9 @@ internal sealed class ScenarioBinder(ScenarioProblems problems, ScenarioCatalogs
         return problems.Integer(node, verification.ChildPath("replication"), 1);
     }
 
-    private SettlementConfig BindSettlement(MappingReader settlement) => new(
-        settlement.Choice("mode", "blocks", SettlementModes, "settlement mode"),
-        settlement.Number("block_interval_s", 2, Positive),
-        settlement.Integer("block_capacity", 500, 1),
-        settlement.Number("consensus_base_s", 0.5, NonNegative),
-        settlement.Number("consensus_per_validator_s", 0.01, NonNegative),
-        settlement.OptionalInteger("validators", 1),
-        settlement.Flag("synchronous", false));
+    /// <summary>A gas amount: a whole number >= 0.</summary>
+    internal static long Gas(MappingReader reader, string key, long fallback) =>
+        reader.Value(key) is { } node ? reader.Problems.Integer(node, reader.ChildPath(key), 0) ?? fallback : fallback;
 
     private DataConfig BindData(MappingReader data)
     {

@@ -14,11 +14,12 @@ internal sealed class ScenarioChecks(
     IReadOnlyDictionary<string, PoolConfig> pools,
     IReadOnlyDictionary<string, ModelProfile> models)
 {
-    public void Roles(MappingReader roles, RolesConfig config, TrafficBinder.BoundTraffic traffic)
+    public void Roles(MappingReader roles, RolesConfig config, TrafficBinder.BoundTraffic traffic, VerificationPlacement placement)
     {
         if (pools.Count == 0) return; // already reported: no pools at all
         Pool(roles, "inference", config.Inference);
-        Pool(roles, "verification", config.Verification);
+        // On chain, the validators verify inside block execution: no verification pool is needed.
+        if (placement == VerificationPlacement.Offchain || roles.Has("verification")) Pool(roles, "verification", config.Verification);
         if (config.Prover != null) Pool(roles, "prover", config.Prover);
         // The data pool only matters when some request fetches external data.
         if (traffic.Classes.Any(c => c.Config.NeedsDataProbability > 0)) Pool(roles, "data", config.Data);
