@@ -65,7 +65,7 @@ run_all() { # $1 = bin dir, $2 = results dir
   # The README's example commands, shortened.
   hs sweep Scenarios/baseline.yaml --param arrival_rate=6.5:12.5:2 --replications 2 --duration 1200 --out "sweep"
   hs compare Scenarios/hypotheses/h3-adaptive.yaml --replications 2 --duration 1200 --set arrival_rate=9 --out "compare"
-  hs plan Scenarios/baseline.yaml --target 'paths.zkml.proof_lag_s.p95<=60' --vary prover_nodes --min 8 --max 16 \
+  hs plan Scenarios/dedicated-provers.yaml --target 'paths.zkml.proof_lag_s.p95<=60' --vary prover_nodes --min 8 --max 16 \
     --replications 2 --duration 1200 --out "plan"
   hs run Scenarios/baseline.yaml --duration 1200 --replications 4 --threads 2 --out "run-threads2"
 }

@@ -8,6 +8,9 @@ namespace HacaSim.Tests.Cli;
 public class AnalysisOutputTests
 {
     private static readonly string Baseline = RepositoryPaths.Scenario("baseline.yaml");
+
+    // The network with a dedicated prover pool (the old baseline), for tests about that pool.
+    private static readonly string DedicatedProvers = RepositoryPaths.Scenario("dedicated-provers.yaml");
     private static readonly string Mmc = RepositoryPaths.Scenario("validation/mmc.yaml");
 
     private static readonly string[] OutputFiles =
@@ -74,7 +77,7 @@ public class AnalysisOutputTests
     [Test]
     public void An_unstable_prover_pool_marks_the_proof_statistics_of_ZKML_and_ZK_CRV_only()
     {
-        var run = CliRun.Run(Baseline, "--duration", "3600", "--warmup", "300", "--set", "zkml_share=0.6");
+        var run = CliRun.Run(DedicatedProvers, "--duration", "3600", "--warmup", "300", "--set", "zkml_share=0.6");
         JsonElement paths = run.Summary.GetProperty("paths");
         bool Marked(string path, string stat) => paths.GetProperty(path).GetProperty(stat).TryGetProperty("unstable", out JsonElement u) && u.GetBoolean();
         Assert.Multiple(() =>

@@ -5,7 +5,8 @@ namespace HacaSim.Tests.Cli;
 
 public class RunCommandTests
 {
-    private static readonly string Baseline = RepositoryPaths.Scenario("baseline.yaml");
+    // The network with a dedicated prover pool (the old baseline.yaml): these tests are about that pool and its numbers.
+    private static readonly string Baseline = RepositoryPaths.Scenario("dedicated-provers.yaml");
 
     [Test]
     public void The_same_seed_gives_byte_identical_results_and_another_seed_does_not()

@@ -6,7 +6,8 @@ namespace HacaSim.Tests.Experiments;
 
 public class CompareTests
 {
-    private static readonly string Baseline = RepositoryPaths.Scenario("baseline.yaml");
+    // The network with a dedicated prover pool (the old baseline.yaml): these tests are about that pool and its numbers.
+    private static readonly string Baseline = RepositoryPaths.Scenario("dedicated-provers.yaml");
 
     // Above the provers' comfort (utilisation ~0.9 at 9 req/s), so the adaptive policy has something to do.
     private static readonly string[] Load = ["--set", "arrival_rate=9", "--duration", "1200", "--warmup", "200", "--replications", "6"];

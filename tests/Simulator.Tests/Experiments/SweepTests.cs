@@ -7,7 +7,8 @@ namespace HacaSim.Tests.Experiments;
 
 public class SweepTests
 {
-    private static readonly string Baseline = RepositoryPaths.Scenario("baseline.yaml");
+    // The network with a dedicated prover pool (the old baseline.yaml): these tests are about that pool and its numbers.
+    private static readonly string Baseline = RepositoryPaths.Scenario("dedicated-provers.yaml");
 
     /// <summary>
     /// The prover pool's capacity in requests/s, from baseline.yaml's own numbers: prover_nodes x 1 slot of

@@ -10,7 +10,8 @@ namespace HacaSim.Tests.Scenarios;
 /// </summary>
 public class ResourceLimitsTests
 {
-    private static string Baseline => RepositoryPaths.Scenario("baseline.yaml");
+    // The old baseline (dedicated provers): the messages below quote its numbers.
+    private static string Baseline => RepositoryPaths.Scenario("dedicated-provers.yaml");
 
     [TestCase("pools.inference.nodes=1000000000", "pools.inference.nodes: 1,000,000,", "at most 1,000,000 nodes in all pools")]
     [TestCase("pools.inference.slots=1000000000", "pools.inference.slots: 8,000,000,080 slots in all pools (nodes x slots)", "at most 100,000,000")]

@@ -42,9 +42,9 @@ public class ScenarioLoaderTests
     }
 
     [Test]
-    public void BaselineBindsItsValues()
+    public void DedicatedProversBindsTheOldBaselinesValues()
     {
-        var s = Load("baseline.yaml").Scenario;
+        var s = Load("dedicated-provers.yaml").Scenario;
         Assert.Multiple(() =>
         {
             Assert.That(s.Run, Is.EqualTo(new RunConfig(3600, 300, 1, 1, 10)));
@@ -87,11 +87,28 @@ public class ScenarioLoaderTests
     }
 
     [Test]
-    public void LocationsPointIntoTheFile()
+    public void BaselineIsHacaAsDocumented()
     {
         var s = Load("baseline.yaml").Scenario;
+        Assert.Multiple(() =>
+        {
+            Assert.That(s.Roles.Prover, Is.Null, "proofs are generated on the inference nodes");
+            Assert.That(s.Pools.Keys, Is.EqualTo(new[] { "inference", "verification", "data" }));
+            Assert.That(s.Pools["inference"].Nodes, Is.EqualTo(24));
+            Assert.That(s.Pools["inference"].Sharing, Is.EqualTo(new SharingConfig(SharingMode.Processor, 0, null)));
+            Assert.That(s.Models["llama-3.1-8b-a100"].Batching, Is.Not.Null, "continuous batching from the profile catalogue");
+            Assert.That(s.Models["risk-mlp"].ProofSeconds!.Number("value"), Is.EqualTo(2.3345).Within(0.001), "deepprove-gkr at 4M parameters");
+            Assert.That(s.Models["llama-3.1-8b-a100"].ProofSeconds!.Number("value"), Is.EqualTo(900 * 8.03 / 13).Within(0.01), "zkllm at 8.03B");
+            Assert.That(s.Traffic.Classes[1].Model, Is.EqualTo("risk-mlp"));
+        });
+    }
+
+    [Test]
+    public void LocationsPointIntoTheFile()
+    {
+        var s = Load("dedicated-provers.yaml").Scenario;
         var location = s.Traffic.Classes[0].PromptTokens!.Location;
-        Assert.That(location.File, Does.EndWith("baseline.yaml"));
+        Assert.That(location.File, Does.EndWith("dedicated-provers.yaml"));
         Assert.That(location.Line, Is.EqualTo(32));
         Assert.That(location.FieldPath, Is.EqualTo("traffic.classes[0].prompt_tokens"));
     }
