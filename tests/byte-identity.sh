@@ -83,6 +83,9 @@ changed=0
 while IFS= read -r f; do
   if [ -f "$WORK/new/$f" ] && ! cmp -s "$WORK/old/$f" "$WORK/new/$f"; then echo "DIFFERS: $f"; changed=$((changed + 1)); status=1; fi
 done <<<"$files"
-if ! cmp -s "$WORK/old.log" "$WORK/new.log"; then echo "DIFFERS: console output"; diff "$WORK/old.log" "$WORK/new.log" | head -20; status=1; fi
+# The console names each results folder by its absolute path: compare with the two folders' names masked.
+sed "s#$WORK/old#OUT#g" "$WORK/old.log" >"$WORK/old.masked.log"
+sed "s#$WORK/new#OUT#g" "$WORK/new.log" >"$WORK/new.masked.log"
+if ! cmp -s "$WORK/old.masked.log" "$WORK/new.masked.log"; then echo "DIFFERS: console output"; { diff "$WORK/old.masked.log" "$WORK/new.masked.log" | head -20 || true; }; status=1; fi
 echo "$count files compared (plus console output), $changed differ; rev $REV ($(git rev-parse --short "$REV")) vs working tree"
 exit $status

@@ -40,7 +40,7 @@ public sealed class SharedRateStation<TJob> : IStation<TJob> where TJob : class
     /// <param name="resourceCapacity">Units of the shared resource (> 0; +infinity when nothing but maxInService bounds admission).</param>
     /// <param name="capacity">Most jobs held, waiting plus in service (>= maxInService); an arrival that finds it full is rejected.</param>
     public SharedRateStation(Simulation sim, string name, int maxInService, Func<int, double> ratePerJob, double resourceCapacity,
-        IQueueDiscipline<TJob> queue, ISharedRateClient<TJob> client, int capacity = int.MaxValue)
+        IQueueDiscipline<TJob> queue, ISharedRateClient<TJob> client, int capacity = int.MaxValue, bool recordSamples = true)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxInService, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, maxInService);
@@ -55,7 +55,7 @@ public sealed class SharedRateStation<TJob> : IStation<TJob> where TJob : class
         _queue = queue;
         _client = client;
         _complete = Complete;
-        Statistics = new StationStatistics(sim.Now);
+        Statistics = new StationStatistics(sim.Now, recordSamples);
         sim.StatisticsReset += Statistics.Reset;
     }
 
@@ -155,7 +155,7 @@ public sealed class SharedRateStation<TJob> : IStation<TJob> where TJob : class
         _inService.Enqueue(entry, (entry.Finish, _sequence++));
         _demandInService += demand;
         Statistics.Busy.Update(_sim.Now, Busy);
-        Statistics.Wait.Record(waitSeconds);
+        if (Statistics.RecordsSamples) Statistics.Wait.Record(waitSeconds);
         _client.OnServiceStart(job, waitSeconds);
     }
 
@@ -202,8 +202,11 @@ public sealed class SharedRateStation<TJob> : IStation<TJob> where TJob : class
             InService done = _inService.Dequeue();
             _demandInService -= done.Demand;
             Statistics.Departures++;
-            Statistics.Service.Record(now - done.StartSeconds);
-            Statistics.Sojourn.Record(done.WaitSeconds + now - done.StartSeconds);
+            if (Statistics.RecordsSamples)
+            {
+                Statistics.Service.Record(now - done.StartSeconds);
+                Statistics.Sojourn.Record(done.WaitSeconds + now - done.StartSeconds);
+            }
             _finished.Add(done);
         }
         if (_inService.Count == 0) _demandInService = 0; // no drift from repeated + and -

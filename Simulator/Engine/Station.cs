@@ -17,7 +17,7 @@ public sealed class Station<TJob> : IStation<TJob> where TJob : class
     private readonly Stack<Server> _idle;
 
     public Station(Simulation sim, string name, int servers, IQueueDiscipline<TJob> queue, IStationClient<TJob> client,
-        int capacity = int.MaxValue)
+        int capacity = int.MaxValue, bool recordSamples = true)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(servers, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, servers);
@@ -32,7 +32,7 @@ public sealed class Station<TJob> : IStation<TJob> where TJob : class
         // allocates nothing and a fault can cancel exactly the completions in progress.
         _servers = Enumerable.Range(0, servers).Select(_ => new Server()).ToArray();
         _idle = new Stack<Server>(_servers.Reverse());
-        Statistics = new StationStatistics(sim.Now);
+        Statistics = new StationStatistics(sim.Now, recordSamples);
         sim.StatisticsReset += Statistics.Reset;
     }
 
@@ -99,9 +99,12 @@ public sealed class Station<TJob> : IStation<TJob> where TJob : class
         Busy++;
         Statistics.Busy.Update(_sim.Now, Busy);
         double service = _client.ServiceTime(job);
-        Statistics.Wait.Record(waitSeconds);
-        Statistics.Service.Record(service);
-        Statistics.Sojourn.Record(waitSeconds + service);
+        if (Statistics.RecordsSamples)
+        {
+            Statistics.Wait.Record(waitSeconds);
+            Statistics.Service.Record(service);
+            Statistics.Sojourn.Record(waitSeconds + service);
+        }
         Server server = _idle.Pop();
         server.Job = job;
         server.StartedAt = _sim.Now;

@@ -5,12 +5,21 @@ namespace HacaSim.Engine;
 /// <summary>Streaming statistics of one station since the last warm-up reset.</summary>
 public sealed class StationStatistics
 {
-    public StationStatistics(double startTime)
+    /// <param name="recordSamples">
+    /// False when nobody reads <see cref="Wait"/>, <see cref="Service"/> and <see cref="Sojourn"/> (a HACA node:
+    /// its pool keeps waits and service times): their histograms are ~250 KB each per busy station and three
+    /// records per job, which a pool of 100,000 nodes cannot afford. They then stay empty.
+    /// </param>
+    public StationStatistics(double startTime, bool recordSamples = true)
     {
+        RecordsSamples = recordSamples;
         Waiting = new TimeWeightedAverage(startTime);
         Busy = new TimeWeightedAverage(startTime);
         StartTime = startTime;
     }
+
+    /// <summary>Whether the stations record wait, service and sojourn samples.</summary>
+    public bool RecordsSamples { get; }
 
     /// <summary>When the statistics were last reset.</summary>
     public double StartTime { get; private set; }

@@ -48,26 +48,44 @@ public sealed class RunOutputs(string directory, LoadedScenario loaded, bool log
         Scenario scenario = used.Scenario;
         System.IO.Directory.CreateDirectory(Directory);
         _requests?.Complete(results.Count);
-        AtomicFile.WriteText(File("scenario.resolved.yaml"), used.ResolvedYaml);
-        CsvExport.Write(File("timeseries.csv"), results.SelectMany(r => r.TimeSeries));
-        CsvExport.Write(File("proof_lag.csv"), results.SelectMany(r => r.ProofLag));
-        ParquetExport.Write(File("timeseries.parquet"), results.SelectMany(r => r.TimeSeries));
-        ParquetExport.Write(File("proof_lag.parquet"), results.SelectMany(r => r.ProofLag));
         string title = $"{scenario.Name}";
-        QueueLengthChart.Save(results[0].TimeSeries, $"Queue length per pool — {title}", File("queue_length"));
-        ProofLagChart.Save(results[0].ProofLag, $"Proof lag over time — {title}", File("proof_lag"));
-        LatencyCdfChart.Save(LatencyCdfs(results), $"Result latency and time to trust per path — {title}", File("latency_cdf"));
-        UtilizationChart.Save(Utilization(results), $"Utilisation per pool — {title}", File("utilization"));
-        ReplicationSpreadChart.Save(TimeToTrust(results), $"Mean time to trust per path — {title}", "mean time to trust (s)", File("replication_spread"));
-        // With faults, the backlog chart shows each pool's backlog rising across an outage and recovering.
-        if (scenario.FaultsOrNone.Any) BacklogChart.Save(results[0].TimeSeries, $"Backlog per pool across faults — {title}", File("backlog"));
+        // Every file below is independent of the others: written side by side (each chart renders on its own
+        // plot), so the fixed cost of a short run is the longest of them, not their sum. The summary text is
+        // built alongside; the report needs it and the charts, so it comes after.
+        string summary = "";
+        InParallel(
+            () => summary = RunSummaryWriter.Write(scenario, results, annotations),
+            () => AtomicFile.WriteText(File("scenario.resolved.yaml"), used.ResolvedYaml),
+            () => CsvExport.Write(File("timeseries.csv"), results.SelectMany(r => r.TimeSeries)),
+            () => CsvExport.Write(File("proof_lag.csv"), results.SelectMany(r => r.ProofLag)),
+            () => ParquetExport.Write(File("timeseries.parquet"), results.SelectMany(r => r.TimeSeries)),
+            () => ParquetExport.Write(File("proof_lag.parquet"), results.SelectMany(r => r.ProofLag)),
+            () => QueueLengthChart.Save(results[0].TimeSeries, $"Queue length per pool — {title}", File("queue_length")),
+            () => ProofLagChart.Save(results[0].ProofLag, $"Proof lag over time — {title}", File("proof_lag")),
+            () => LatencyCdfChart.Save(LatencyCdfs(results), $"Result latency and time to trust per path — {title}", File("latency_cdf")),
+            () => UtilizationChart.Save(Utilization(results), $"Utilisation per pool — {title}", File("utilization")),
+            () => ReplicationSpreadChart.Save(TimeToTrust(results), $"Mean time to trust per path — {title}", "mean time to trust (s)", File("replication_spread")),
+            // With faults, the backlog chart shows each pool's backlog rising across an outage and recovering.
+            () => { if (scenario.FaultsOrNone.Any) BacklogChart.Save(results[0].TimeSeries, $"Backlog per pool across faults — {title}", File("backlog")); });
         // The report from the summary and the charts; then summary.json last: its presence marks complete
         // results, and only then does the INCOMPLETE marker go.
-        string summary = RunSummaryWriter.Write(scenario, results, annotations);
         RunReport.Write(Directory, summary);
         cancel.ThrowIfCancellationRequested();
         AtomicFile.WriteText(File("summary.json"), summary);
         IncompleteMarker.Remove(Directory);
+    }
+
+    /// <summary>Runs the writers in parallel; a failure surfaces as itself (the first one), not wrapped, so the CLI reports it as before.</summary>
+    internal static void InParallel(params Action[] writers)
+    {
+        try
+        {
+            Parallel.Invoke(writers);
+        }
+        catch (AggregateException e)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.Flatten().InnerExceptions[0]).Throw();
+        }
     }
 
     private static Dictionary<string, (double Mean, double? Ci95)> Utilization(IReadOnlyList<ReplicationResult> results) =>

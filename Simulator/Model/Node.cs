@@ -8,6 +8,7 @@ namespace HacaSim.Model;
 /// request's current stage into a service time and hands finished work back to the lifecycle. A GPU
 /// node serving a model with continuous batching uses a <see cref="SharedRateStation{TJob}"/> whose
 /// sequences share the GPU (<see cref="ContinuousBatching"/>); every other node has independent slots.
+/// Its station keeps no wait/service samples of its own: the pool records them for every node.
 /// It also keeps the work it holds (for the least-work-left dispatcher): the expected work of its queued
 /// jobs, counted at enqueue, and the end times of the jobs in service (a batching node cannot know
 /// those, so for it only queued work counts). A queued job's expected work is kept on the request
@@ -38,9 +39,9 @@ public sealed class Node : INodeView, IStationClient<Request>, ISharedRateClient
         TeeCapable = teeCapable;
         string name = $"{pool.Name}/{index}";
         Station = batching is null
-            ? new Station<Request>(sim, name, slots, discipline, this, capacity)
+            ? new Station<Request>(sim, name, slots, discipline, this, capacity, recordSamples: false)
             : new SharedRateStation<Request>(sim, name, batching.MaxBatch, batching.RatePerSequence, batching.KvCacheCapacityMb, discipline, this,
-                capacity == int.MaxValue ? int.MaxValue : capacity - slots + batching.MaxBatch);
+                capacity == int.MaxValue ? int.MaxValue : capacity - slots + batching.MaxBatch, recordSamples: false);
     }
 
     private int _faults;

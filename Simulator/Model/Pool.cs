@@ -175,7 +175,7 @@ public sealed class Pool
         if (count >= _up.Count)
         {
             // k = all (or more than are up): every node that is up checks it; none up leaves the list empty.
-            chosen.AddRange(_up);
+            for (int i = 0; i < _up.Count; i++) chosen.Add(_up[i]); // AddRange goes through ICollection.CopyTo: slower for one or two
             return;
         }
         if (_jsqAll is { } tree)

@@ -10,13 +10,18 @@ namespace HacaSim.Scenarios;
 /// a billion nodes, a rate of 1e9/s for an hour, a trillion time-series rows. Each limit is an estimate
 /// made before anything runs, and its message says what the scenario asks for, what it would cost and
 /// what is allowed (Scenarios/README.md, "Limits"). The numbers come from measurements on that machine:
-/// about 1 million events per second per core, about 1.2 KB per idle node and up to ~1 MB per busy one
-/// (each node keeps its own queue and latency histograms), about 300 bytes per request in the model.
+/// about 1 million events per second per core, about 3 KB per node, idle or busy (a node keeps its queue
+/// and two time-weighted averages; latency histograms are kept per pool, not per node), about 300 bytes per
+/// request in the model.
 /// </summary>
 internal static class ResourceLimits
 {
-    /// <summary>Nodes in all pools: each is an object with its own queue and statistics, and dispatchers scan every node of a pool for each job.</summary>
-    public const long MaxNodes = 10_000;
+    /// <summary>
+    /// Nodes in all pools: ~3 GB at the limit (measured: 100,000 single-slot JSQ nodes under load, 315 MB peak
+    /// RSS in all, 2026-11-29). JSQ picks a node in O(log n) and p2c and random in O(1); round_robin and lwl
+    /// still look at every node of a pool per job, which is slow but correct on pools this large.
+    /// </summary>
+    public const long MaxNodes = 1_000_000;
 
     /// <summary>Slots in all pools: counts are summed in 32-bit integers; real GPUs batch at most a few hundred requests.</summary>
     public const long MaxSlots = 100_000_000;
@@ -39,10 +44,37 @@ internal static class ResourceLimits
     /// <summary>Time-series rows in all replications: all are kept in memory (~100 bytes each) and written to timeseries.csv and proof_lag.csv.</summary>
     public const long MaxTimeSeriesRows = 5_000_000;
 
+    /// <summary>Work units (cases x replications) of one sweep or compare: every unit's result (up to ~6 MB of histograms) is kept until the outputs are written.</summary>
+    public const long MaxWorkUnits = 5_000;
+
+    /// <summary>Expected events of a whole sweep or compare: ten runs at the single-run limit, about an hour on one core.</summary>
+    public const double MaxExperimentEvents = 10.0 * MaxEvents;
+
+    /// <summary>
+    /// Refuses an experiment (<paramref name="what"/>: "sweep", "compare") whose cases x replications, or whose expected events
+    /// in all cases, are beyond what one machine does in about an hour; each case alone has passed <see cref="Check"/>.
+    /// </summary>
+    public static void CheckExperiment(string what, long cases, int replications)
+    {
+        long units = cases * replications;
+        if (units > MaxWorkUnits)
+            throw new InputException($"{what}: {N(cases)} case(s) x {N(replications)} replication(s) = {N(units)} work units; at most {N(MaxWorkUnits)} " +
+                "(each unit's statistics are kept until the results are written): fewer values per --param, fewer variants or replications");
+    }
+
+    /// <inheritdoc cref="CheckExperiment(string, long, int)"/>
+    public static void CheckExperiment(string what, IReadOnlyList<Scenario> cases, ScenarioCatalogs catalogs)
+    {
+        double events = cases.Sum(s => EstimatedEvents(s, ExpectedArrivals(s, catalogs).Arrivals, catalogs));
+        if (events > MaxExperimentEvents)
+            throw new InputException($"{what}: ~{N(events)} events expected in all {cases.Count} case(s) (~{Minutes(events)} at ~1 million events/s); " +
+                $"at most {N(MaxExperimentEvents)}: fewer points or variants, fewer replications, or a shorter duration_s");
+    }
+
     /// <summary>Events a request causes besides its verification copies: arrival, service ends, hops, proof, settlement.</summary>
     private const int EventsPerRequest = 6;
 
-    private const double BytesPerIdleNode = 1200, BytesPerBusyNode = 1e6, BytesPerRequest = 300, BytesPerRow = 100;
+    private const double BytesPerNode = 3000, BytesPerRequest = 300, BytesPerRow = 100;
     private const double EventsPerSecond = 1e6;
 
     /// <summary>Reports every limit <paramref name="scenario"/> exceeds, each at the field that drives it.</summary>
@@ -58,8 +90,8 @@ internal static class ResourceLimits
             PoolConfig largest = scenario.Pools.Values.MaxBy(p => p.Nodes)!;
             if (nodes > MaxNodes)
                 where.Report($"pools.{largest.Name}.nodes",
-                    $"{N(nodes)} nodes in all pools need {Bytes(nodes * BytesPerIdleNode)} to {Bytes(nodes * BytesPerBusyNode)} of memory " +
-                    $"and every job scans them all; at most {N(MaxNodes)} nodes in all pools (HACA-sim keeps one object per node)");
+                    $"{N(nodes)} nodes in all pools need {Bytes(nodes * BytesPerNode)} of memory; " +
+                    $"at most {N(MaxNodes)} nodes in all pools (HACA-sim keeps one object per node)");
             long slots = scenario.Pools.Values.Sum(p => (long)p.Nodes * p.Slots);
             PoolConfig widest = scenario.Pools.Values.MaxBy(p => (long)p.Nodes * p.Slots)!;
             if (slots > MaxSlots)
@@ -92,14 +124,16 @@ internal static class ResourceLimits
                 $"all in memory ({Bytes(arrivals * BytesPerRequest)}); at most {N(MaxArrivalsPerReplication)} per replication: lower the rate or duration_s");
         else
         {
-            double events = EstimatedEvents(scenario, arrivals);
+            double events = EstimatedEvents(scenario, arrivals, catalogs);
             if (events > MaxEvents)
             {
                 double blocks = BlockEvents(scenario) * run.Replications;
-                string field = blocks > events / 2 ? (where.Has("settlement.block_interval_s") ? "settlement.block_interval_s" : "run.duration_s") : arrivalField;
+                double faultEvents = FaultEvents(scenario, catalogs) * run.Replications;
+                string field = faultEvents > events / 2 ? $"faults.node_failures.{scenario.FaultsOrNone.NodeFailures.MaxBy(f => Mean(f.TimeBetweenFailures, catalogs) is var m && m > 0 ? 1 / m : double.MaxValue)!.Pool}.mtbf_s"
+                    : blocks > events / 2 ? (where.Has("settlement.block_interval_s") ? "settlement.block_interval_s" : "run.duration_s") : arrivalField;
                 where.Report(field,
                     $"~{N(events)} events expected in all replications (~{Minutes(events)} at ~1 million events/s); at most {N(MaxEvents)}: " +
-                    "lower the rate, duration_s, replications or verification.replication");
+                    "lower the rate, duration_s, replications or verification.replication (or raise a node failure's mtbf_s)");
             }
         }
     }
@@ -135,14 +169,29 @@ internal static class ResourceLimits
         return count;
     }
 
-    private static double EstimatedEvents(Scenario scenario, double arrivalsPerReplication)
+    private static double EstimatedEvents(Scenario scenario, double arrivalsPerReplication, ScenarioCatalogs catalogs)
     {
         int verifiers = scenario.Pools.TryGetValue(scenario.Roles.Verification, out PoolConfig? pool) ? pool.Nodes : 1;
         int copies = Math.Min(scenario.Verification.Replication ?? verifiers, verifiers);
         double samples = Math.Floor(scenario.Run.DurationSeconds / scenario.Run.SampleIntervalSeconds) + 1;
-        double perReplication = arrivalsPerReplication * (EventsPerRequest + copies) + BlockEvents(scenario) + samples;
+        double perReplication = arrivalsPerReplication * (EventsPerRequest + copies) + BlockEvents(scenario) + samples + FaultEvents(scenario, catalogs);
         return perReplication * scenario.Run.Replications;
     }
+
+    /// <summary>Node failures and repairs per replication: each node of a failing pool cycles every mtbf + mttr seconds (two events a cycle).</summary>
+    private static double FaultEvents(Scenario scenario, ScenarioCatalogs catalogs)
+    {
+        double events = 0;
+        foreach (NodeFailureConfig f in scenario.FaultsOrNone.NodeFailures)
+        {
+            int nodes = scenario.Pools.TryGetValue(f.Pool, out PoolConfig? pool) ? pool.Nodes : 1;
+            double cycle = Mean(f.TimeBetweenFailures, catalogs) + Mean(f.TimeToRepair, catalogs);
+            events += cycle > 0 ? 2 * nodes * scenario.Run.DurationSeconds / cycle : double.PositiveInfinity;
+        }
+        return events;
+    }
+
+    private static double Mean(ComponentSpec spec, ScenarioCatalogs catalogs) => catalogs.Distributions.Create(spec, new Random(0)).Mean;
 
     private static double BlockEvents(Scenario scenario) =>
         scenario.Settlement.Mode == "blocks" ? scenario.Run.DurationSeconds / scenario.Settlement.BlockIntervalSeconds : 0;

@@ -3,5 +3,11 @@ using HacaSim.Benchmarks;
 
 // --quick: the Stopwatch smoke harness (seconds); otherwise BenchmarkDotNet, e.g. -- --filter '*'.
 if (args.Contains("--quick")) return QuickHarness.Run(MmcWorkload.Standard, Console.Out);
+// --model [ROUNDS] [FILE]: the in-process rows of the README's performance table (ModelHarness).
+if (args.Length > 0 && args[0] == "--model")
+    return ModelHarness.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 3,
+        args.Length > 2 ? args[2] : "tests/Benchmarks/results/in-process.txt", Console.Out);
+// --bare N: the bare PriorityQueue loop alone on M/M/4 with N customers, for whole-process ratios.
+if (args.Length > 1 && args[0] == "--bare") return ModelHarness.Bare(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), Console.Out);
 BenchmarkSwitcher.FromAssembly(typeof(MmcBenchmarks).Assembly).Run(args);
 return 0;

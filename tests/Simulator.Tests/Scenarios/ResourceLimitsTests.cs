@@ -12,7 +12,7 @@ public class ResourceLimitsTests
 {
     private static string Baseline => RepositoryPaths.Scenario("baseline.yaml");
 
-    [TestCase("pools.inference.nodes=1000000000", "pools.inference.nodes: 1,000,000,", "at most 10,000 nodes in all pools")]
+    [TestCase("pools.inference.nodes=1000000000", "pools.inference.nodes: 1,000,000,", "at most 1,000,000 nodes in all pools")]
     [TestCase("pools.inference.slots=1000000000", "pools.inference.slots: 8,000,000,080 slots in all pools (nodes x slots)", "at most 100,000,000")]
     [TestCase("pools.inference.queue_capacity=2000000000", "pools.inference.queue_capacity: 2,000,000,000 waiting places", "at most 1,000,000,000")]
     [TestCase("arrival_rate=1e9", "traffic.arrival: ~3,600,000,000,000 arrivals expected", "at most 10,000,000 per replication")]
@@ -60,6 +60,23 @@ public class ResourceLimitsTests
     }
 
     [Test]
+    public void A_pool_of_100000_nodes_and_a_verifier_is_accepted()
+    {
+        // Issue 19: the old limit (10,000 in all pools) refused a 10,000-node pool plus one verifier.
+        string yaml = """
+            name: t
+            run: {duration_s: 60, warmup_s: 10}
+            traffic:
+              arrival: {process: poisson, rate: 5000}
+              classes: [{name: job, inference_s: 0.1}]
+            pools:
+              inference: {nodes: 100000, slots: 1, dispatcher: jsq}
+              verification: {nodes: 1, slots: 1}
+            """;
+        Assert.That(ScenarioLoader.LoadText(yaml, "t.yaml", []).Scenario.Pools["inference"].Nodes, Is.EqualTo(100_000));
+    }
+
+    [Test]
     public void A_limit_points_at_the_line_of_the_field()
     {
         string yaml = """
@@ -74,8 +91,8 @@ public class ResourceLimitsTests
                 nodes: 1000000000
             """;
         var e = Assert.Throws<InputException>(() => ScenarioLoader.LoadText(yaml, "t.yaml", []));
-        Assert.That(e!.Message, Does.StartWith("t.yaml:9:12: pools.verification.nodes: 1,000,000,002 nodes in all pools need ~1 TB"));
-        Assert.That(e.Message, Does.Contain("at most 10,000 nodes in all pools (HACA-sim keeps one object per node)"));
+        Assert.That(e!.Message, Does.StartWith("t.yaml:9:12: pools.verification.nodes: 1,000,000,002 nodes in all pools need ~3 TB of memory"));
+        Assert.That(e.Message, Does.Contain("at most 1,000,000 nodes in all pools (HACA-sim keeps one object per node)"));
     }
 
     [Test]

@@ -1,0 +1,74 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace HacaSim.Benchmarks;
+
+/// <summary>
+/// The in-process rows of the performance table: the full model (one replication, one thread, no files)
+/// on baseline.yaml, M/M/4 with 4 million customers and a 10,000-node JSQ pool, each next to the bare
+/// PriorityQueue loop on the same machine in the same run. Rounds are interleaved so machine noise hits
+/// every workload alike; medians and spreads (min-max) are printed and written to a results file.
+/// </summary>
+internal static class ModelHarness
+{
+    public static int Run(int rounds, string resultsFile, TextWriter output)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        string repo = ModelWorkload.FindRepository();
+        var bare = new MmcWorkload(servers: 4, utilisation: 0.9, meanInterarrivalSeconds: 1.0, arrivals: 4_000_000, seed: 20_250_101);
+        var models = new[] { ModelWorkload.Baseline(repo), ModelWorkload.Mmc4M(repo), ModelWorkload.Jsq10k(repo) };
+        var bareSeconds = new List<double>();
+        var seconds = models.Select(_ => new List<double>()).ToArray();
+        var requests = new long[models.Length];
+        var events = new long[models.Length];
+        // One warm-up round (JIT to the optimised tier), then the measured ones.
+        for (int round = -1; round < rounds; round++)
+        {
+            long start = Stopwatch.GetTimestamp();
+            PriorityQueueEventLoop.Run(bare);
+            if (round >= 0) bareSeconds.Add(Stopwatch.GetElapsedTime(start).TotalSeconds);
+            for (int i = 0; i < models.Length; i++)
+            {
+                var (n, e, s) = models[i].Run();
+                if (round < 0) continue;
+                seconds[i].Add(s);
+                requests[i] = n;
+                events[i] = e;
+            }
+        }
+        var lines = new List<string>
+        {
+            string.Create(inv, $"# in-process, one thread, median (min-max) of {rounds} interleaved rounds; .NET {Environment.Version}, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC"),
+            string.Create(inv, $"{"workload",-34}{"wall s",22}{"requests/s",14}{"ns/event",10}{"vs bare loop",14}"),
+            string.Create(inv, $"{"bare PriorityQueue loop, M/M/4 4M",-34}{Spread(bareSeconds),22}{bare.Arrivals / Median(bareSeconds),14:N0}{Median(bareSeconds) * 1e9 / (2.0 * bare.Arrivals),10:F0}{1.0,13:F2}x"),
+        };
+        for (int i = 0; i < models.Length; i++)
+        {
+            double m = Median(seconds[i]);
+            string ratio = i == 1 ? string.Create(inv, $"{m / Median(bareSeconds),13:F2}x") : "";
+            lines.Add(string.Create(inv, $"{models[i].Name,-34}{Spread(seconds[i]),22}{requests[i] / m,14:N0}{m * 1e9 / events[i],10:F0}{ratio}"));
+        }
+        foreach (string line in lines) output.WriteLine(line);
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(resultsFile))!);
+        File.WriteAllLines(resultsFile, lines);
+        output.WriteLine($"written to {resultsFile}");
+        return 0;
+
+        string Spread(List<double> xs) => string.Create(inv, $"{Median(xs):F3} ({xs.Min():F3}-{xs.Max():F3})");
+    }
+
+    /// <summary>The bare loop alone, once, for a whole-process comparison (tests/Benchmarks/whole-process.sh).</summary>
+    public static int Bare(int arrivals, TextWriter output)
+    {
+        var workload = new MmcWorkload(servers: 4, utilisation: 0.9, meanInterarrivalSeconds: 1.0, arrivals: arrivals, seed: 20_250_101);
+        MmcResult r = PriorityQueueEventLoop.Run(workload);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bare loop: {r.EventsFired} events, checksum {r.Checksum:R}"));
+        return 0;
+    }
+
+    private static double Median(List<double> xs)
+    {
+        var s = xs.Order().ToList();
+        return s.Count % 2 == 1 ? s[s.Count / 2] : (s[s.Count / 2 - 1] + s[s.Count / 2]) / 2;
+    }
+}

@@ -1,0 +1,110 @@
+#!/usr/bin/env bash
+# Every row of issue 19's goals table, measured on this machine in one run against the bare event loop,
+# whole process (wall time and peak RSS from /usr/bin/time), paired and interleaved so machine noise hits
+# both sides of a ratio alike; medians and spreads (min-max) of ROUNDS rounds. Prints the table and writes
+# it to tests/Benchmarks/results/whole-process.txt.
+#
+#   bash tests/Benchmarks/whole-process.sh [ROUNDS] [--tests]
+#
+# --tests also times one full `dotnet test` (minutes). The published binary is built once with the README's
+# publish command into artifacts/hacasim unless PUBLISHED=DIR names one.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+ROUNDS="${1:-3}"
+WITH_TESTS="${2:-}"
+OUT=tests/Benchmarks/results/whole-process.txt
+WORK="$(mktemp -d /tmp/whole-process.XXXXXX)"
+trap 'rm -rf "$WORK"' EXIT
+
+dotnet build Simulator -c Release -nologo -v q >/dev/null
+dotnet build tests/Benchmarks -c Release -nologo -v q >/dev/null
+HS="dotnet Simulator/bin/Release/net10.0/hacasim.dll"
+BENCH="dotnet tests/Benchmarks/bin/Release/net10.0/Benchmarks.dll"
+PUBLISHED="${PUBLISHED:-artifacts/hacasim}"
+if [ ! -x "$PUBLISHED/hacasim" ]; then
+  dotnet publish Simulator -c Release -r linux-x64 --self-contained -p:PublishSingleFile=true -o "$PUBLISHED" -nologo -v q >/dev/null
+fi
+
+# measure NAME COMMAND...: one timed run; appends "NAME wall_s rss_kb" to $WORK/runs.
+measure() {
+  local name="$1"; shift
+  /usr/bin/time -f "%e %M" -o "$WORK/t" "$@" >"$WORK/out.txt" 2>"$WORK/err.txt" || { echo "FAILED: $*"; cat "$WORK/err.txt"; exit 1; }
+  echo "$name $(cat "$WORK/t")" >>"$WORK/runs"
+}
+
+MMC=(run Scenarios/validation/mmc.yaml --replications 1 --duration 1111111 --quiet)    # ~4M customers, rho 0.9
+JSQ=(run Scenarios/validation/mmc.yaml --replications 1 --duration 120 --warmup 20 --quiet
+     --set pools.inference.nodes=10000 --set pools.inference.slots=1 --set pools.inference.dispatcher=jsq
+     --set arrival_rate=5000 --set service_rate=0.5555555555555556)
+for ((r = 0; r < ROUNDS; r++)); do
+  measure bare $BENCH --bare 4000000
+  measure mmc $HS "${MMC[@]}" --out "$WORK/mmc"
+  measure short "$PUBLISHED/hacasim" run Scenarios/baseline.yaml --duration 60 --warmup 10 --quiet --out "$WORK/short"
+  measure jsq $HS "${JSQ[@]}" --out "$WORK/jsq"
+  measure threads1 $HS run Scenarios/baseline.yaml --replications 8 --threads 1 --quiet --out "$WORK/t1"
+  measure threads2 $HS run Scenarios/baseline.yaml --replications 8 --threads 2 --quiet --out "$WORK/t2"
+  measure rss1x $HS run Scenarios/baseline.yaml --duration 3600 --quiet --out "$WORK/r1"
+  measure rss4x $HS run Scenarios/baseline.yaml --duration 14400 --quiet --out "$WORK/r4"
+done
+JSQ_REQUESTS=$(python3 -c "import json;print(json.load(open('$WORK/jsq/summary.json'))['requests']['arrived'])" 2>/dev/null || echo 0)
+
+# In-process rows (simulation phase only, one thread) from the model harness, same machine, same run.
+$BENCH --model "$ROUNDS" "$WORK/in-process.txt" >/dev/null
+
+TEST_S=""
+if [ "$WITH_TESTS" = "--tests" ]; then
+  start=$(date +%s.%N); dotnet test -c Release >"$WORK/test.log" 2>&1 || true; end=$(date +%s.%N)
+  TEST_S=$(python3 -c "print(f'{$end - $start:.0f}')")
+  TEST_SUMMARY=$(grep -E '^(Passed|Failed)!' "$WORK/test.log" | tr '\n' ' ')
+fi
+
+python3 - "$WORK/runs" "$WORK/in-process.txt" "$JSQ_REQUESTS" "$ROUNDS" "$TEST_S" "${TEST_SUMMARY:-}" >"$WORK/table.txt" <<'EOF'
+import sys, statistics, re, datetime, os
+runs, inproc, jsq_requests, rounds, test_s, test_summary = sys.argv[1:7]
+wall, rss = {}, {}
+for line in open(runs):
+    name, w, m = line.split()
+    wall.setdefault(name, []).append(float(w)); rss.setdefault(name, []).append(int(m))
+med = lambda xs: statistics.median(xs)
+spread = lambda xs: f"{med(xs):.2f} ({min(xs):.2f}-{max(xs):.2f})"
+# Paired ratios: round i of one against round i of the other, then the median of the ratios.
+pair = lambda a, b, d=wall: [x / y for x, y in zip(d[a], d[b])]
+inp = open(inproc).read()
+def inproc_rate(prefix):
+    for l in inp.splitlines():
+        if l.startswith(prefix):
+            return float(re.split(r"\s{2,}", l.strip())[2].replace(",", ""))
+    return float("nan")
+base_rate = inproc_rate("baseline.yaml")
+jsq_inproc = inproc_rate("10,000 JSQ")
+jsq_whole = int(jsq_requests) / med(wall["jsq"])
+rows = [
+    ("`hacasim run` M/M/4 rho 0.9, 4M customers, whole process / bare loop (whole process)",
+     f"{med(pair('mmc','bare')):.2f}x (hacasim {spread(wall['mmc'])} s, bare {spread(wall['bare'])} s)", "<= 1.5x", "<= 3.0x", med(pair('mmc','bare')) <= 3.0),
+    ("baseline.yaml, simulation phase, one thread: simulated requests per wall second",
+     f"{base_rate:,.0f}", ">= 1M", ">= 400k", base_rate >= 400e3),
+    ("baseline.yaml at 60 simulated s, published binary, whole process",
+     f"{spread(wall['short'])} s", "<= 0.4 s", "<= 0.8 s", med(wall['short']) <= 0.8),
+    ("one pool of 10,000 JSQ nodes at 5,000 req/s: simulated requests per wall second (peak RSS)",
+     f"{jsq_inproc:,.0f} in process; {jsq_whole:,.0f} whole process ({med(rss['jsq'])/1024:.0f} MB)", ">= 200k", ">= 100k (< 400 MB)",
+     jsq_inproc >= 100e3 and med(rss['jsq']) < 400*1024),
+    ("8 replications of baseline.yaml, `--threads 2` vs 1, whole command",
+     f"{med(pair('threads1','threads2')):.2f}x ({spread(wall['threads1'])} s vs {spread(wall['threads2'])} s)", ">= 1.9x", ">= 1.8x", med(pair('threads1','threads2')) >= 1.8),
+    ("peak RSS, baseline.yaml 14,400 s / 3,600 s",
+     f"{med(pair('rss4x','rss1x', rss)):.2f} ({med(rss['rss4x'])/1024:.0f} MB / {med(rss['rss1x'])/1024:.0f} MB)", "<= 1.05", "<= 1.1", med(pair('rss4x','rss1x', rss)) <= 1.1),
+]
+if test_s:
+    rows.append(("`dotnet test`, whole suite", f"{int(test_s)/60:.1f} min ({test_summary.strip()})", "<= 3 min", "<= 4 min", int(test_s) <= 240))
+print(f"# whole process, median (min-max) of {rounds} interleaved rounds; {datetime.datetime.utcnow():%Y-%m-%d %H:%M} UTC, {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}")
+print("| measure | measured | goal | bar | bar met |")
+print("|---|---|---|---|---|")
+for name, value, goal, bar, met in rows:
+    print(f"| {name} | {value} | {goal} | {bar} | {'yes' if met else 'NO'} |")
+print()
+print("In process (tests/Benchmarks --model):")
+print(inp)
+EOF
+mkdir -p "$(dirname "$OUT")"
+cp "$WORK/table.txt" "$OUT"
+cat "$OUT"
+echo "written to $OUT"
