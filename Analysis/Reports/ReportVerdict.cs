@@ -9,11 +9,17 @@ public static class ReportVerdict
     public static IReadOnlyList<string> Sentences(RunReportData data)
     {
         var sentences = new List<string>();
-        var unstable = data.Pools.Where(p => !p.Stable).ToList();
-        if (data.Settlement is { Stable: false } chain) unstable.Add(chain);
-        if (unstable.Count == 0)
+        // The three-state verdict decides (unstable needs significant growth and saturation), not the trend alone.
+        var all = data.Settlement is { } settlement ? data.Pools.Append(settlement).ToList() : data.Pools.ToList();
+        var unstable = all.Where(p => p.Verdict == "unstable").ToList();
+        var critical = all.Where(p => p.Verdict == "critical").ToList();
+        if (unstable.Count == 0 && critical.Count == 0)
         {
             sentences.Add("Proofs keep up: every backlog (each pool and the settlement chain) is stable over the measured period.");
+        }
+        else if (unstable.Count == 0)
+        {
+            sentences.Add("No backlog is shown to grow without bound, but " + string.Join("; ", critical.Select(p => $"{p.Name} is critical: {p.VerdictReason}")) + ".");
         }
         else
         {

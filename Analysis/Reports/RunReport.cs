@@ -113,10 +113,10 @@ public static class RunReport
         blocks.Add(new ReportHeading("Pools"));
         var poolRows = data.Pools.Select(p => (IReadOnlyList<string>)[
             p.Name, $"{p.Nodes} × {p.Slots / Math.Max(1, p.Nodes)}", ReportText.MeanCi(p.Utilization), ReportText.MeanCi(p.QueueLength),
-            ReportText.MeanCi(p.Wait), p.Stable ? "yes" : "NO", ReportText.MeanCi(p.Growth).Replace(" (unstable)", "")]).ToList();
+            ReportText.MeanCi(p.Wait), p.Verdict, ReportText.MeanCi(p.Growth).Replace(" (unstable)", "")]).ToList();
         if (data.Settlement is { } chain)
-            poolRows.Add(["settlement (chain)", "–", "–", "–", "–", chain.Stable ? "yes" : "NO", ReportText.MeanCi(chain.Growth)]);
-        blocks.Add(new ReportTable(["pool", "nodes × slots", "utilisation", "mean queue (jobs)", "wait (s)", "stable", "backlog growth (jobs/s)"], poolRows));
+            poolRows.Add(["settlement (chain)", "–", "–", "–", "–", chain.Verdict, ReportText.MeanCi(chain.Growth)]);
+        blocks.Add(new ReportTable(["pool", "nodes × slots", "utilisation", "mean queue (jobs)", "wait (s)", "verdict", "backlog growth (jobs/s)"], poolRows));
 
         if (data.Chain is { } chainData) blocks.AddRange(ChainSection(chainData));
         if (data.Faults is { } faults) blocks.AddRange(FaultsSection(faults, data.Pools));

@@ -22,6 +22,10 @@ public sealed record ReportPath(string Name, long Count, ReportStatistic? Result
 public sealed record ReportPool(string Name, int Nodes, int Slots, ReportStatistic? Utilization, ReportStatistic? QueueLength,
     ReportStatistic? Wait, bool Stable, ReportStatistic? Growth)
 {
+    /// <summary>The three-state verdict (stable, critical, unstable) and its reason; older summaries have only the boolean.</summary>
+    public string Verdict { get; init; } = Stable ? "stable" : "unstable";
+    public string VerdictReason { get; init; } = "";
+
     /// <summary>Fraction of the pool's nodes up (below 1 only when the scenario has faults).</summary>
     public ReportStatistic? Availability { get; init; }
 }
@@ -83,9 +87,18 @@ public sealed record RunReportData(
         var pools = s.GetProperty("pools").EnumerateObject().Select(p => new ReportPool(p.Name,
             p.Value.GetProperty("nodes").GetInt32(), p.Value.GetProperty("slots").GetInt32(),
             ReportStatistic.From(p.Value, "utilization"), ReportStatistic.From(p.Value, "queue_length"), ReportStatistic.From(p.Value, "wait_s"),
-            Stable(stability, p.Name), Growth(stability, p.Name)) { Availability = ReportStatistic.From(p.Value, "availability") }).ToList();
+            Stable(stability, p.Name), Growth(stability, p.Name))
+            {
+                Availability = ReportStatistic.From(p.Value, "availability"),
+                Verdict = VerdictOf(stability, p.Name) ?? (Stable(stability, p.Name) ? "stable" : "unstable"),
+                VerdictReason = ReasonOf(stability, p.Name),
+            }).ToList();
         ReportPool? settlement = stability.TryGetProperty("settlement", out _)
             ? new ReportPool("settlement", 0, 0, null, null, null, Stable(stability, "settlement"), Growth(stability, "settlement"))
+            {
+                Verdict = VerdictOf(stability, "settlement") ?? (Stable(stability, "settlement") ? "stable" : "unstable"),
+                VerdictReason = ReasonOf(stability, "settlement"),
+            }
             : null;
 
         return new RunReportData(
@@ -119,6 +132,12 @@ public sealed record RunReportData(
         return new ReportFaults(f.GetProperty("interrupted_jobs").GetInt64(), ReportStatistic.Number(f, "work_lost_s"),
             f.GetProperty("retries").GetInt64(), Counts(f, "fallbacks"), Counts(f, "overflow"), outages);
     }
+
+    private static string? VerdictOf(JsonElement stability, string pool) =>
+        stability.TryGetProperty(pool, out JsonElement e) && e.TryGetProperty("verdict", out JsonElement v) ? v.GetString() : null;
+
+    private static string ReasonOf(JsonElement stability, string pool) =>
+        stability.TryGetProperty(pool, out JsonElement e) && e.TryGetProperty("verdict_reason", out JsonElement v) ? v.GetString() ?? "" : "";
 
     private static bool Stable(JsonElement stability, string pool) =>
         !stability.TryGetProperty(pool, out JsonElement e) || e.GetProperty("stable").GetBoolean();

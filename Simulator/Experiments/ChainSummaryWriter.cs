@@ -17,7 +17,7 @@ namespace HacaSim.Experiments;
 /// </summary>
 internal static class ChainSummaryWriter
 {
-    public static void Write(Utf8JsonWriter w, Scenario scenario, IReadOnlyList<ReplicationResult> reps)
+    public static void Write(Utf8JsonWriter w, Scenario scenario, IReadOnlyList<ReplicationResult> reps, ThreeStateVerdict? verdict = null)
     {
         if (!reps.All(r => r.Chain is not null))
         {
@@ -63,6 +63,12 @@ internal static class ChainSummaryWriter
         var growth = SummaryStatistic.FromValues(verdicts.Select(v => v.GrowthPerSecond).ToList());
         if (verdicts.Count == 1) growth = growth with { Ci95 = double.IsFinite(verdicts[0].GrowthCi95) ? verdicts[0].GrowthCi95 : null };
         Statistic(w, "backlog_growth_per_s", growth);
+        // The three-state verdict (issue 17) beside the boolean: the same one stability.settlement carries.
+        if (verdict is not null)
+        {
+            w.WriteString("verdict", verdict.State.Key());
+            w.WriteString("verdict_reason", verdict.Reason);
+        }
         w.WriteEndObject();
         w.WriteEndObject();
     }

@@ -42,8 +42,9 @@ public static class RunSummaryWriter
             WritePools(w, reps, marks);
             WritePaths(w, reps, marks);
             CapacityReport capacity = CapacityModel.Analyse(scenario, ScenarioCatalogs.Default);
-            WriteStability(w, reps, new BacklogVerdicts(scenario, reps, capacity));
-            ChainSummaryWriter.Write(w, scenario, reps);
+            var judged = new BacklogVerdicts(scenario, reps, capacity);
+            WriteStability(w, reps, judged);
+            ChainSummaryWriter.Write(w, scenario, reps, judged.Of(TimeSeriesSampler.SettlementPool));
             CapacityWriter.WriteJson(w, capacity);
             CostWriter.Write(w, scenario, reps, capacity);
             WriteCounts(w, "decisions", reps.SelectMany(r => r.Metrics.Decisions));

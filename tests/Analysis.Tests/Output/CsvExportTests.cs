@@ -23,7 +23,7 @@ public class CsvExportTests
                 "replication,id,request_class,path,decision_reason,outcome,failure_reason,prompt_tokens,output_tokens," +
                 "arrival_s,data_queued_s,data_start_s,data_end_s,inference_queued_s,inference_start_s,inference_end_s," +
                 "result_s,proof_queued_s,proof_start_s,proof_ready_s,verify_queued_s,verify_start_s,verified_s," +
-                "included_s,final_s\n"));
+                "included_s,final_s,counted,result_latency_s,proof_lag_s,time_to_trust_s\n"));
         });
     }
 

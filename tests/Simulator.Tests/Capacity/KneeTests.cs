@@ -15,7 +15,7 @@ public class KneeTests
     private static double Number(string s) => double.Parse(s, System.Globalization.CultureInfo.InvariantCulture);
 
     [TestCase("baseline.yaml", "arrival_rate=7:13:1", new string[0], TestName = "Dedicated provers (baseline): analytic knee = simulated knee within one step")]
-    [TestCase("hypotheses/h1-merged.yaml", "arrival_rate=11:15:1", new[] { "--duration", "20000", "--warmup", "8000" }, TestName = "Merged: analytic knee = simulated knee within one step")]
+    [TestCase("hypotheses/h1-merged.yaml", "arrival_rate=12:14:1", new[] { "--duration", "20000", "--warmup", "8000" }, TestName = "Merged: analytic knee = simulated knee within one step")]
     [TestCase("baseline.yaml", "arrival_rate=5:11:1", new[] { "--set", "settlement.block_capacity=16" }, TestName = "Chain-bound: analytic knee = simulated knee within one step")]
     [TestCase("baseline.yaml", "arrival_rate=6:12:1", new[] { "--set", "settlement.block_capacity=40", "--set", "settlement.consensus_base_s=4" },
         TestName = "Chain-bound by consensus (one height at a time): analytic knee = simulated knee within one step")]

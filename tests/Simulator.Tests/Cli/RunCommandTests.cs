@@ -41,7 +41,9 @@ public class RunCommandTests
             Assert.That(arrived, Is.GreaterThan(3000), "5.5 req/s for 600 s");
             Assert.That(settled + failed + inFlight, Is.EqualTo(arrived));
             Assert.That(byReason, Is.EqualTo(failed));
-            Assert.That(requestRows.Length - 1, Is.EqualTo(settled + failed), "one row per ended request");
+            // One row per arrival: ended requests, and those still in flight at the end (outcome in_flight).
+            Assert.That(requestRows.Length - 1, Is.EqualTo(arrived), "one row per request");
+            Assert.That(requestRows.Count(l => l.Contains(",in_flight,", StringComparison.Ordinal)), Is.EqualTo(inFlight), "in-flight rows");
             foreach (string key in new[] { "scenario", "seed", "replications", "duration_s", "warmup_s", "requests", "pools", "paths", "stability" })
                 Assert.That(s.TryGetProperty(key, out _), Is.True, key);
             JsonElement inference = s.GetProperty("pools").GetProperty("inference");
