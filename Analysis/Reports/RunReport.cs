@@ -56,6 +56,30 @@ public static class RunReport
                     o.RecoveredReplications == 0 ? "not recovered by the end of the run" : ReportText.MeanCi(o.RecoverySeconds)])]);
     }
 
+    /// <summary>The chain: blocks and their content, the proposal cycle, the mempool, and each path's inclusion and finality delays.</summary>
+    private static IEnumerable<ReportBlock> ChainSection(ReportChain c)
+    {
+        yield return new ReportHeading("Chain");
+        yield return new ReportParagraph($"Pipeline {c.Pipeline} (blocks in consensus at once), {c.ConsensusModel} consensus, " +
+            $"{c.Placement} verification; {c.Blocks} blocks after the warm-up" +
+            (c.RejectedMempoolFull > 0 ? $"; {c.RejectedMempoolFull} items failed with the mempool full" : "") + ".");
+        yield return new ReportTable(["measure", "value"],
+        [
+            ["settled items per second", ReportText.MeanCi(c.Throughput)],
+            ["items per block", ReportText.MeanCi(c.ItemsPerBlock)],
+            ["gas per block", ReportText.MeanCi(c.GasPerBlock)],
+            ["gas utilisation", ReportText.MeanCi(c.GasUtilization)],
+            ["block execution (s)", ReportText.MeanCi(c.Execution)],
+            ["block cycle (s), mean and p95", $"{ReportText.MeanCi(c.Cycle)}; p95 {ReportText.P95(c.Cycle)}"],
+            ["mempool length (items, time-weighted), max", $"{ReportText.MeanCi(c.Mempool)}; max {ReportText.Number(c.MempoolMax)}"],
+        ]);
+        var used = c.Paths.Where(p => p.Finality?.Mean is not null || p.Inclusion?.Mean is not null).ToList();
+        if (used.Count > 0)
+            yield return new ReportTable(["path", "inclusion delay (s)", "p95", "finality delay (s)", "p95"],
+                [.. used.Select(p => (IReadOnlyList<string>)[p.Path, ReportText.MeanCi(p.Inclusion), ReportText.P95(p.Inclusion),
+                    ReportText.MeanCi(p.Finality), ReportText.P95(p.Finality)])]);
+    }
+
     public static ReportDocument Build(RunReportData data, string directory)
     {
         var blocks = new List<ReportBlock>();
@@ -94,6 +118,7 @@ public static class RunReport
             poolRows.Add(["settlement (chain)", "–", "–", "–", "–", chain.Stable ? "yes" : "NO", ReportText.MeanCi(chain.Growth)]);
         blocks.Add(new ReportTable(["pool", "nodes × slots", "utilisation", "mean queue (jobs)", "wait (s)", "stable", "backlog growth (jobs/s)"], poolRows));
 
+        if (data.Chain is { } chainData) blocks.AddRange(ChainSection(chainData));
         if (data.Faults is { } faults) blocks.AddRange(FaultsSection(faults, data.Pools));
 
         var charts = Charts.Where(c => File.Exists(Path.Combine(directory, c.Stem + ".png"))).ToList();

@@ -56,6 +56,9 @@ public sealed record RunReportData(
     /// <summary>The faults block, when summary.json has one.</summary>
     public ReportFaults? Faults { get; init; }
 
+    /// <summary>The chain section, when summary.json has one (block mode).</summary>
+    public ReportChain? Chain { get; init; }
+
     public const string SummaryFile = "summary.json";
     public const string ScenarioFile = "scenario.resolved.yaml";
 
@@ -97,7 +100,11 @@ public sealed record RunReportData(
             !hasWarmup || warmup.GetProperty("reliable").GetBoolean(),
             (requests.GetProperty("arrived").GetInt64(), requests.GetProperty("settled").GetInt64(),
                 requests.GetProperty("failed").GetInt64(), requests.GetProperty("in_flight").GetInt64()),
-            paths, pools, settlement) { Faults = s.TryGetProperty("faults", out JsonElement f) ? ReadFaults(f) : null };
+            paths, pools, settlement)
+        {
+            Faults = s.TryGetProperty("faults", out JsonElement f) ? ReadFaults(f) : null,
+            Chain = ReportChain.From(s),
+        };
     }
 
     private static ReportFaults ReadFaults(JsonElement f)

@@ -37,7 +37,7 @@ public static class ArrivalCatalog
                 "working directory or the scenario; time_scale 2 = twice as fast; offset_s and limit select rows; loop repeats it.",
                 [new(["file"], ["time_scale", "offset_s", "limit", "loop"])],
                 (s, _) => new TraceReplayArrivals(TraceReader.Read(ScenarioFiles.Resolve(s.Texts["file"], s.Location)), s.NumberOr("time_scale", 1), s.NumberOr("offset_s", 0),
-                    s.Numbers.TryGetValue("limit", out double limit) ? checked((int)limit) : null, Flag(s, "loop"))),
+                    s.Numbers.TryGetValue("limit", out double limit) ? Rows(limit) : null, Flag(s, "loop"))),
         ]);
     }
 
@@ -59,4 +59,9 @@ public static class ArrivalCatalog
             "false" => false,
             _ => throw new ArgumentException($"{key} must be true or false, found \"{text}\""),
         } : s.NumberOr(key, 0) != 0;
+
+    /// <summary>A trace's row limit: a whole number of rows that fits an int (1e10 is no trace: refused, not overflowed).</summary>
+    private static int Rows(double limit) => limit is >= 1 and <= int.MaxValue && limit == Math.Floor(limit) ? (int)limit
+        : throw new ArgumentException($"limit {limit.ToString(System.Globalization.CultureInfo.InvariantCulture)}: expected a whole number of rows from 1 to {int.MaxValue}");
+
 }

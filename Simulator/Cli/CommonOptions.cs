@@ -12,4 +12,9 @@ internal static class CommonOptions
         Description = "Override a declared parameter (NAME=VALUE) or any key path (a.b.c=VALUE); repeatable.",
         AllowMultipleArgumentsPerToken = false,
     };
+
+    public static Option<bool> Force() => new("--force")
+    {
+        Description = "Replace an existing --out, only if it is an earlier HACA-sim results directory (without it, an existing --out is refused).",
+    };
 }

@@ -11,7 +11,7 @@ internal static class CompareCommand
         [ReplicationMetrics.ResultLatency, ReplicationMetrics.ProofLag, ReplicationMetrics.TimeToTrust, ReplicationMetrics.DowngradeShare];
 
     /// <param name="merged">Set by <c>hacasim merge</c>: the units come from these parts instead of being run.</param>
-    public static Command Create(TextWriter stdout, PartSet? merged = null)
+    public static Command Create(TextWriter stdout, PartSet? merged = null, TextWriter? stderr = null)
     {
         var options = new ExperimentOptions();
         var shard = new ShardOptions();
@@ -37,13 +37,16 @@ internal static class CompareCommand
             int threads = options.ThreadCount(parse);
             string scenario = parse.GetValue(options.Scenario)!;
             string[] given = parse.GetValue(variants) ?? [];
+            // The scenario first: its problems (a missing file, bad YAML) are reported as a scenario's, before its variants: block is read.
+            ScenarioLoader.Load(scenario, shared);
             IReadOnlyList<Variant> list = given.Length > 0 ? given.Select(Variant.Parse).ToList()
-                : File.Exists(scenario) ? ScenarioVariants.Read(scenario) : [];
-            string dir = options.OutDir(parse, "compare");
+                : ScenarioVariants.Read(scenario);
             // Variants from the scenario's variants: block decide results as much as --variant does.
             UnitExecution execution = shard.Execution(parse, "compare", () => ScenarioLoader.Load(scenario, shared), merged,
                 list.Select(v => $"variant {v.Name}: {string.Join(",", v.Overrides)}"));
-            Comparison? c = CompareExperiment.Run(scenario, shared, list, threads, dir, parse.GetValue(logRequests), execution);
+            ResultDirectory target = options.Claim(parse, "compare", stderr);
+            Comparison? c = ExperimentOptions.Into(target, staging => CompareExperiment.Run(scenario, shared, list, threads, staging, parse.GetValue(logRequests), execution));
+            string dir = target.Target;
             if (c is null)
             {
                 ShardOptions.PrintPart(stdout, dir);

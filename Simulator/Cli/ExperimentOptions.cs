@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using HacaSim.Experiments;
 
 namespace HacaSim.Cli;
 
@@ -19,11 +20,12 @@ internal sealed class ExperimentOptions
     public Option<double?> Warmup { get; } = new("--warmup") { Description = "Seconds cut from the start of statistics (overrides run.warmup_s)." };
     public Option<int> Threads { get; } = new("--threads") { Description = "Work units run in parallel; output is identical for any value.", DefaultValueFactory = _ => Environment.ProcessorCount };
     public Option<bool> Quiet { get; } = new("--quiet") { Description = "Print only the results directory." };
+    public Option<bool> Force { get; } = CommonOptions.Force();
 
     public void AddTo(Command command)
     {
         command.Arguments.Add(Scenario);
-        foreach (Option o in new Option[] { Out, Seed, Replications, Duration, Warmup, Set, Threads, Quiet }) command.Options.Add(o);
+        foreach (Option o in new Option[] { Out, Force, Seed, Replications, Duration, Warmup, Set, Threads, Quiet }) command.Options.Add(o);
     }
 
     public List<string> Overrides(ParseResult parse)
@@ -43,7 +45,29 @@ internal sealed class ExperimentOptions
         return threads;
     }
 
-    public string OutDir(ParseResult parse, string command) =>
-        parse.GetValue(Out) ?? Path.Combine("results", command,
-            $"{Path.GetFileNameWithoutExtension(parse.GetValue(Scenario))}-{DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}");
+    /// <summary>Checks --out (or picks the default results/COMMAND/SCENARIO-TIMESTAMP) and creates its staging directory.</summary>
+    public ResultDirectory Claim(ParseResult parse, string command, TextWriter? stderr)
+    {
+        var dir = ResultDirectory.Claim(parse.GetValue(Out),
+            ResultDirectory.DefaultPath(command, Path.GetFileNameWithoutExtension(parse.GetValue(Scenario)) ?? ""), parse.GetValue(Force));
+        if (dir.LeftoverNote() is { Length: > 0 } note) (stderr ?? TextWriter.Null).WriteLine(note);
+        return dir;
+    }
+
+    /// <summary>Runs <paramref name="write"/> into the staging directory, then renames it into place; on any failure nothing is left.</summary>
+    public static T Into<T>(ResultDirectory dir, Func<string, T> write)
+    {
+        T result;
+        try
+        {
+            result = write(dir.Staging);
+            dir.Complete();
+        }
+        catch
+        {
+            dir.Abandon(keepIncomplete: false);
+            throw;
+        }
+        return result;
+    }
 }

@@ -13,6 +13,7 @@ internal static class MergeCommand
     public static Command Create(TextWriter stdout, TextWriter stderr, CancellationToken cancel)
     {
         var outDir = new Option<string>("--out") { Description = "Results directory for the merged experiment.", Required = true };
+        var force = CommonOptions.Force();
         var parts = new Argument<string[]>("PART_DIR") { Description = "The part directories (each the --out of one --shard K/N run).", Arity = ArgumentArity.OneOrMore };
         var command = new Command("merge", "Merge the partial result directories of a sharded run, sweep or compare (--shard K/N) into the " +
             "results the unsharded command writes, byte for byte. Refuses (exit 2, writing nothing) parts of different experiments, " +
@@ -20,7 +21,7 @@ internal static class MergeCommand
             "Example:\n  hacasim sweep s.yaml --param arrival_rate=6:14:1 --shard 0/2 --out parts/0\n" +
             "  hacasim sweep s.yaml --param arrival_rate=6:14:1 --shard 1/2 --out parts/1\n  hacasim merge --out results/sweep parts/0 parts/1")
         {
-            outDir, parts,
+            outDir, force, parts,
         };
         command.SetAction(parse =>
         {
@@ -28,12 +29,13 @@ internal static class MergeCommand
             ExperimentIdentity id = set.Identity;
             Command replay = id.Command switch
             {
-                "run" => RunCommand.Create(stdout, cancel, ["merge", "--out", parse.GetValue(outDir)!], set),
-                "sweep" => SweepCommand.Create(stdout, set),
-                "compare" => CompareCommand.Create(stdout, set),
+                "run" => RunCommand.Create(stdout, cancel, ["merge", "--out", parse.GetValue(outDir)!], set, stderr),
+                "sweep" => SweepCommand.Create(stdout, set, stderr),
+                "compare" => CompareCommand.Create(stdout, set, stderr),
                 _ => throw new InputException($"merge: the parts come from '{id.Command}', which cannot be sharded"),
             };
-            ParseResult again = new RootCommand { replay }.Parse([id.Command, .. id.Arguments, "--out", parse.GetValue(outDir)!]);
+            ParseResult again = new RootCommand { replay }.Parse([id.Command, .. id.Arguments, "--out", parse.GetValue(outDir)!,
+                .. parse.GetValue(force) ? new[] { "--force" } : []]);
             if (again.Errors.Count > 0)
                 throw new InputException($"merge: the parts' command line no longer parses: {string.Join("; ", again.Errors.Select(e => e.Message))}");
             return again.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });

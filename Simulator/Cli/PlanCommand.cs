@@ -23,8 +23,10 @@ internal static class PlanCommand
             var shared = options.Overrides(parse);
             int threads = options.ThreadCount(parse);
             PlanTarget t = PlanTarget.Parse(parse.GetValue(target)!);
-            string dir = options.OutDir(parse, "plan");
-            var plan = CapacityPlanner.Run(parse.GetValue(options.Scenario)!, shared, t, parse.GetValue(vary)!, parse.GetValue(min), parse.GetValue(max), threads, dir);
+            ResultDirectory target0 = options.Claim(parse, "plan", null);
+            var plan = ExperimentOptions.Into(target0, staging =>
+                CapacityPlanner.Run(parse.GetValue(options.Scenario)!, shared, t, parse.GetValue(vary)!, parse.GetValue(min), parse.GetValue(max), threads, staging));
+            string dir = target0.Target;
             if (!parse.GetValue(options.Quiet))
             {
                 foreach (var e in plan.Evaluations)

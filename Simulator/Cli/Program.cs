@@ -20,16 +20,34 @@ public static class Program
     }
 
     /// <param name="cancel">Stops a run between events; the command then exits 1 and its results directory stays marked INCOMPLETE.</param>
+    /// <summary>
+    /// A parse error without .NET type names: "Cannot parse argument 'three' for option '--replications' as expected type
+    /// 'System.Nullable`1[System.Int32]'" becomes "... as a whole number". Control characters in echoed arguments are escaped.
+    /// </summary>
+    private static string Plain(string message)
+    {
+        string plain = System.Text.RegularExpressions.Regex.Replace(message, @"as expected type '([^']*)'", m =>
+        {
+            string type = m.Groups[1].Value;
+            return type.Contains("UInt64", StringComparison.Ordinal) ? "as a whole number >= 0"
+                : type.Contains("Int32", StringComparison.Ordinal) || type.Contains("Int64", StringComparison.Ordinal) ? "as a whole number"
+                : type.Contains("Double", StringComparison.Ordinal) ? "as a number"
+                : type.Contains("Boolean", StringComparison.Ordinal) ? "as true or false"
+                : "as the expected value";
+        });
+        return string.Concat(plain.Select(c => char.IsControl(c) ? ' ' : c));
+    }
+
     public static int Execute(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancel = default)
     {
         var root = new RootCommand("HACA-sim: simulates decentralised inference networks (GPU inference, ZKML provers, " +
             "CPU verification nodes, TEE data nodes) to show whether proofs lag answers.")
         {
-            RunCommand.Create(stdout, cancel, args),
+            RunCommand.Create(stdout, cancel, args, stderr: stderr),
             ValidateCommand.Create(stdout),
             ReportCommand.Create(stdout),
-            CompareCommand.Create(stdout),
-            SweepCommand.Create(stdout),
+            CompareCommand.Create(stdout, stderr: stderr),
+            SweepCommand.Create(stdout, stderr: stderr),
             PlanCommand.Create(stdout),
             ListCommand.Create(stdout),
             MergeCommand.Create(stdout, stderr, cancel),
@@ -38,7 +56,7 @@ public static class Program
         ParseResult parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            foreach (var error in parse.Errors) stderr.WriteLine($"error: {error.Message}");
+            foreach (var error in parse.Errors) stderr.WriteLine($"error: {Plain(error.Message)}");
             stderr.WriteLine("Try 'hacasim --help'.");
             return BadInput;
         }
@@ -49,6 +67,17 @@ public static class Program
         catch (InputException e)
         {
             stderr.WriteLine(e.Message);
+            return BadInput;
+        }
+        catch (Engine.SimulationStalledException e)
+        {
+            stderr.WriteLine(e.Message);
+            return BadInput;
+        }
+        catch (AggregateException e) when (e.Flatten().InnerExceptions.FirstOrDefault(x => x is InputException or Engine.SimulationStalledException) is { } inner)
+        {
+            // A replication run in parallel found bad input (or stalled): report it as if it ran alone.
+            stderr.WriteLine(inner.Message);
             return BadInput;
         }
         catch (OperationCanceledException e)

@@ -16,7 +16,17 @@ internal static class ReportCommand
             string dir = parse.GetValue(directory)!;
             if (!File.Exists(Path.Combine(dir, RunReportData.SummaryFile)))
                 throw new InputException($"{dir}: no {RunReportData.SummaryFile} here; give a directory written by 'hacasim run'");
-            RunReport.Write(dir);
+            // summary.json is read back here (the only command that does): a damaged one is bad input, not a crash.
+            InputFiles.Check(Path.Combine(dir, RunReportData.SummaryFile), "summary.json", 256L * 1024 * 1024);
+            try
+            {
+                RunReport.Write(dir);
+            }
+            catch (Exception e) when (e is System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException or FormatException
+                                           or IndexOutOfRangeException or ArgumentException or YamlDotNet.Core.YamlException)
+            {
+                throw new InputException($"{dir}: cannot read the results ({InputFiles.Echo(e.Message)}); is {RunReportData.SummaryFile} damaged? Rerun the command that wrote it");
+            }
             stdout.WriteLine(Path.GetFullPath(Path.Combine(dir, RunReport.HtmlFile)));
             return Program.Success;
         });

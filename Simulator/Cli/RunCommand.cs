@@ -11,8 +11,10 @@ internal static class RunCommand
 {
     /// <param name="cancel">An interrupt: stops the replications and leaves the results directory marked INCOMPLETE.</param>
     /// <param name="args">The whole command line, recorded in the INCOMPLETE marker.</param>
+    /// <param name="stderr">Where notes go (leftover staging directories of killed runs).</param>
     /// <param name="merged">Set by <c>hacasim merge</c>: the replications come from these parts instead of being run.</param>
-    public static Command Create(TextWriter stdout, CancellationToken cancel = default, IReadOnlyList<string>? args = null, PartSet? merged = null)
+    public static Command Create(TextWriter stdout, CancellationToken cancel = default, IReadOnlyList<string>? args = null, PartSet? merged = null,
+        TextWriter? stderr = null)
     {
         var shard = new ShardOptions();
         var scenario = CommonOptions.Scenario();
@@ -40,12 +42,13 @@ internal static class RunCommand
         var threads = new Option<int>("--threads") { Description = "Replications run in parallel; output is identical for any value.", DefaultValueFactory = _ => Environment.ProcessorCount };
         var logRequests = new Option<bool>("--log-requests") { Description = "Also write requests.csv with every request's timestamps." };
         var quiet = new Option<bool>("--quiet") { Description = "Print only the results directory." };
+        var force = CommonOptions.Force();
         var command = new Command("run", "Run a scenario and write summary.json, time series, charts and the resolved scenario.\n\n" +
             "Examples:\n  hacasim run Scenarios/baseline.yaml\n  hacasim run Scenarios/baseline.yaml --set zkml_share=0.5 --replications 5 --out results/runs/zk50\n" +
             "  hacasim run Scenarios/validation/mmc.yaml --set servers=8 --set arrival_rate=7.2\n\n" +
             "Policies, dispatchers, disciplines, arrival processes and distributions: see 'hacasim list'.")
         {
-            scenario, outDir, seed, replications, duration, warmup, set, threads, logRequests, quiet, precision, precisionMetric, maxReplications,
+            scenario, outDir, force, seed, replications, duration, warmup, set, threads, logRequests, quiet, precision, precisionMetric, maxReplications,
         };
         shard.AddTo(command);
         command.SetAction(parse =>
@@ -71,65 +74,64 @@ internal static class RunCommand
             if (maxReps < 2) throw new InputException($"--max-replications {maxReps}: must be at least 2");
             var settings = new RunSettings(parse.GetValue(scenario)!, overrides, parse.GetValue(threads), autoWarmup, rel, parse.GetValue(precisionMetric), maxReps);
             var loaded = ScenarioLoader.Load(settings.ScenarioPath, overrides);
-            string dir = parse.GetValue(outDir) ?? DefaultOutDir(loaded.Scenario.Name);
             cancel.ThrowIfCancellationRequested();
-            var outputs = new RunOutputs(dir, loaded, parse.GetValue(logRequests)) { CommandLine = IncompleteMarker.CommandLine(args ?? ["run"]) };
             UnitExecution execution = shard.Execution(parse, "run", () => loaded, merged);
-            if (!execution.IsLocal)
-            {
-                // Sequential stopping decides the next batch from all results so far, and the warm-up pilot changes the
-                // scenario: neither splits into independent units. Request rows are not kept in parts.
-                if (rel is not null || autoWarmup || parse.GetValue(logRequests))
-                    throw new InputException("--precision, --warmup auto and --log-requests cannot be combined with --shard or merge; " +
-                        "run them unsharded, or shard a fixed --replications with a fixed --warmup");
-                return RunUnits(stdout, execution, settings, loaded, outputs, parse.GetValue(quiet), cancel);
-            }
-            (LoadedScenario final, IReadOnlyList<ReplicationResult> results) = (loaded, []);
+            // Sequential stopping decides the next batch from all results so far, and the warm-up pilot changes the
+            // scenario: neither splits into independent units. Request rows are not kept in parts.
+            if (!execution.IsLocal && (rel is not null || autoWarmup || parse.GetValue(logRequests)))
+                throw new InputException("--precision, --warmup auto and --log-requests cannot be combined with --shard or merge; " +
+                    "run them unsharded, or shard a fixed --replications with a fixed --warmup");
+            var target = ResultDirectory.Claim(parse.GetValue(outDir), ResultDirectory.DefaultPath("runs", loaded.Scenario.Name), parse.GetValue(force));
+            if (target.LeftoverNote() is { Length: > 0 } note) (stderr ?? TextWriter.Null).WriteLine(note);
+            var outputs = new RunOutputs(target.Staging, loaded, parse.GetValue(logRequests)) { CommandLine = IncompleteMarker.CommandLine(args ?? ["run"]) };
+            (LoadedScenario final, IReadOnlyList<ReplicationResult>? results) = (loaded, []);
             try
             {
-                using (outputs.OpenRequestLog())
+                if (!execution.IsLocal) results = RunUnits(execution, settings, loaded, outputs, cancel);
+                else
                 {
-                    (final, results) = ReplicationProgress.Run(!parse.GetValue(quiet), (onPlanned, onDone) =>
-                        RunExecution.Execute(settings, loaded, outputs, ScenarioCatalogs.Default, onPlanned, onDone, cancel));
+                    using (outputs.OpenRequestLog())
+                    {
+                        (final, results) = ReplicationProgress.Run(!parse.GetValue(quiet), (onPlanned, onDone) =>
+                            RunExecution.Execute(settings, loaded, outputs, ScenarioCatalogs.Default, onPlanned, onDone, cancel));
+                    }
                 }
+                target.Complete();
             }
-            catch (OperationCanceledException e)
+            catch (OperationCanceledException e) when (!execution.WritesPart)
             {
-                throw new RunInterruptedException(Path.GetFullPath(dir), e);
+                // An interrupted run keeps its directory, marked INCOMPLETE, where the user asked for it.
+                string? kept = target.Abandon(keepIncomplete: true);
+                if (kept is null) throw;
+                throw new RunInterruptedException(kept, e);
             }
-            if (parse.GetValue(quiet)) stdout.WriteLine(Path.GetFullPath(dir));
-            else ConsoleSummary.Print(stdout, final.Scenario, results, Path.GetFullPath(dir));
+            catch
+            {
+                target.Abandon(keepIncomplete: false);
+                throw;
+            }
+            string dir = target.Target;
+            if (results is null) ShardOptions.PrintPart(stdout, dir);
+            else if (parse.GetValue(quiet)) stdout.WriteLine(dir);
+            else ConsoleSummary.Print(stdout, final.Scenario, results, dir);
             return Program.Success;
         });
         return command;
     }
 
-    /// <summary>The replications as work units (key "run/replication/i", streams of replication i as always): one shard's, or all from parts.</summary>
-    private static int RunUnits(TextWriter stdout, UnitExecution execution, RunSettings settings, LoadedScenario loaded, RunOutputs outputs,
-        bool quiet, CancellationToken cancel)
+    /// <summary>
+    /// The replications as work units (key "run/replication/i", streams of replication i as always): one shard's
+    /// (written as a part; returns null), or all from parts, written as an unsharded run would.
+    /// </summary>
+    private static IReadOnlyList<ReplicationResult>? RunUnits(UnitExecution execution, RunSettings settings, LoadedScenario loaded, RunOutputs outputs,
+        CancellationToken cancel)
     {
         var units = WorkUnit.For([("run", loaded.Scenario)]);
-        IReadOnlyList<ReplicationResult>? results;
-        try
-        {
-            results = execution.Results(units, outputs.Directory, u => WorkUnitRunner.Run(u, settings.Threads, ScenarioCatalogs.Default, cancel: cancel));
-            if (results is null)
-            {
-                ShardOptions.PrintPart(stdout, outputs.Directory);
-                return Program.Success;
-            }
-            // The same write as an unsharded run with a fixed warm-up and replication count (RunExecution).
-            using (outputs.OpenRequestLog()) outputs.Write(results, new RunAnnotations(null, null), loaded, cancel);
-        }
-        catch (OperationCanceledException e) when (!execution.WritesPart)
-        {
-            throw new RunInterruptedException(Path.GetFullPath(outputs.Directory), e);
-        }
-        if (quiet) stdout.WriteLine(Path.GetFullPath(outputs.Directory));
-        else ConsoleSummary.Print(stdout, loaded.Scenario, results, Path.GetFullPath(outputs.Directory));
-        return Program.Success;
+        IReadOnlyList<ReplicationResult>? results =
+            execution.Results(units, outputs.Directory, u => WorkUnitRunner.Run(u, settings.Threads, ScenarioCatalogs.Default, cancel: cancel));
+        if (results is null) return null;
+        // The same write as an unsharded run with a fixed warm-up and replication count (RunExecution).
+        using (outputs.OpenRequestLog()) outputs.Write(results, new RunAnnotations(null, null), loaded, cancel);
+        return results;
     }
-
-    private static string DefaultOutDir(string scenarioName) =>
-        Path.Combine("results", "runs", $"{scenarioName}-{DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}");
 }

@@ -12,7 +12,7 @@ namespace HacaSim.Cli;
 internal sealed class ShardOptions
 {
     /// <summary>Options that do not change any result, left out of the experiment's identity and of the merge's command line.</summary>
-    public static readonly string[] NotIdentity = ["--shard", "--out", "--threads", "--quiet"];
+    public static readonly string[] NotIdentity = ["--shard", "--out", "--force", "--threads", "--quiet"];
 
     public Option<string?> Shard { get; } = new("--shard")
     {

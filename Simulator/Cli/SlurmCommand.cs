@@ -13,6 +13,12 @@ internal static partial class SlurmCommand
 {
     private static readonly string[] Sharded = ["run", "sweep", "compare"];
 
+    /// <summary>Array tasks at most: Slurm's own MaxArraySize defaults to 1001; this bound only stops absurd values (2^31).</summary>
+    public const int MaxTasks = 100_000;
+
+    /// <summary>Options every shard would refuse (they do not split into independent units).</summary>
+    private static readonly string[] NotShardable = ["--precision", "--precision-metric", "--max-replications", "--log-requests"];
+
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var tasks = new Option<int>("--tasks") { Description = "Array tasks, one shard each (--shard K/N, N = tasks).", Required = true };
@@ -40,19 +46,44 @@ internal static partial class SlurmCommand
                 throw new InputException($"slurm: expected the experiment's command first ({string.Join(", ", Sharded)}) and its arguments, e.g. " +
                     "'hacasim slurm sweep SCENARIO --param NAME=V1,V2 --out DIR --tasks 4'");
             int n = parse.GetValue(tasks);
-            if (n < 1) throw new InputException($"--tasks {n}: must be at least 1");
+            if (n < 1 || n > MaxTasks)
+                throw new InputException($"--tasks {n}: must be from 1 to {MaxTasks} (one shard per array task; more tasks than work units only adds empty parts)");
             if (parse.GetValue(cpus) is { } c && c < 1) throw new InputException($"--cpus-per-task {c}: must be at least 1");
             string? p = parse.GetValue(partition), t = parse.GetValue(time);
             if (p is not null && !SlurmWord().IsMatch(p)) throw new InputException($"--partition {p}: not a partition name");
             if (t is not null && !SlurmWord().IsMatch(t)) throw new InputException($"--time {t}: expected a Slurm time such as 01:30:00 or 2-00:00:00");
             if (inner.Any(a => a == "--shard" || a.StartsWith("--shard=", StringComparison.Ordinal)))
                 throw new InputException("slurm: leave --shard out; each array task gets its own");
-            string outDir = Path.GetFullPath(TakeOut(inner)
-                ?? throw new InputException("slurm: the experiment needs --out DIR (on a shared file system): the merge job writes the results there"));
+            string outText = TakeOut(inner)
+                ?? throw new InputException("slurm: the experiment needs --out DIR (on a shared file system): the merge job writes the results there");
+            bool force = inner.Remove("--force");
+            // Every word ends up in a bash script: quoting makes any text safe there, but a control character in a
+            // path or argument is never meant, and a newline would end an #SBATCH line.
+            foreach (string a in inner.Append(outText).Concat(parse.GetValue(work) is { } w0 ? [w0] : []).Concat(parse.GetValue(hacasim) is { } h0 ? [h0] : []))
+                if (a.Any(char.IsControl)) throw new InputException($"slurm: the argument {Printable(a)} contains a control character (newline, NUL, ...); refused");
+            string outDir = Path.GetFullPath(outText);
+            if (Directory.Exists(outDir) && !force)
+                throw new InputException($"slurm: --out {outDir} already exists, and the merge job would refuse it; give a new directory, or --force");
+            if (File.Exists(outDir)) throw new InputException($"slurm: --out {outDir} is a file; give a directory path");
             CheckParses(inner, n);
             string workDir = Path.GetFullPath(parse.GetValue(work) ?? outDir.TrimEnd('/') + ".slurm");
-            var scripts = new SlurmJobScripts(Executable(parse.GetValue(hacasim)), inner, n, outDir, workDir, Environment.CurrentDirectory, p, t, parse.GetValue(cpus));
-            scripts.Write();
+            if (File.Exists(workDir)) throw new InputException($"--work {workDir}: is a file; give a directory for the scripts, parts and logs");
+            // #SBATCH lines are read by sbatch, not bash: the log path is double-quoted there, so these cannot be in it
+            // ('%' would also be taken as a Slurm file-name pattern).
+            if (workDir.IndexOfAny(['"', '\\', '%', '#']) >= 0)
+                throw new InputException($"--work {workDir}: must not contain '\"', '\\', '%' or '#' (the log path goes into #SBATCH --output)");
+            var scripts = new SlurmJobScripts(Executable(parse.GetValue(hacasim)), inner, n, outDir, workDir, Environment.CurrentDirectory, p, t, parse.GetValue(cpus))
+            {
+                Force = force,
+            };
+            try
+            {
+                scripts.Write();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new InputException($"--work {workDir}: cannot write the scripts there ({e.Message})");
+            }
             stdout.WriteLine($"wrote {scripts.ArrayScript} ({n} array tasks, parts in {scripts.PartsDir}) and {scripts.MergeScript} (merge into {outDir})");
             if (!parse.GetValue(submit))
             {
@@ -114,6 +145,15 @@ internal static partial class SlurmCommand
         ParseResult parse = new RootCommand { probe }.Parse([.. inner, "--shard", $"0/{tasks}", "--out", "probe"]);
         if (parse.Errors.Count > 0)
             throw new InputException($"slurm: the {inner[0]} command line does not parse: {string.Join("; ", parse.Errors.Select(e => e.Message))}");
+        var options = parse.CommandResult.Children.OfType<System.CommandLine.Parsing.OptionResult>().Where(o => !o.Implicit).ToList();
+        if (options.FirstOrDefault(o => NotShardable.Contains(o.Option.Name)
+                || (o.Option.Name == "--warmup" && o.Tokens.Any(t => t.Value == "auto"))) is { } bad)
+            throw new InputException($"slurm: {bad.Option.Name} cannot be sharded (every array task would refuse it); run that experiment unsharded");
+        // A missing or invalid scenario would fail in every task: load it now (with the --set overrides).
+        var scenario = parse.CommandResult.Children.OfType<System.CommandLine.Parsing.ArgumentResult>().SelectMany(a => a.Tokens).FirstOrDefault()?.Value
+            ?? throw new InputException($"slurm: the {inner[0]} command needs a SCENARIO");
+        var sets = options.Where(o => o.Option.Name == "--set").SelectMany(o => o.Tokens.Select(t => t.Value)).ToList();
+        HacaSim.Scenarios.ScenarioLoader.Load(scenario, sets);
     }
 
     /// <summary>The command words that start this hacasim: the single file itself, else the host and hacasim.dll.</summary>
@@ -153,6 +193,13 @@ internal static partial class SlurmCommand
             // --parsable prints "jobid" or "jobid;cluster".
             return output.Trim().Split(';')[0];
         }
+    }
+
+    /// <summary>An argument as printed in a message: control characters shown as \uXXXX, at most 200 characters.</summary>
+    internal static string Printable(string text)
+    {
+        string shown = string.Concat(text.Take(200).Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString()));
+        return "\"" + shown + (text.Length > 200 ? "..." : "") + "\"";
     }
 
     private sealed class SubmitException(string message, Exception? inner = null) : Exception(message, inner);

@@ -14,6 +14,9 @@ namespace HacaSim.Cli;
 internal sealed record SlurmJobScripts(IReadOnlyList<string> Executable, IReadOnlyList<string> Arguments, int Tasks, string OutDir,
     string WorkDir, string WorkingDirectory, string? Partition, string? Time, int? CpusPerTask)
 {
+    /// <summary>--force was given: the merge job may replace an earlier results directory at OutDir.</summary>
+    public bool Force { get; init; }
+
     public string PartsDir => Path.Combine(WorkDir, "parts");
     public string LogsDir => Path.Combine(WorkDir, "logs");
     public string ArrayScript => Path.Combine(WorkDir, "array.sh");
@@ -25,19 +28,20 @@ internal sealed record SlurmJobScripts(IReadOnlyList<string> Executable, IReadOn
         Directory.CreateDirectory(LogsDir);
         string n = Tasks.ToString(CultureInfo.InvariantCulture);
         bool threadsGiven = Arguments.Any(a => a == "--threads" || a.StartsWith("--threads=", StringComparison.Ordinal));
-        var array = Header($"hacasim-{Arguments[0]}", $"{LogsDir}/part-%a.out", CpusPerTask, $"0-{Tasks - 1}");
+        var array = Header($"hacasim-{Arguments[0]}", Path.Combine(LogsDir, "part-%a.out"), CpusPerTask, $"0-{Tasks - 1}");
         array.Append("# One shard per array task; each writes its part directory (manifest.json, units/).\n")
             .Append("\"${hacasim[@]}\" ").Append(string.Join(" ", Arguments.Select(Quote)))
-            .Append($" --shard \"$SLURM_ARRAY_TASK_ID/{n}\" --out {Quote(PartsDir)}/part-\"$SLURM_ARRAY_TASK_ID\"")
+            // --force: a requeued task replaces its own earlier (partial) part.
+            .Append($" --shard \"$SLURM_ARRAY_TASK_ID/{n}\" --out {Quote(PartsDir)}/part-\"$SLURM_ARRAY_TASK_ID\" --force")
             // A task's threads: the CPUs Slurm gave it (hacasim would otherwise take every CPU of the node).
             .Append(threadsGiven ? "" : " --threads \"${SLURM_CPUS_PER_TASK:-1}\"")
             .Append(" --quiet\n");
         File.WriteAllText(ArrayScript, array.ToString());
-        var merge = Header($"hacasim-{Arguments[0]}-merge", $"{LogsDir}/merge.out", null, null)
+        var merge = Header($"hacasim-{Arguments[0]}-merge", Path.Combine(LogsDir, "merge.out"), null, null)
             // A failed array task makes afterok impossible: cancel the merge instead of leaving it pending forever.
             .Insert("#!/bin/bash\n".Length, "#SBATCH --kill-on-invalid-dep=yes\n");
         merge.Append("# Runs once every array task has succeeded (sbatch --dependency=afterok:ARRAY).\n")
-            .Append($"\"${{hacasim[@]}}\" merge --out {Quote(OutDir)} {Quote(PartsDir)}/part-{{0..{Tasks - 1}}}\n");
+            .Append($"\"${{hacasim[@]}}\" merge --out {Quote(OutDir)}{(Force ? " --force" : "")} {Quote(PartsDir)}/part-{{0..{Tasks - 1}}}\n");
         File.WriteAllText(MergeScript, merge.ToString());
         if (OperatingSystem.IsWindows()) return;
         foreach (string f in new[] { ArrayScript, MergeScript })
@@ -48,7 +52,9 @@ internal sealed record SlurmJobScripts(IReadOnlyList<string> Executable, IReadOn
     {
         var sb = new StringBuilder("#!/bin/bash\n");
         if (array is not null) sb.Append($"#SBATCH --array={array}\n");
-        sb.Append($"#SBATCH --job-name={jobName}\n#SBATCH --output={output}\n");
+        // sbatch reads #SBATCH lines itself (not bash): a double-quoted value may hold spaces; the caller refused
+        // '"', '\\', '%' and control characters in the path.
+        sb.Append($"#SBATCH --job-name={jobName}\n#SBATCH --output=\"{output}\"\n");
         if (Partition is not null) sb.Append($"#SBATCH --partition={Partition}\n");
         if (Time is not null) sb.Append($"#SBATCH --time={Time}\n");
         if (cpus is { } c) sb.Append($"#SBATCH --cpus-per-task={c.ToString(CultureInfo.InvariantCulture)}\n");

@@ -8,7 +8,7 @@ namespace HacaSim.Cli;
 internal static class SweepCommand
 {
     /// <param name="merged">Set by <c>hacasim merge</c>: the units come from these parts instead of being run.</param>
-    public static Command Create(TextWriter stdout, PartSet? merged = null)
+    public static Command Create(TextWriter stdout, PartSet? merged = null, TextWriter? stderr = null)
     {
         var options = new ExperimentOptions();
         var shard = new ShardOptions();
@@ -30,10 +30,11 @@ internal static class SweepCommand
             var shared = options.Overrides(parse);
             int threads = options.ThreadCount(parse);
             var swept = (parse.GetValue(parameters) ?? []).Select(SweepParameter.Parse).ToList();
-            string dir = options.OutDir(parse, "sweep");
             string scenario = parse.GetValue(options.Scenario)!;
             UnitExecution execution = shard.Execution(parse, "sweep", () => ScenarioLoader.Load(scenario, shared), merged);
-            SweepResult? sweep = SweepExperiment.Run(scenario, shared, swept, threads, dir, execution);
+            ResultDirectory target = options.Claim(parse, "sweep", stderr);
+            SweepResult? sweep = ExperimentOptions.Into(target, staging => SweepExperiment.Run(scenario, shared, swept, threads, staging, execution));
+            string dir = target.Target;
             if (sweep is null)
             {
                 ShardOptions.PrintPart(stdout, dir);

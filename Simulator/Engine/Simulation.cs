@@ -12,6 +12,13 @@ public sealed class Simulation
 
     private readonly EventQueue _calendar = new();
     private bool _stopRequested;
+    private long _eventsAtThisInstant;
+
+    /// <summary>
+    /// Events allowed at one instant of simulated time before the run is stopped as a livelock. Ten million is far
+    /// beyond any real burst (the arrival limit is 10 million per replication, and every request then needs time).
+    /// </summary>
+    public long MaxEventsPerInstant { get; init; } = 10_000_000;
 
     /// <summary>Simulated time in seconds.</summary>
     public double Now { get; private set; }
@@ -101,7 +108,14 @@ public sealed class Simulation
 
     private void Step()
     {
-        Now = _calendar.Dequeue(out Action<object?> action, out object? state);
+        double time = _calendar.Dequeue(out Action<object?> action, out object? state);
+        // Livelock guard: events that keep scheduling each other with zero delay would run forever at one instant.
+        if (time == Now)
+        {
+            if (++_eventsAtThisInstant > MaxEventsPerInstant) throw new SimulationStalledException(Now, _eventsAtThisInstant);
+        }
+        else _eventsAtThisInstant = 0;
+        Now = time;
         EventsFired++;
         action(state);
     }

@@ -21,8 +21,11 @@ public static class CompareExperiment
             throw new InputException($"compare needs at least two variants (--variant NAME:KEY=VALUE,... or a variants: block in {scenarioPath}); found {variants.Count}");
         var duplicate = variants.GroupBy(v => v.Name).FirstOrDefault(g => g.Count() > 1);
         if (duplicate != null) throw new InputException($"variant name \"{duplicate.Key}\" is used twice; names must be unique");
+        ResourceLimits.CheckExperiment("compare", variants.Count, 1);
         var cases = variants.Select(v => ExperimentCase.Load(scenarioPath, shared, v.Name, v.Overrides)).ToList();
         CheckCommonRandomNumbers(cases);
+        ResourceLimits.CheckExperiment("compare", cases.Count, cases[0].Loaded.Scenario.Run.Replications);
+        ResourceLimits.CheckExperiment("compare", cases.Select(c => c.Loaded.Scenario).ToList(), ScenarioCatalogs.Default);
 
         // 1. the units
         var units = WorkUnit.For(cases.Select(c => (c.Name, c.Loaded.Scenario)).ToList());

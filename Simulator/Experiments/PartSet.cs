@@ -1,3 +1,6 @@
+using System.Security.Cryptography;
+using System.Text;
+
 namespace HacaSim.Experiments;
 
 /// <summary>
@@ -7,12 +10,18 @@ namespace HacaSim.Experiments;
 /// </summary>
 public sealed class PartSet
 {
-    private readonly Dictionary<string, (string Directory, string File)> _units;
+    /// <summary>A unit file larger than this is refused before reading (a long run's time series is a few MB).</summary>
+    public const long MaxUnitBytes = 1024L * 1024 * 1024;
+
+    /// <summary>How many missing shards or units a message names before it only counts the rest.</summary>
+    private const int Named = 20;
+
+    private readonly Dictionary<string, (string Directory, string File, string Sha256)> _units;
 
     private readonly IReadOnlyList<string> _directories;
     private readonly string _absentShards;
 
-    private PartSet(ExperimentIdentity identity, int unitCount, Dictionary<string, (string, string)> units, IReadOnlyList<string> directories, string absentShards)
+    private PartSet(ExperimentIdentity identity, int unitCount, Dictionary<string, (string, string, string)> units, IReadOnlyList<string> directories, string absentShards)
     {
         _directories = directories;
         _absentShards = absentShards;
@@ -40,19 +49,21 @@ public sealed class PartSet
             if (differences.Count > 0)
                 problems.Add($"{dir} and {firstDir} are parts of different experiments: {string.Join("; ", differences)}");
         }
-        var units = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
+        var units = new Dictionary<string, (string, string, string)>(StringComparer.Ordinal);
         var holders = manifests.SelectMany(p => p.Manifest.Units.Select(u => (p.Directory, u))).GroupBy(x => x.u.Key, StringComparer.Ordinal);
         foreach (var g in holders)
         {
             if (g.Count() > 1) problems.Add($"unit {g.Key} is in more than one part: {string.Join(", ", g.Select(x => x.Directory))}");
-            else units[g.Key] = (g.First().Directory, g.First().u.File);
+            else units[g.Key] = (g.First().Directory, g.First().u.File, g.First().u.Sha256);
         }
         if (problems.Count > 0) throw new InputException(["merge: the parts do not make one complete experiment; nothing was written", .. problems]);
         // Missing units are named by ResultsFor, which knows the experiment's full list of keys.
+        // Counted, not listed: N may be huge (an empty shard is cheap to ask for); the message names the first few.
         var present = manifests.Select(p => p.Manifest.Shard.Index).ToHashSet();
-        var absent = Enumerable.Range(0, first.Shard.Count).Where(k => !present.Contains(k)).ToList();
-        return new PartSet(first.Identity, first.UnitCount, units, directories, absent.Count == 0 ? ""
-            : $"; no part for shard(s) {string.Join(", ", absent)} of {first.Shard.Count}");
+        long absentCount = first.Shard.Count - present.Count;
+        var absent = Enumerable.Range(0, first.Shard.Count).Where(k => !present.Contains(k)).Take(Named).ToList();
+        return new PartSet(first.Identity, first.UnitCount, units, directories, absentCount <= 0 ? ""
+            : $"; no part for {absentCount} shard(s) of {first.Shard.Count}: {string.Join(", ", absent)}{(absentCount > Named ? ", ..." : "")}");
     }
 
     /// <summary>
@@ -69,19 +80,26 @@ public sealed class PartSet
         var extra = _units.Keys.Except(units.Select(u => u.Key), StringComparer.Ordinal).ToList();
         if (missing.Count > 0 || extra.Count > 0)
             throw new InputException($"merge: the parts ({string.Join(", ", _directories)}) do not hold exactly this experiment's {units.Count} units; nothing was written" +
-                (missing.Count > 0 ? $"\nmissing {missing.Count}: {string.Join(", ", missing)}{_absentShards}" : "") +
-                (extra.Count > 0 ? $"\nnot in this experiment: {string.Join(", ", extra)}" : ""));
+                (missing.Count > 0 ? $"\nmissing {missing.Count}: {Listed(missing)}{_absentShards}" : "") +
+                (extra.Count > 0 ? $"\nnot in this experiment: {Listed(extra)}" : ""));
         var results = new List<ReplicationResult>(units.Count);
         foreach (WorkUnit u in units)
         {
-            var (dir, file) = _units[u.Key];
+            var (dir, file, sha256) = _units[u.Key];
             string path = Path.Combine(dir, file);
             if (!File.Exists(path)) throw new InputException($"merge: {dir} lists unit {u.Key} but {path} is missing");
-            var (key, result) = UnitResultFile.Read(File.ReadAllText(path), path);
+            byte[] bytes = InputFiles.ReadBytes(path, "unit file", MaxUnitBytes);
+            if (Convert.ToHexStringLower(SHA256.HashData(bytes)) != sha256)
+                throw new InputException($"merge: {path} does not match the SHA-256 in {dir}/{PartManifest.FileName} (changed or damaged after its shard wrote it); nothing was written");
+            var (key, result) = UnitResultFile.Read(Encoding.UTF8.GetString(bytes), path);
             if (key != u.Key || result.Replication != u.Replication)
-                throw new InputException($"merge: {path} holds unit {key} (replication {result.Replication}), not {u.Key}");
+                throw new InputException($"merge: {path} holds unit {InputFiles.Echo(key)} (replication {result.Replication}), not {u.Key}");
+            UnitResultFile.CheckConsistent(result, u.Scenario, path);
             results.Add(result);
         }
         return results;
     }
+
+    private static string Listed(IReadOnlyList<string> keys) =>
+        string.Join(", ", keys.Take(Named).Select(k => InputFiles.Echo(k))) + (keys.Count > Named ? $", ... ({keys.Count - Named} more)" : "");
 }

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text;
 using HacaSim.Analysis.Output;
 
@@ -15,13 +16,17 @@ public static class PartWriter
     public static PartManifest Write(string directory, ExperimentIdentity identity, Shard shard, int unitCount,
         IReadOnlyList<WorkUnit> units, IReadOnlyList<ReplicationResult> results)
     {
-        var entries = units.Select(u => new PartManifest.Unit(u.Key, $"{UnitsDirectory}/{FileName(u.Key)}")).ToList();
-        var manifest = new PartManifest(identity, shard, unitCount, entries, Complete: false);
+        var entries = units.Select(u => new PartManifest.Unit(u.Key, $"{UnitsDirectory}/{FileName(u.Key)}", "")).ToList();
+        var manifest = new PartManifest(identity, shard, unitCount, [], Complete: false);
         Directory.CreateDirectory(Path.Combine(directory, UnitsDirectory));
         AtomicFile.WriteText(Path.Combine(directory, PartManifest.FileName), manifest.Json());
         for (int i = 0; i < units.Count; i++)
-            AtomicFile.WriteText(Path.Combine(directory, entries[i].File), UnitResultFile.Write(units[i].Key, results[i]));
-        manifest = manifest with { Complete = true };
+        {
+            byte[] bytes = Encoding.UTF8.GetBytes(UnitResultFile.Write(units[i].Key, results[i]));
+            AtomicFile.WriteBytes(Path.Combine(directory, entries[i].File), bytes);
+            entries[i] = entries[i] with { Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)) };
+        }
+        manifest = manifest with { Units = entries, Complete = true };
         AtomicFile.WriteText(Path.Combine(directory, PartManifest.FileName), manifest.Json());
         return manifest;
     }

@@ -1,12 +1,14 @@
 using HacaSim.Analysis.Statistics;
 using HacaSim.Model;
+using HacaSim.Model.Chain;
 
 namespace HacaSim.Experiments;
 
 /// <summary>
 /// The per-replication numbers experiments compare, named like summary.json's key paths: latencies over
 /// all paths and per path (means, seconds), each path's share of requests, each pool's utilisation and
-/// mean wait, and the share of requests downgraded. NaN where nothing was observed.
+/// mean wait, the share of requests downgraded, and the chain's throughput, inclusion and finality delays
+/// (over all paths), block cycle and mean mempool length. NaN where nothing was observed.
 /// </summary>
 public static class ReplicationMetrics
 {
@@ -39,6 +41,12 @@ public static class ReplicationMetrics
             list.Add(($"pools.{pool.Name}.utilization", pool.Utilization));
             list.Add(($"pools.{pool.Name}.wait_s", pool.Wait.Count > 0 ? pool.Wait.Mean : double.NaN));
         }
+        ChainMetrics? chain = r.Chain;
+        list.Add(("chain.throughput_items_per_s", chain?.ThroughputItemsPerSecond ?? double.NaN));
+        list.Add(("chain.inclusion_delay_s", chain is null ? double.NaN : Mean(VerificationPaths.All.Select(chain.Inclusion))));
+        list.Add(("chain.finality_delay_s", chain is null ? double.NaN : Mean(VerificationPaths.All.Select(chain.Finality))));
+        list.Add(("chain.block_cycle_s", chain is null ? double.NaN : Mean([chain.CycleSeconds])));
+        list.Add(("chain.mempool_length", chain?.MempoolMean ?? double.NaN));
         return list;
     }
 

@@ -40,6 +40,7 @@ public static class RunSummaryWriter
             WritePools(w, reps, marks);
             WritePaths(w, reps, marks);
             WriteStability(w, reps);
+            ChainSummaryWriter.Write(w, scenario, reps);
             WriteCounts(w, "decisions", reps.SelectMany(r => r.Metrics.Decisions));
             WriteFaults(w, scenario, reps);
             WriteDowngrades(w, reps);

@@ -18,8 +18,12 @@ public static class SweepExperiment
         UnitExecution? execution = null)
     {
         if (parameters.Count == 0) throw new InputException("sweep needs at least one --param NAME=V1,V2,... or NAME=START:STOP:STEP");
-        string name = ScenarioLoader.Load(scenarioPath, shared).Scenario.Name;
-        var points = Evaluate(scenarioPath, shared, GridPoint.Grid(parameters), threads, execution, outDir);
+        Scenario baseScenario = ScenarioLoader.Load(scenarioPath, shared).Scenario;
+        string name = baseScenario.Name;
+        var grid = GridPoint.Grid(parameters);
+        // Points x replications before any point is loaded; --param may change replications, so the cases are checked again below.
+        ResourceLimits.CheckExperiment("sweep", grid.Count, baseScenario.Run.Replications);
+        var points = Evaluate(scenarioPath, shared, grid, threads, execution, outDir);
         if (points is null) return null;
         var result = new SweepResult(name, parameters, points);
         SweepWriter.Write(outDir, result);
@@ -34,6 +38,8 @@ public static class SweepExperiment
         UnitExecution? execution, string outDir)
     {
         var cases = grid.Select(p => ExperimentCase.Load(scenarioPath, shared, p.Key, p.Overrides)).ToList();
+        ResourceLimits.CheckExperiment("sweep", cases.Count, cases.Max(c => c.Loaded.Scenario.Run.Replications));
+        ResourceLimits.CheckExperiment("sweep", cases.Select(c => c.Loaded.Scenario).ToList(), ScenarioCatalogs.Default);
         var units = WorkUnit.For(cases.Select(c => (c.Name, c.Loaded.Scenario)).ToList());
         var results = (execution ?? UnitExecution.Local).Results(units, outDir, u => WorkUnitRunner.Run(u, threads, ScenarioCatalogs.Default));
         if (results is null) return null;

@@ -5,6 +5,7 @@ using HacaSim.Analysis.Output;
 using HacaSim.Analysis.Records;
 using HacaSim.Analysis.Statistics;
 using HacaSim.Model;
+using HacaSim.Model.Chain;
 
 namespace HacaSim.Experiments;
 
@@ -35,6 +36,7 @@ public static class UnitResultFile
             w.WriteEndArray();
             w.WritePropertyName("settlement_stability");
             WriteVerdict(w, r.SettlementStability);
+            WriteChain(w, r.Chain);
             w.WritePropertyName("outages");
             if (r.Outages is null) w.WriteNullValue();
             else
@@ -69,22 +71,53 @@ public static class UnitResultFile
                 throw new InputException($"{source}: not a {Format} unit file");
             var result = new ReplicationResult(root.GetProperty("replication").GetInt32(), ReadMetrics(root.GetProperty("metrics")),
                 root.GetProperty("pools").EnumerateArray().Select(ReadPool).ToList(),
-                root.GetProperty("timeseries").EnumerateArray().Select(a => new TimeSeriesRow(a[0].GetInt32(), D(a[1]), a[2].GetString()!,
+                root.GetProperty("timeseries").EnumerateArray().Select(a => new TimeSeriesRow(a[0].GetInt32(), D(a[1]), S(a[2]),
                     a[3].GetInt32(), a[4].GetInt32(), a[5].GetInt32())).ToList(),
-                root.GetProperty("proof_lag").EnumerateArray().Select(a => new ProofLagRow(a[0].GetInt32(), D(a[1]), a[2].GetString()!,
+                root.GetProperty("proof_lag").EnumerateArray().Select(a => new ProofLagRow(a[0].GetInt32(), D(a[1]), S(a[2]),
                     a[3].GetInt64(), D(a[4]))).ToList(),
                 root.GetProperty("events").GetInt64(),
                 root.GetProperty("outages") is { ValueKind: JsonValueKind.Array } outages
                     ? outages.EnumerateArray().Select(a => new OutageRecovery(D(a[0]), D(a[1]), D(a[2]))).ToList() : null)
             {
                 SettlementStability = ReadVerdict(root.GetProperty("settlement_stability")),
+                Chain = root.TryGetProperty("chain", out JsonElement chain) ? ReadChain(chain) : null,
             };
-            return (root.GetProperty("key").GetString()!, result);
+            return (S(root.GetProperty("key")), result);
         }
-        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or IndexOutOfRangeException)
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or IndexOutOfRangeException
+                                       or ArgumentException or OverflowException)
         {
-            throw new InputException($"{source}: not a readable unit file ({e.Message})");
+            throw new InputException($"{source}: not a readable unit file ({InputFiles.Echo(e.Message)})");
         }
+    }
+
+    /// <summary>
+    /// A unit read from a part must be one its scenario could produce: counts non-negative and conserved (settled +
+    /// failed &lt;= arrived; each path's count at most the arrivals), the scenario's pools by name. The SHA-256
+    /// check catches damage; this catches a part written by hand or by a broken tool, before any output exists.
+    /// </summary>
+    public static void CheckConsistent(ReplicationResult r, Scenarios.Scenario scenario, string source)
+    {
+        RunMetrics m = r.Metrics;
+        var problems = new List<string>();
+        foreach (var (name, value) in new[] { ("arrived", m.Arrived), ("settled", m.Settled), ("failed", m.Failed), ("decided", m.Decided),
+                     ("interrupted_jobs", m.InterruptedJobs), ("retries", m.Retries), ("events", r.EventsFired) })
+            if (value < 0) problems.Add($"{name} is {value}");
+        foreach (var (name, counts) in new[] { ("failed_by_reason", m.FailedByReason), ("decisions", m.Decisions), ("downgrades", m.Downgrades),
+                     ("fallbacks", m.Fallbacks), ("overflow", m.Overflow) })
+            foreach (var (k, v) in counts)
+                if (v < 0) problems.Add($"{name}.{InputFiles.Echo(k)} is {v}");
+        if (m.Settled >= 0 && m.Failed >= 0 && m.Settled + m.Failed > m.Arrived)
+            problems.Add($"settled {m.Settled} + failed {m.Failed} exceed arrived {m.Arrived}");
+        foreach (VerificationPath path in VerificationPaths.All)
+            if (m.Path(path).Count < 0 || m.Path(path).Count > m.Arrived) problems.Add($"paths.{path.Key()}.count is {m.Path(path).Count}");
+        if (!(m.WorkLostSeconds >= 0)) problems.Add($"work_lost_s is {m.WorkLostSeconds}");
+        var expected = scenario.Pools.Keys.Order(StringComparer.Ordinal).ToList();
+        var found = r.Pools.Select(p => p.Name).Order(StringComparer.Ordinal).ToList();
+        if (!expected.SequenceEqual(found, StringComparer.Ordinal))
+            problems.Add($"pools [{InputFiles.Echo(string.Join(", ", found))}], but the scenario has [{string.Join(", ", expected)}]");
+        if (problems.Count > 0)
+            throw new InputException($"merge: {source} is not a result its scenario can produce: {string.Join("; ", problems.Take(10))}; nothing was written");
     }
 
     private static void WriteMetrics(Utf8JsonWriter w, RunMetrics m)
@@ -154,6 +187,63 @@ public static class UnitResultFile
         return m;
     }
 
+    private static void WriteChain(Utf8JsonWriter w, ChainMetrics? c)
+    {
+        if (c is null)
+        {
+            w.WriteNull("chain");
+            return;
+        }
+        w.WriteStartObject("chain");
+        w.WriteNumber("blocks", c.Blocks);
+        w.WriteNumber("items", c.Items);
+        w.WriteNumber("gas", c.Gas);
+        w.WriteNumber("max_items", c.MaxItems);
+        w.WriteNumber("max_gas", c.MaxGas);
+        w.WriteNumber("rejected", c.Rejected);
+        Named(w, "mempool_mean", c.MempoolMean);
+        Named(w, "mempool_max", c.MempoolMax);
+        Named(w, "measured_s", c.MeasuredSeconds);
+        Statistic(w, "execution", c.ExecutionSeconds);
+        Statistic(w, "cycle", c.CycleSeconds);
+        w.WriteStartObject("paths");
+        foreach (VerificationPath path in VerificationPaths.All)
+        {
+            w.WriteStartObject(path.Key());
+            Statistic(w, "inclusion", c.Inclusion(path));
+            Statistic(w, "finality", c.Finality(path));
+            w.WriteEndObject();
+        }
+        w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    private static ChainMetrics? ReadChain(JsonElement e)
+    {
+        if (e.ValueKind == JsonValueKind.Null) return null;
+        var c = new ChainMetrics
+        {
+            Blocks = e.GetProperty("blocks").GetInt64(),
+            Items = e.GetProperty("items").GetInt64(),
+            Gas = e.GetProperty("gas").GetInt64(),
+            MaxItems = e.GetProperty("max_items").GetInt64(),
+            MaxGas = e.GetProperty("max_gas").GetInt64(),
+            Rejected = e.GetProperty("rejected").GetInt64(),
+            MempoolMean = D(e.GetProperty("mempool_mean")),
+            MempoolMax = D(e.GetProperty("mempool_max")),
+            MeasuredSeconds = D(e.GetProperty("measured_s")),
+        };
+        c.ExecutionSeconds.Load(ReadStatistic(e.GetProperty("execution")));
+        c.CycleSeconds.Load(ReadStatistic(e.GetProperty("cycle")));
+        foreach (VerificationPath path in VerificationPaths.All)
+        {
+            JsonElement p = e.GetProperty("paths").GetProperty(path.Key());
+            c.Inclusion(path).Load(ReadStatistic(p.GetProperty("inclusion")));
+            c.Finality(path).Load(ReadStatistic(p.GetProperty("finality")));
+        }
+        return c;
+    }
+
     private static void WritePool(Utf8JsonWriter w, PoolResult p)
     {
         w.WriteStartObject();
@@ -190,7 +280,7 @@ public static class UnitResultFile
             waitBatches = new BatchMeans(batches.TargetBatches);
             waitBatches.Load(batches);
         }
-        return new PoolResult(e.GetProperty("name").GetString()!, e.GetProperty("nodes").GetInt32(), e.GetProperty("slots").GetInt32(),
+        return new PoolResult(S(e.GetProperty("name")), e.GetProperty("nodes").GetInt32(), e.GetProperty("slots").GetInt32(),
             D(e.GetProperty("utilization")), D(e.GetProperty("queue_length")), D(e.GetProperty("in_service")), wait, service,
             ReadVerdict(e.GetProperty("stability"))!, D(e.GetProperty("availability"))) { WaitBatches = waitBatches };
     }
@@ -287,6 +377,9 @@ public static class UnitResultFile
         if (double.IsFinite(x)) w.WriteNumberValue(x);
         else w.WriteStringValue(x.ToString("R", CultureInfo.InvariantCulture));
     }
+
+    /// <summary>A string value; null is not one.</summary>
+    private static string S(JsonElement e) => e.GetString() ?? throw new InvalidOperationException("a string value is null");
 
     private static double D(JsonElement e) => e.ValueKind == JsonValueKind.String
         ? double.Parse(e.GetString()!, NumberStyles.Float, CultureInfo.InvariantCulture)

@@ -34,8 +34,10 @@ public sealed partial record Variant(string Name, IReadOnlyList<string> Override
     /// <summary>Names become folder names, so they are kept to letters, digits, '_', '.' and '-'.</summary>
     public static void CheckName(string name, string where)
     {
-        if (!SafeName().IsMatch(name))
-            throw new InputException($"{where}: variant name \"{name}\" must be letters, digits, '_', '.' or '-'");
+        if (!SafeName().IsMatch(name) || name.Length > 64)
+            throw new InputException($"{where}: variant name \"{name}\" must be 1 to 64 letters, digits, '_', '.' or '-'");
+        // "." and ".." would make variants/NAME the variants folder itself or its parent.
+        if (name.All(c => c == '.')) throw new InputException($"{where}: variant name \"{name}\" is not a folder name; use letters or digits");
     }
 
     private static IEnumerable<string> SplitTopLevel(string text)

@@ -61,6 +61,7 @@ public sealed class TimeSeriesSampler
             }
         }
         double next = t + _intervalSeconds;
-        if (next <= _endSeconds + 1e-9) _sim.ScheduleAt(Math.Min(next, _endSeconds), _sample, priority: int.MaxValue);
+        // "> t": an interval too small to move the clock (refused by TimeLimits, kept here as a guard) must not sample forever.
+        if (next <= _endSeconds + 1e-9 && Math.Min(next, _endSeconds) > t) _sim.ScheduleAt(Math.Min(next, _endSeconds), _sample, priority: int.MaxValue);
     }
 }

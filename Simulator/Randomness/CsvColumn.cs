@@ -5,16 +5,20 @@ namespace HacaSim.Randomness;
 /// <summary>Reads one numeric column of a comma-separated file with a header row (measured service times, say).</summary>
 public static class CsvColumn
 {
+    /// <summary>Limits checked before reading: a measured-times file is a few MB; a line is a few numbers.</summary>
+    public const long MaxBytes = 1024L * 1024 * 1024;
+    public const int MaxLineChars = 65536;
+
     public static double[] Read(string path, string column)
     {
-        using var reader = new StreamReader(path);
-        string header = reader.ReadLine() ?? throw new InputException($"{path}:1: empty file; expected a header row naming column \"{column}\"");
+        using StreamReader reader = InputFiles.OpenText(path, "CSV file", MaxBytes);
+        string header = InputFiles.ReadLine(reader, MaxLineChars, path, 1) ?? throw new InputException($"{path}:1: empty file; expected a header row naming column \"{column}\"");
         string[] names = header.Split(',').Select(n => n.Trim()).ToArray();
         int index = Array.IndexOf(names, column);
-        if (index < 0) throw new InputException($"{path}:1: no column \"{column}\"; columns: {string.Join(", ", names)}");
+        if (index < 0) throw new InputException($"{path}:1: no column \"{column}\"; columns: {InputFiles.Echo(string.Join(", ", names))}");
         var values = new List<double>();
         int line = 1;
-        while (reader.ReadLine() is { } text)
+        while (InputFiles.ReadLine(reader, MaxLineChars, path, line + 1) is { } text)
         {
             line++;
             if (text.Trim().Length == 0) continue;

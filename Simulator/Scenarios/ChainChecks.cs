@@ -23,10 +23,11 @@ internal sealed class ChainChecks(ScenarioProblems problems, IReadOnlyDictionary
         if (config.BlockExecutionBudgetSeconds is not null && !onchain)
             problems.Report(settlement.NodeFor("block_execution_budget_s"), settlement.ChildPath("block_execution_budget_s"),
                 "block_execution_budget_s only applies with verification.placement: onchain (off chain, blocks execute no proofs)");
-        if (onchain && verification.Has("replication"))
+        // "all" says what on-chain placement does anyway; a number would promise an off-chain subset.
+        if (onchain && placement.Replication is not null)
             problems.Report(verification.NodeFor("replication"), verification.ChildPath("replication"),
-                "replication does not apply with placement: onchain: every validator verifies every proof in block execution; " +
-                "remove replication, or use placement: offchain");
+                $"replication {placement.Replication} does not apply with placement: onchain: every validator verifies every proof in block execution; " +
+                "remove replication (or write all), or use placement: offchain");
         if (onchain && config.Validators is null && !pools.ContainsKey(roles.Verification))
             problems.Report(settlement.Anchor, settlement.ChildPath("validators"),
                 $"missing; with placement: onchain and no verification pool \"{roles.Verification}\", say how many validators run the chain (a whole number >= 1)");

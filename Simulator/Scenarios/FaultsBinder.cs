@@ -25,7 +25,12 @@ internal sealed class FaultsBinder(ScenarioProblems problems, ComponentSpecReade
         foreach (var (from, _, _) in fallbackReader.Entries)
         {
             string to = fallbackReader.Choice(from, "vanilla", PathNames, "verification path");
-            if (VerificationPaths.TryParse(from, out var f) && VerificationPaths.TryParse(to, out var t)) fallback[f] = t;
+            if (VerificationPaths.TryParse(from, out var f) && VerificationPaths.TryParse(to, out var t))
+            {
+                // A fallback to the same path would retry it forever at the same instant (no backoff applies to a fallback).
+                if (f == t) problems.Report(fallbackReader.NodeFor(from), fallbackReader.ChildPath(from), $"falls back to itself; name another path ({string.Join(", ", PathNames.Where(p => p != from))})");
+                else fallback[f] = t;
+            }
         }
 
         var failures = new List<NodeFailureConfig>();

@@ -34,6 +34,13 @@ public static class ParameterExpression
     private sealed class Parser(string text, IReadOnlyDictionary<string, string> parameters)
     {
         private int _position;
+        private int _depth;
+
+        /// <summary>Parentheses and unary signs recurse: the depth is bounded like a scenario's nesting, so no input overflows the stack.</summary>
+        private void Enter()
+        {
+            if (++_depth > ScenarioLoader.MaxDepth) throw Error($"nested deeper than {ScenarioLoader.MaxDepth} levels (parentheses or signs)");
+        }
 
         public bool AtEnd => _position >= text.Length;
         public string Rest => text[_position..];
@@ -73,9 +80,10 @@ public static class ParameterExpression
         private double Unary()
         {
             SkipSpaces();
-            if (Accept('-')) return -Unary();
-            if (Accept('+')) return Unary();
-            return Primary();
+            Enter();
+            double value = Accept('-') ? -Unary() : Accept('+') ? Unary() : Primary();
+            _depth--;
+            return value;
         }
 
         // primary := number | name | '(' expression ')'
@@ -88,12 +96,12 @@ public static class ParameterExpression
             {
                 double value = Expression();
                 SkipSpaces();
-                if (!Accept(')')) throw Error(AtEnd ? "missing \")\"" : $"expected \")\" but found \"{Rest}\"");
+                if (!Accept(')')) throw Error(AtEnd ? "missing \")\"" : $"expected \")\" but found \"{InputFiles.Echo(Rest)}\"");
                 return value;
             }
             if (char.IsAsciiDigit(c) || c == '.') return Number();
             if (IsNameStart(c)) return Name();
-            throw Error($"unexpected \"{Rest}\"; expected a number, a parameter name or \"(\"");
+            throw Error($"unexpected \"{InputFiles.Echo(Rest)}\"; expected a number, a parameter name or \"(\"");
         }
 
         private double Number()
@@ -141,6 +149,6 @@ public static class ParameterExpression
         }
 
         public FormatException Error(string message) =>
-            new($"bad expression \"{text}\" at character {_position + 1}: {message}");
+            new($"bad expression \"{InputFiles.Echo(text)}\" at character {_position + 1}: {message}");
     }
 }

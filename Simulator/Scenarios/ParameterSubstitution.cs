@@ -79,9 +79,9 @@ internal static class ParameterSubstitution
             int start = text.IndexOf("${", position, StringComparison.Ordinal);
             if (start < 0) break;
             int end = text.IndexOf('}', start + 2);
-            if (end < 0) throw new FormatException($"\"{text}\" has \"${{\" without a closing \"}}\"");
+            if (end < 0) throw new FormatException($"\"{InputFiles.Echo(text)}\" has \"${{\" without a closing \"}}\"");
             string inner = text[(start + 2)..end].Trim();
-            if (inner.Length == 0) throw new FormatException($"\"{text}\" has an empty \"${{}}\"; write a parameter name or an expression inside");
+            if (inner.Length == 0) throw new FormatException($"\"{InputFiles.Echo(text)}\" has an empty \"${{}}\"; write a parameter name or an expression inside");
             result.Append(text, position, start - position);
             // A bare name keeps the parameter's own text (a name such as a dispatcher, or a number as written).
             result.Append(ParameterExpression.IsName(inner) && parameters.TryGetValue(inner, out string? raw)

@@ -44,6 +44,33 @@ internal static class ResourceLimits
     /// <summary>Time-series rows in all replications: all are kept in memory (~100 bytes each) and written to timeseries.csv and proof_lag.csv.</summary>
     public const long MaxTimeSeriesRows = 5_000_000;
 
+    /// <summary>Work units (cases x replications) of one sweep or compare: every unit's result (up to ~6 MB of histograms) is kept until the outputs are written.</summary>
+    public const long MaxWorkUnits = 5_000;
+
+    /// <summary>Expected events of a whole sweep or compare: ten runs at the single-run limit, about an hour on one core.</summary>
+    public const double MaxExperimentEvents = 10.0 * MaxEvents;
+
+    /// <summary>
+    /// Refuses an experiment (<paramref name="what"/>: "sweep", "compare") whose cases x replications, or whose expected events
+    /// in all cases, are beyond what one machine does in about an hour; each case alone has passed <see cref="Check"/>.
+    /// </summary>
+    public static void CheckExperiment(string what, long cases, int replications)
+    {
+        long units = cases * replications;
+        if (units > MaxWorkUnits)
+            throw new InputException($"{what}: {N(cases)} case(s) x {N(replications)} replication(s) = {N(units)} work units; at most {N(MaxWorkUnits)} " +
+                "(each unit's statistics are kept until the results are written): fewer values per --param, fewer variants or replications");
+    }
+
+    /// <inheritdoc cref="CheckExperiment(string, long, int)"/>
+    public static void CheckExperiment(string what, IReadOnlyList<Scenario> cases, ScenarioCatalogs catalogs)
+    {
+        double events = cases.Sum(s => EstimatedEvents(s, ExpectedArrivals(s, catalogs).Arrivals, catalogs));
+        if (events > MaxExperimentEvents)
+            throw new InputException($"{what}: ~{N(events)} events expected in all {cases.Count} case(s) (~{Minutes(events)} at ~1 million events/s); " +
+                $"at most {N(MaxExperimentEvents)}: fewer points or variants, fewer replications, or a shorter duration_s");
+    }
+
     /// <summary>Events a request causes besides its verification copies: arrival, service ends, hops, proof, settlement.</summary>
     private const int EventsPerRequest = 6;
 
@@ -97,14 +124,16 @@ internal static class ResourceLimits
                 $"all in memory ({Bytes(arrivals * BytesPerRequest)}); at most {N(MaxArrivalsPerReplication)} per replication: lower the rate or duration_s");
         else
         {
-            double events = EstimatedEvents(scenario, arrivals);
+            double events = EstimatedEvents(scenario, arrivals, catalogs);
             if (events > MaxEvents)
             {
                 double blocks = BlockEvents(scenario) * run.Replications;
-                string field = blocks > events / 2 ? (where.Has("settlement.block_interval_s") ? "settlement.block_interval_s" : "run.duration_s") : arrivalField;
+                double faultEvents = FaultEvents(scenario, catalogs) * run.Replications;
+                string field = faultEvents > events / 2 ? $"faults.node_failures.{scenario.FaultsOrNone.NodeFailures.MaxBy(f => Mean(f.TimeBetweenFailures, catalogs) is var m && m > 0 ? 1 / m : double.MaxValue)!.Pool}.mtbf_s"
+                    : blocks > events / 2 ? (where.Has("settlement.block_interval_s") ? "settlement.block_interval_s" : "run.duration_s") : arrivalField;
                 where.Report(field,
                     $"~{N(events)} events expected in all replications (~{Minutes(events)} at ~1 million events/s); at most {N(MaxEvents)}: " +
-                    "lower the rate, duration_s, replications or verification.replication");
+                    "lower the rate, duration_s, replications or verification.replication (or raise a node failure's mtbf_s)");
             }
         }
     }
@@ -140,14 +169,29 @@ internal static class ResourceLimits
         return count;
     }
 
-    private static double EstimatedEvents(Scenario scenario, double arrivalsPerReplication)
+    private static double EstimatedEvents(Scenario scenario, double arrivalsPerReplication, ScenarioCatalogs catalogs)
     {
         int verifiers = scenario.Pools.TryGetValue(scenario.Roles.Verification, out PoolConfig? pool) ? pool.Nodes : 1;
         int copies = Math.Min(scenario.Verification.Replication ?? verifiers, verifiers);
         double samples = Math.Floor(scenario.Run.DurationSeconds / scenario.Run.SampleIntervalSeconds) + 1;
-        double perReplication = arrivalsPerReplication * (EventsPerRequest + copies) + BlockEvents(scenario) + samples;
+        double perReplication = arrivalsPerReplication * (EventsPerRequest + copies) + BlockEvents(scenario) + samples + FaultEvents(scenario, catalogs);
         return perReplication * scenario.Run.Replications;
     }
+
+    /// <summary>Node failures and repairs per replication: each node of a failing pool cycles every mtbf + mttr seconds (two events a cycle).</summary>
+    private static double FaultEvents(Scenario scenario, ScenarioCatalogs catalogs)
+    {
+        double events = 0;
+        foreach (NodeFailureConfig f in scenario.FaultsOrNone.NodeFailures)
+        {
+            int nodes = scenario.Pools.TryGetValue(f.Pool, out PoolConfig? pool) ? pool.Nodes : 1;
+            double cycle = Mean(f.TimeBetweenFailures, catalogs) + Mean(f.TimeToRepair, catalogs);
+            events += cycle > 0 ? 2 * nodes * scenario.Run.DurationSeconds / cycle : double.PositiveInfinity;
+        }
+        return events;
+    }
+
+    private static double Mean(ComponentSpec spec, ScenarioCatalogs catalogs) => catalogs.Distributions.Create(spec, new Random(0)).Mean;
 
     private static double BlockEvents(Scenario scenario) =>
         scenario.Settlement.Mode == "blocks" ? scenario.Run.DurationSeconds / scenario.Settlement.BlockIntervalSeconds : 0;

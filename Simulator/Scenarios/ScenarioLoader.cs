@@ -22,18 +22,8 @@ public static class ScenarioLoader
     /// <param name="overrides">Each "name=value" (a declared parameter) or "a.b.c=value" (a key path; list items by index).</param>
     public static LoadedScenario Load(string path, IReadOnlyList<string> overrides, ScenarioCatalogs? catalogs = null)
     {
-        string text;
-        try
-        {
-            var info = new FileInfo(path);
-            if (!info.Exists) throw new InputException($"{path}: scenario file not found");
-            if (info.Length > MaxBytes) throw new InputException($"{path}: scenario file is {info.Length} bytes; the limit is {MaxBytes} (10 MB)");
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new InputException($"{path}: cannot read the scenario file: {e.Message}");
-        }
+        // A regular file of at most 10 MB, checked before reading (a device or FIFO would never end).
+        string text = InputFiles.ReadText(path, "scenario file", MaxBytes);
         return LoadText(text, path, overrides, catalogs);
     }
 
@@ -78,7 +68,11 @@ public static class ScenarioLoader
         return new LoadedScenario(scenario, resolved, displayPath);
     }
 
-    private static YamlStream Parse(string text, string displayPath)
+    /// <summary>
+    /// YAML text checked as a scenario file is (nesting at most <see cref="MaxDepth"/>, no anchors, aliases or tags)
+    /// and parsed; also used for the values of --set, so that one limit holds for files and the command line.
+    /// </summary>
+    internal static YamlStream Parse(string text, string displayPath)
     {
         try
         {
@@ -101,7 +95,7 @@ public static class ScenarioLoader
     private static void CheckShape(string text, string displayPath)
     {
         var parser = new Parser(new StringReader(text));
-        int depth = 0;
+        int depth = 0, documents = 0;
         Mark last = Mark.Empty;
         while (NextEvent(parser, displayPath, last))
         {
@@ -114,9 +108,15 @@ public static class ScenarioLoader
                 case NodeEvent { Anchor.IsEmpty: false } node:
                     throw new InputException($"{At(displayPath, node.Start)}: anchors (&{node.Anchor}) are not supported; " +
                         "write the value out, or share a number through parameters: and ${name}");
+                // A tag (!!str, !custom) would be dropped silently: every value is read by its field's own rule.
+                case NodeEvent { Tag.IsEmpty: false } tagged:
+                    throw new InputException($"{At(displayPath, tagged.Start)}: YAML tags ({InputFiles.Echo(tagged.Tag.Value)}) are not supported; " +
+                        "write the plain value (quote it to make it text)");
             }
             if (parser.Current is MappingStart or SequenceStart && ++depth > MaxDepth)
                 throw new InputException($"{At(displayPath, parser.Current.Start)}: nesting deeper than {MaxDepth} levels; a scenario needs about 5");
+            if (parser.Current is DocumentStart && ++documents > 1)
+                throw new InputException($"{At(displayPath, parser.Current.Start)}: a scenario (or a --set value) holds one YAML document; found a second");
             if (parser.Current is MappingEnd or SequenceEnd) depth--;
         }
     }

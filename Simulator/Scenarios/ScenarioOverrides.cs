@@ -26,15 +26,15 @@ internal sealed class ScenarioOverrides
             string key = equals < 0 ? "" : raw[..equals].Trim();
             if (key.Length == 0)
             {
-                _errors.Add($"--set {raw}: expected NAME=VALUE (a declared parameter) or a.b.c=VALUE (a key path; list items by index, e.g. traffic.classes.0.share=0.3)");
+                _errors.Add($"--set {InputFiles.Echo(raw)}: expected NAME=VALUE (a declared parameter) or a.b.c=VALUE (a key path; list items by index, e.g. traffic.classes.0.share=0.3)");
                 continue;
             }
             string value = raw[(equals + 1)..].Trim();
             string name = key.StartsWith(ParameterSubstitution.Key + ".", StringComparison.Ordinal) ? key[(ParameterSubstitution.Key.Length + 1)..] : key;
             if (parameters.ContainsKey(name) && value.Contains("${", StringComparison.Ordinal))
-                _errors.Add($"--set {raw}: a parameter's value must be plain; write the expression where the parameter is used");
+                _errors.Add($"--set {InputFiles.Echo(raw)}: a parameter's value must be plain; write the expression where the parameter is used");
             else if (parameters.ContainsKey(name)) _parameters.Add((raw, name, value));
-            else if (name != key) _errors.Add($"--set {raw}: no parameter \"{name}\"{Suggestions.DidYouMean(name, parameters.Keys)}; {Declared(parameters.Keys)}");
+            else if (name != key) _errors.Add($"--set {InputFiles.Echo(raw)}: no parameter \"{name}\"{Suggestions.DidYouMean(name, parameters.Keys)}; {Declared(parameters.Keys)}");
             else _paths.Add((raw, key, value));
         }
     }
@@ -61,7 +61,7 @@ internal sealed class ScenarioOverrides
         foreach (var (raw, key, value) in _paths)
         {
             string? error = Apply(root, raw, key, value, parameters);
-            if (error != null) _errors.Add($"--set {raw}: {error}");
+            if (error != null) _errors.Add($"--set {InputFiles.Echo(raw)}: {error}");
         }
     }
 
@@ -124,13 +124,12 @@ internal sealed class ScenarioOverrides
         {
             try
             {
-                var stream = new YamlStream();
-                stream.Load(new StringReader(text));
-                value = stream.Documents[0].RootNode;
+                // The file's own checks: nesting depth, no anchors, aliases, tags or second documents.
+                value = ScenarioLoader.Parse(text, "the value").Documents[0].RootNode;
             }
-            catch (YamlException e)
+            catch (InputException e)
             {
-                return $"the value is not valid YAML: {e.Message}";
+                return InputFiles.Echo(e.Message);
             }
         }
         else

@@ -17,7 +17,7 @@ internal sealed class ScenarioProblems(string file, IReadOnlyDictionary<YamlNode
 
     public SourceLocation Where(YamlNode node, string fieldPath) =>
         overrideOrigins.TryGetValue(node, out string? setting)
-            ? new SourceLocation($"--set {setting}", 0, 0, fieldPath)
+            ? new SourceLocation($"--set {InputFiles.Echo(setting)}", 0, 0, fieldPath)
             : new SourceLocation(file, (int)node.Start.Line, (int)node.Start.Column, fieldPath);
 
     /// <summary>A location for a value the file left out (a default).</summary>
@@ -43,9 +43,9 @@ internal sealed class ScenarioProblems(string file, IReadOnlyDictionary<YamlNode
         YamlMappingNode => "a mapping",
         YamlSequenceNode => "a list",
         _ when IsNull(node) => "nothing (an empty value)",
-        YamlScalarNode s when TryNumber(s.Value, out double v) && double.IsFinite(v) => s.Value!,
-        YamlScalarNode s when TryNumber(s.Value, out _) => $"\"{s.Value}\" (not a finite number)",
-        YamlScalarNode s => $"text \"{s.Value}\"",
+        YamlScalarNode s when TryNumber(s.Value, out double v) && double.IsFinite(v) => InputFiles.Echo(s.Value),
+        YamlScalarNode s when TryNumber(s.Value, out _) => $"\"{InputFiles.Echo(s.Value)}\" (not a finite number)",
+        YamlScalarNode s => $"text \"{InputFiles.Echo(s.Value)}\"",
         _ => node.NodeType.ToString(),
     };
 

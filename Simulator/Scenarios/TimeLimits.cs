@@ -15,6 +15,13 @@ internal static class TimeLimits
     /// <summary>Longest mean delay; the same bound as the longest run (<see cref="ResourceLimits.MaxDurationSeconds"/>).</summary>
     public const double MaxMeanSeconds = ResourceLimits.MaxDurationSeconds;
 
+    /// <summary>
+    /// The time resolution: a scheduled interval (run length, sampling, failures, repairs, backoff, blocks) shorter than
+    /// 1 µs is refused. Latencies are recorded in whole microseconds, and at the longest run (1e9 s) a double clock
+    /// still resolves steps of ~1e-7 s, so anything finer would not move the clock or would loop at one instant.
+    /// </summary>
+    public const double ResolutionSeconds = 1e-6;
+
     /// <summary>One factor of a delay: its value, the field it comes from, and the value to show when that differs (a speed divides).</summary>
     private readonly record struct Factor(string What, double Value, string Field, double? Shown = null);
 
@@ -39,8 +46,23 @@ internal static class TimeLimits
                 $"{what} would take {terms} = {F(seconds)} s on average; at most {F(MaxMeanSeconds)} s (31 years, the longest run): check this value");
         }
 
+        void Floor(string field, double seconds, bool zeroAllowed = false)
+        {
+            if (seconds >= ResolutionSeconds || (zeroAllowed && seconds == 0)) return;
+            report(field, $"{F(seconds)} s is below the time resolution of {F(ResolutionSeconds)} s (1 µs){(zeroAllowed ? "; give 0 or at least 1e-6" : "; give at least 1e-6")}");
+        }
+        Floor("run.duration_s", s.Run.DurationSeconds);
+        Floor("run.sample_interval_s", s.Run.SampleIntervalSeconds);
+
         // Fault times are scheduled delays too: an absurd MTBF, repair time, outage or backoff would overflow the clock.
         FaultsConfig faults = s.FaultsOrNone;
+        foreach (NodeFailureConfig f in faults.NodeFailures)
+        {
+            // A node that fails or is repaired in no time loops at one instant.
+            Floor($"faults.node_failures.{f.Pool}.mtbf_s", Mean(f.TimeBetweenFailures));
+            Floor($"faults.node_failures.{f.Pool}.mttr_s", Mean(f.TimeToRepair));
+        }
+        Floor("faults.retry_backoff_s", faults.RetryBackoffSeconds, zeroAllowed: true);
         foreach (NodeFailureConfig f in faults.NodeFailures)
         {
             Delay($"a failure of a node of pool {f.Pool}", new Factor("mtbf_s", Mean(f.TimeBetweenFailures), $"faults.node_failures.{f.Pool}.mtbf_s"));
@@ -99,6 +121,7 @@ internal static class TimeLimits
         SettlementConfig chain = s.Settlement;
         if (chain.Mode != "blocks") return;
         Delay("the block interval", new Factor("block_interval_s", chain.BlockIntervalSeconds, "settlement.block_interval_s"));
+        Floor("settlement.block_interval_s", chain.BlockIntervalSeconds);
         int validators = chain.Validators ?? (s.Pools.TryGetValue(s.Roles.Verification, out PoolConfig? v) ? v.Nodes : 1);
         Delay("consensus", new Factor("consensus_base_s", chain.ConsensusBaseSeconds, "settlement.consensus_base_s"));
         Delay("consensus", new Factor("consensus_per_validator_s", chain.ConsensusPerValidatorSeconds, "settlement.consensus_per_validator_s"),

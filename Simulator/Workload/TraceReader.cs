@@ -8,6 +8,12 @@ namespace HacaSim.Workload;
 /// </summary>
 public static class TraceReader
 {
+    /// <summary>A trace larger than this is refused before reading (the public Azure traces are under 100 MB).</summary>
+    public const long MaxBytes = 2L * 1024 * 1024 * 1024;
+
+    /// <summary>Rows are about 40 characters; a longer line than this is not a trace row (and is not held in memory whole).</summary>
+    public const int MaxLineChars = 4096;
+
     /// <summary>The required header, column for column.</summary>
     public static readonly IReadOnlyList<string> Columns = ["TIMESTAMP", "ContextTokens", "GeneratedTokens"];
 
@@ -35,7 +41,7 @@ public static class TraceReader
     public static TraceData Read(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        using var reader = new StreamReader(path);
+        using StreamReader reader = InputFiles.OpenText(path, "trace", MaxBytes);
         return Read(reader, path);
     }
 
@@ -45,7 +51,7 @@ public static class TraceReader
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(source);
 
-        string? header = reader.ReadLine();
+        string? header = InputFiles.ReadLine(reader, MaxLineChars, source, 1);
         if (header is null || header.Trim().Length == 0)
             throw new InputException($"{source}:1: the trace is empty; expected the header {string.Join(',', Columns)} and one row per request.");
         CheckHeader(header, source);
@@ -59,7 +65,7 @@ public static class TraceReader
         int previousLine = 0;
         int lineNumber = 1;
         string? line;
-        while ((line = reader.ReadLine()) is not null)
+        while ((line = InputFiles.ReadLine(reader, MaxLineChars, source, lineNumber + 1)) is not null)
         {
             lineNumber++;
             if (line.AsSpan().Trim().IsEmpty) continue;
@@ -70,10 +76,10 @@ public static class TraceReader
             ReadOnlySpan<char> generatedField = NextField(ref rest, source, lineNumber, 2, line);
             if (!rest.IsEmpty)
                 throw new InputException(
-                    $"{source}:{lineNumber}: the row has more than {Columns.Count} columns; expected {string.Join(',', Columns)}, found \"{line}\".");
+                    $"{source}:{lineNumber}: the row has more than {Columns.Count} columns; expected {string.Join(',', Columns)}, found \"{InputFiles.Echo(line)}\".");
 
             if (!DateTime.TryParseExact(timestampField, TimestampFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out DateTime timestamp))
-                throw new InputException($"{source}:{lineNumber}: TIMESTAMP \"{timestampField}\" is not {TimestampAllowed}.");
+                throw new InputException($"{source}:{lineNumber}: TIMESTAMP \"{InputFiles.Echo(timestampField)}\" is not {TimestampAllowed}.");
             if (times.Count == 0) firstTicks = timestamp.Ticks;
             if (timestamp.Ticks < previousTicks)
                 throw new InputException(
@@ -99,7 +105,7 @@ public static class TraceReader
             matches = string.Equals(names[i].Trim(), Columns[i], StringComparison.OrdinalIgnoreCase);
         if (!matches)
             throw new InputException(
-                $"{source}:1: the header is \"{header}\"; expected exactly {string.Join(',', Columns)} (a header row is required).");
+                $"{source}:1: the header is \"{InputFiles.Echo(header)}\"; expected exactly {string.Join(',', Columns)} (a header row is required).");
     }
 
     /// <summary>Cuts the next comma-separated field off <paramref name="rest"/>, trimmed.</summary>
@@ -109,7 +115,7 @@ public static class TraceReader
         {
             if (rest.IsEmpty || rest[0] != ',')
                 throw new InputException(
-                    $"{source}:{lineNumber}: the {Columns[column]} column is missing; expected {Columns.Count} columns {string.Join(',', Columns)}, found \"{line}\".");
+                    $"{source}:{lineNumber}: the {Columns[column]} column is missing; expected {Columns.Count} columns {string.Join(',', Columns)}, found \"{InputFiles.Echo(line)}\".");
             rest = rest[1..];
         }
         int comma = rest.IndexOf(',');
@@ -122,7 +128,7 @@ public static class TraceReader
     {
         // NumberStyles.None: digits only, so "-5", "+5", "1e3" and "1,000" are all rejected.
         if (!int.TryParse(field, NumberStyles.None, CultureInfo.InvariantCulture, out int value))
-            throw new InputException($"{source}:{lineNumber}: {column} \"{field}\" is not a non-negative integer (digits only, at most {int.MaxValue}).");
+            throw new InputException($"{source}:{lineNumber}: {column} \"{InputFiles.Echo(field)}\" is not a non-negative integer (digits only, at most {int.MaxValue}).");
         return value;
     }
 }

@@ -13,6 +13,7 @@ public sealed class ChainMetrics
     private readonly SampleStatistic[] _inclusion = VerificationPaths.All.Select(_ => new SampleStatistic()).ToArray();
     private readonly SampleStatistic[] _finality = VerificationPaths.All.Select(_ => new SampleStatistic()).ToArray();
     private readonly TimeWeightedAverage _mempool = new(0);
+    private double _startSeconds;
 
     public long Blocks { get; internal set; }
     public long Items { get; internal set; }
@@ -33,6 +34,12 @@ public sealed class ChainMetrics
     public double MempoolMean { get; internal set; } = double.NaN;
     public double MempoolMax { get; internal set; } = double.NaN;
 
+    /// <summary>Simulated time these statistics cover: from the warm-up to the end of the run (set when the run ends).</summary>
+    public double MeasuredSeconds { get; internal set; } = double.NaN;
+
+    /// <summary>Items proposed in a block per second of measured time.</summary>
+    public double ThroughputItemsPerSecond => MeasuredSeconds > 0 ? Items / MeasuredSeconds : double.NaN;
+
     public SampleStatistic Inclusion(VerificationPath path) => _inclusion[(int)path];
     public SampleStatistic Finality(VerificationPath path) => _finality[(int)path];
 
@@ -52,6 +59,7 @@ public sealed class ChainMetrics
     internal void Reset(double now)
     {
         Blocks = Items = Gas = MaxItems = MaxGas = Rejected = 0;
+        _startSeconds = now;
         _mempool.Reset(now);
         ExecutionSeconds.Reset();
         CycleSeconds.Reset();
@@ -62,5 +70,6 @@ public sealed class ChainMetrics
     {
         MempoolMean = _mempool.Mean(now);
         MempoolMax = _mempool.Max;
+        MeasuredSeconds = now - _startSeconds;
     }
 }

@@ -7,9 +7,10 @@ namespace HacaSim.Tests.Cli;
 
 /// <summary>
 /// Interrupting a long run: a real <c>hacasim</c> process gets SIGINT, SIGTERM or SIGKILL in the middle of the
-/// simulation. Its results directory must keep the INCOMPLETE marker and have no summary.json; after SIGINT or
-/// SIGTERM it must also exit 1 within seconds and leave no temporary files. (After SIGKILL nothing can clean up:
-/// *.tmp-* files may remain, and the marker says so.)
+/// simulation. The run writes into a staging directory beside --out (<see cref="ResultDirectory"/>). After SIGINT
+/// or SIGTERM it must exit 1 within seconds, and --out is then the staging directory renamed into place, marked
+/// INCOMPLETE, with no summary.json and no temporary files. After SIGKILL nothing can clean up: the staging
+/// directory stays (marked INCOMPLETE), --out does not exist, and the next run into --out names the leftover.
 /// </summary>
 [NonParallelizable]
 public class InterruptTests
@@ -60,10 +61,16 @@ public class InterruptTests
             WaitUntilSimulating(run, dir);
             run.Kill();
             Assert.That(run.WaitForExit(TimeSpan.FromSeconds(10)), Is.True);
-            var files = Directory.GetFiles(dir).Select(Path.GetFileName).ToList();
+            string staging = Staging(dir)!;
+            var files = Directory.GetFiles(staging).Select(Path.GetFileName).ToList();
+            Assert.That(Directory.Exists(dir), Is.False, "--out only ever holds a finished (or interrupted) run");
             Assert.That(files, Does.Contain(IncompleteMarker.FileName));
             Assert.That(files, Does.Not.Contain("summary.json"));
             TestContext.Progress.WriteLine($"after SIGKILL: {string.Join(", ", files)}");
+            CliRun next = CliRun.Execute("run", RepositoryPaths.Scenario("validation/mmc.yaml"), "--duration", "3000", "--warmup", "100", "--replications", "1", "--out", dir, "--quiet");
+            Assert.That(next.ExitCode, Is.EqualTo(Program.Success), next.Stderr);
+            Assert.That(next.Stderr, Does.Contain(staging).And.Contain("killed"), "the next run names the leftover");
+            Assert.That(File.Exists(Path.Combine(dir, "summary.json")), Is.True);
         }
         finally
         {
@@ -123,7 +130,7 @@ public class InterruptTests
     private static void WaitUntilSimulating(Process run, string dir)
     {
         var clock = Stopwatch.StartNew();
-        while (!IncompleteMarker.IsIncomplete(dir))
+        while (Staging(dir) is not { } staging || !IncompleteMarker.IsIncomplete(staging))
         {
             if (run.HasExited) Assert.Fail($"hacasim exited {run.ExitCode} before simulating: {run.StandardError.ReadToEnd()}");
             if (clock.Elapsed > TimeSpan.FromSeconds(30)) Assert.Fail("no INCOMPLETE marker within 30 s");
@@ -132,6 +139,10 @@ public class InterruptTests
         Thread.Sleep(1500);
         Assert.That(run.HasExited, Is.False, "a 100,000 s baseline run takes far longer than this");
     }
+
+    /// <summary>The run's staging directory beside <paramref name="dir"/>, once it exists.</summary>
+    private static string? Staging(string dir) =>
+        Directory.Exists(Path.GetDirectoryName(dir)) ? Directory.GetDirectories(Path.GetDirectoryName(dir)!, "." + Path.GetFileName(dir) + ".staging-*").SingleOrDefault() : null;
 
     /// <summary>kill -INT / -TERM by process id.</summary>
     private static void Signal(Process run, string signal)
@@ -146,5 +157,6 @@ public class InterruptTests
         if (!run.HasExited) run.Kill();
         run.WaitForExit();
         if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
+        if (Staging(dir) is { } staging) Directory.Delete(staging, recursive: true);
     }
 }

@@ -103,7 +103,7 @@ public class ShardMergeTests
     {
         using var tmp = new TempDirectory();
         Ok(Execute([.. CompareArgs, "--shard", "0/2", "--out", tmp.File("a")]));
-        AssertRefused(tmp, [tmp.File("a")], "missing 2: static/replication/1, adaptive/replication/1", "no part for shard(s) 1 of 2");
+        AssertRefused(tmp, [tmp.File("a")], "missing 2: static/replication/1, adaptive/replication/1", "no part for 1 shard(s) of 2: 1");
     }
 
     [Test]

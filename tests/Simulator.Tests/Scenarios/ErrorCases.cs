@@ -123,6 +123,42 @@ internal static class ErrorCases
             "t.yaml:13:", "settlement.mode", "allowed: blocks, instant");
         yield return Case("NotABoolean", Minimal + "settlement: {synchronous: maybe}\n",
             "t.yaml:13:", "settlement.synchronous", "expected true or false");
+        yield return Case("PipelineZero", Minimal + "settlement: {pipeline: 0}\n",
+            "t.yaml:13:24:", "settlement.pipeline", "expected a whole number >= 1, found 0");
+        yield return Case("PipelineText", Minimal + "settlement: {pipeline: endless}\n",
+            "t.yaml:13:", "settlement.pipeline", "a whole number >= 1 or \"unbounded\"");
+        yield return Case("NegativeSettleGas", Minimal + "paths: {vanilla: {settle_gas: -5}}\n",
+            "t.yaml:13:", "paths.vanilla.settle_gas", "expected a whole number >= 0, found -5");
+        yield return Case("GasLimitBelowItem", Minimal + "settlement: {block_gas_limit: 20000}\n",
+            "t.yaml:13:", "settlement.block_gas_limit", "smaller than one vanilla item", "allowed: >= 30000");
+        yield return Case("GasLimitBelowFullBatch", Minimal + "settlement: {block_gas_limit: 100000, batch: {max_items: 100}}\n",
+            "t.yaml:13:", "settlement.block_gas_limit", "cannot hold a full batch", "= 250000");
+        yield return Case("BatchLargerThanBlock", Minimal + "settlement: {block_capacity: 10, batch: {max_items: 50}}\n",
+            "t.yaml:13:", "settlement.batch.max_items", "cannot fit a block of block_capacity 10", "allowed: 1 to 10");
+        yield return Case("OnchainWithReplication", Minimal + "verification: {placement: onchain, replication: 1}\n",
+            "t.yaml:13:", "verification.replication", "does not apply with placement: onchain");
+        yield return Case("UnknownPlacement", Minimal + "verification: {placement: chain}\n",
+            "t.yaml:13:", "verification.placement", "allowed: offchain, onchain");
+        yield return Case("BudgetOffchain", Minimal + "settlement: {block_execution_budget_s: 1}\n",
+            "t.yaml:13:", "settlement.block_execution_budget_s", "only applies with verification.placement: onchain");
+        yield return Case("AggregatedOffchain", Minimal + "settlement: {batch: {aggregated: true}}\n",
+            "t.yaml:13:", "settlement.batch.aggregated", "only applies with verification.placement: onchain");
+        yield return Case("AggregateWithoutAggregation", Minimal + "settlement: {batch: {aggregate_s: 2}}\n",
+            "t.yaml:13:", "settlement.batch.aggregate_s", "only applies with aggregated: true");
+        yield return Case("QuorumWithLinearKeys", Minimal + "settlement: {consensus_base_s: 1, consensus: {model: quorum}}\n",
+            "t.yaml:13:", "settlement.consensus_base_s", "only applies to the linear consensus model");
+        yield return Case("UnknownConsensusModel", Minimal + "settlement: {consensus: {model: raft}}\n",
+            "t.yaml:13:", "settlement.consensus.model", "allowed: linear, quorum");
+        yield return Case("QuorumZeroPhases", Minimal + "settlement: {consensus: {phases: 0}}\n",
+            "t.yaml:13:", "settlement.consensus.phases", "expected a whole number >= 1, found 0");
+        yield return Case("UnknownMempoolOrder", Minimal + "settlement: {order: lifo}\n",
+            "t.yaml:13:", "settlement.order", "allowed: fifo, path_priority");
+        yield return Case("MempoolLimitZero", Minimal + "settlement: {mempool_limit: 0}\n",
+            "t.yaml:13:", "settlement.mempool_limit", "expected a whole number >= 1, found 0");
+        yield return Case("OnchainWithoutValidators", Edit("  verification: {nodes: 1, slots: 1}\n", "") + "verification: {placement: onchain}\n",
+            "settlement.validators", "say how many validators run the chain");
+        yield return Case("NegativeBatchWait", Minimal + "settlement: {batch: {max_wait_s: -1}}\n",
+            "t.yaml:13:", "settlement.batch.max_wait_s", ">= 0");
         yield return Case("UnknownPolicy", Minimal + "policy: {name: statik}\n",
             "t.yaml:13:", "policy", "did you mean \"static\"?", "allowed: adaptive, by_class, cost, slo, static");
         yield return Case("PolicyUnknownParameter", Minimal + "policy: {name: adaptive, backlog_hi: 10}\n",

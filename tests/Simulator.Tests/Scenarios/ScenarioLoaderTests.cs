@@ -5,7 +5,8 @@ namespace HacaSim.Tests.Scenarios;
 
 public class ScenarioLoaderTests
 {
-    private static readonly string[] Shipped = ["baseline.yaml", "validation/mmc.yaml", "validation/mg1.yaml", "validation/tandem.yaml"];
+    private static readonly string[] Shipped = ["baseline.yaml", "validation/mmc.yaml", "validation/mg1.yaml", "validation/tandem.yaml",
+        "chain/gated-consensus.yaml", "chain/gas-zkml.yaml", "chain/onchain-vs-offchain.yaml", "chain/batching.yaml"];
 
     private static LoadedScenario Load(string file, params string[] overrides) =>
         ScenarioLoader.Load(RepositoryPaths.Scenario(file), overrides);
