@@ -50,7 +50,7 @@ public class CapacityModelTests
     }
 
     [Test]
-    public void Baseline_rho_is_the_measured_utilisation() => RhoMatchesUtilisation("baseline.yaml", "--duration", "3600");
+    public void Baseline_rho_is_the_measured_utilisation() => RhoMatchesUtilisation("dedicated-provers.yaml", "--duration", "3600");
 
     [TestCase("validation/mmc.yaml")]
     [TestCase("validation/mg1.yaml")]
@@ -79,7 +79,7 @@ public class CapacityModelTests
     public void Baseline_knee_is_the_README_hand_calculation()
     {
         // README / results: 16 provers / (0.2 x 5.5 s ZKML proof + 0.8 x 0.1 x 1% x ~630 s challenged proof) = 10.08 req/s.
-        Scenario s = ScenarioLoader.Load(RepositoryPaths.Scenario("baseline.yaml"), []).Scenario;
+        Scenario s = ScenarioLoader.Load(RepositoryPaths.Scenario("dedicated-provers.yaml"), []).Scenario;
         CapacityReport r = CapacityModel.Analyse(s, ScenarioCatalogs.Default);
         Assert.Multiple(() =>
         {
@@ -101,10 +101,10 @@ public class CapacityModelTests
     [Test]
     public void Capacity_command_prints_the_table_and_the_knee()
     {
-        var run = CliRun.Execute("capacity", RepositoryPaths.Scenario("baseline.yaml"));
+        var run = CliRun.Execute("capacity", RepositoryPaths.Scenario("dedicated-provers.yaml"));
         Assert.That(run.ExitCode, Is.EqualTo(0), run.Stderr);
         Assert.That(run.Stdout, Does.Contain("bottleneck: prover").And.Contain("analytic knee: 10.08 req/s"));
-        var bad = CliRun.Execute("capacity", RepositoryPaths.Scenario("baseline.yaml"), "--set", "arrival_rate=-1");
+        var bad = CliRun.Execute("capacity", RepositoryPaths.Scenario("dedicated-provers.yaml"), "--set", "arrival_rate=-1");
         Assert.That(bad.ExitCode, Is.EqualTo(2));
     }
 }

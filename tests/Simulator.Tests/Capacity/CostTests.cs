@@ -11,7 +11,7 @@ public class CostTests
     public void Node_seconds_and_dollars_add_up()
     {
         string scenario = TestScratch.NewPath("costs") + ".yaml";
-        File.WriteAllText(scenario, File.ReadAllText(RepositoryPaths.Scenario("baseline.yaml"))
+        File.WriteAllText(scenario, File.ReadAllText(RepositoryPaths.Scenario("dedicated-provers.yaml"))
             + "\ncosts: {gpu_hour: 2.5, cpu_hour: 0.1, gas_price_gwei: 1, eth_usd: 3000}\n");
         var run = CliRun.Run(scenario, "--duration", "1200", "--replications", "2");
         JsonElement cost = run.Summary.GetProperty("cost");

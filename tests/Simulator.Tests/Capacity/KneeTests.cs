@@ -14,10 +14,10 @@ public class KneeTests
 
     private static double Number(string s) => double.Parse(s, System.Globalization.CultureInfo.InvariantCulture);
 
-    [TestCase("baseline.yaml", "arrival_rate=7:13:1", new string[0], TestName = "Dedicated provers (baseline): analytic knee = simulated knee within one step")]
+    [TestCase("dedicated-provers.yaml", "arrival_rate=7:13:1", new string[0], TestName = "Dedicated provers (baseline): analytic knee = simulated knee within one step")]
     [TestCase("hypotheses/h1-merged.yaml", "arrival_rate=12:14:1", new[] { "--duration", "20000", "--warmup", "8000" }, TestName = "Merged: analytic knee = simulated knee within one step")]
-    [TestCase("baseline.yaml", "arrival_rate=5:11:1", new[] { "--set", "settlement.block_capacity=16" }, TestName = "Chain-bound: analytic knee = simulated knee within one step")]
-    [TestCase("baseline.yaml", "arrival_rate=6:12:1", new[] { "--set", "settlement.block_capacity=40", "--set", "settlement.consensus_base_s=4" },
+    [TestCase("dedicated-provers.yaml", "arrival_rate=5:11:1", new[] { "--set", "settlement.block_capacity=16" }, TestName = "Chain-bound: analytic knee = simulated knee within one step")]
+    [TestCase("dedicated-provers.yaml", "arrival_rate=6:12:1", new[] { "--set", "settlement.block_capacity=40", "--set", "settlement.consensus_base_s=4" },
         TestName = "Chain-bound by consensus (one height at a time): analytic knee = simulated knee within one step")]
     public void Analytic_knee_is_the_simulated_knee_within_one_grid_step(string scenario, string grid, string[] extra)
     {
@@ -44,7 +44,7 @@ public class KneeTests
         var verdicts = new Dictionary<int, string>();
         foreach (int duration in new[] { 1800, 3600, 7200 })
         {
-            var run = ExperimentRun.Execute("sweep", RepositoryPaths.Scenario("baseline.yaml"), "--param", "arrival_rate=7:10:1",
+            var run = ExperimentRun.Execute("sweep", RepositoryPaths.Scenario("dedicated-provers.yaml"), "--param", "arrival_rate=7:10:1",
                 "--duration", duration.ToString(System.Globalization.CultureInfo.InvariantCulture), "--threads", "2");
             var rows = ExperimentRun.Csv(run, "sweep.csv");
             verdicts[duration] = string.Join(" ", rows.Select(r => $"{r["arrival_rate"]}:{r["proof_backlogs_verdict"]}"));
