@@ -27,6 +27,10 @@ public static class CapacityModel
         RolesConfig roles = scenario.Roles;
         string dataPool = scenario.Pools.ContainsKey(roles.Data) ? roles.Data : roles.Inference;
         string proofPool = roles.Prover ?? roles.Inference;
+        // On a shared GPU in a slot mode a proof holds one slot at 1/factor of the GPU (factor: the node's slots, or the
+        // deprecated proof_slot_factor), so it occupies a slot factor times as long; with processor sharing it does not.
+        double proofSlotFactor = scenario.Pools[proofPool].Sharing is { Mode: not SharingMode.Processor } sharing
+            ? sharing.ProofSlotFactor ?? scenario.Pools[proofPool].Slots : 1;
         int verifiers = scenario.Pools[roles.Verification].Nodes;
         // k copies, but never more than the verifiers that are up: with k = all, churn lowers the copies with the capacity.
         double verifiersUp = verifiers * Availability(scenario, scenario.Pools[roles.Verification], catalogs, [], teeOnly: false);
@@ -58,6 +62,8 @@ public static class CapacityModel
             if (share == 0) continue;
             IReadOnlyDictionary<VerificationPath, double> mix = PathMix(scenario, c.Config, notes);
             Moments inference = c.Inference;
+            // A model on a proof system verifies its proofs in that system's time (TrafficSource does the same).
+            Moments classZkmlVerify = c.ZkmlVerify ?? zkmlVerify;
             foreach (var (path, w) in mix)
             {
                 // One request of this class on this path: the jobs it puts on each pool (per request, not per arrival).
@@ -70,18 +76,19 @@ public static class CapacityModel
                 own.Add((roles.Inference, new Job("inference", 1, inference.Scale(factor))));
                 // Proof: ZKML always, ZK-CRV when challenged.
                 double zk = path == VerificationPath.Zkml ? 1 : path == VerificationPath.ZkCrv ? q : 0;
-                if (zk > 0) own.Add((proofPool, new Job("proof", zk, c.Proof)));
+                if (zk > 0) own.Add((proofPool, new Job("proof", zk, c.Proof.Scale(proofSlotFactor))));
                 // Verification: k copies; a challenged ZK-CRV request carries a ZKML proof. On chain, it is block execution instead.
-                double verifyMean = path == VerificationPath.ZkCrv ? (1 - q) * verify[path].Mean + q * zkmlVerify.Mean : verify[path].Mean;
+                Moments pathVerify = path == VerificationPath.Zkml ? classZkmlVerify : verify[path];
+                double verifyMean = path == VerificationPath.ZkCrv ? (1 - q) * pathVerify.Mean + q * classZkmlVerify.Mean : pathVerify.Mean;
                 double gas = path == VerificationPath.ZkCrv ? (1 - q) * paths.ZkCrv.SettleGas + q * paths.Zkml.SettleGas : GasOf(paths, path);
                 chainItems.Add((share * w, onchain ? verifyMean : 0, gas));
                 if (onchain) { }
                 else if (path == VerificationPath.ZkCrv)
                 {
-                    own.Add((roles.Verification, new Job("verify", (1 - q) * k, verify[path])));
-                    own.Add((roles.Verification, new Job("verify", q * k, zkmlVerify)));
+                    own.Add((roles.Verification, new Job("verify", (1 - q) * k, pathVerify)));
+                    own.Add((roles.Verification, new Job("verify", q * k, classZkmlVerify)));
                 }
-                else own.Add((roles.Verification, new Job("verify", k, verify[path])));
+                else own.Add((roles.Verification, new Job("verify", k, pathVerify)));
                 foreach (var (pool, job) in own) jobs[pool].Add(job with { PerRequest = job.PerRequest * share * w });
                 if (path == VerificationPath.Tee) teeWork += share * w * inference.Mean * factor;
                 requestWork.Add(new PathWork(c.Config.Name, path, share * w,
@@ -290,10 +297,11 @@ public static class CapacityModel
         }
         else inference = Moments.Of(Dist(c.InferenceSeconds!));
         Moments proofWork = proof is null ? inference.Scale(scenario.Paths.Zkml.ProofOverheadFactor) : Moments.Of(Dist(proof));
-        return new ClassRate(c, rate, inference, proofWork, meanTokens);
+        Moments? zkmlVerify = model?.VerifySeconds is { } verify ? Moments.Of(Dist(verify)) : null;
+        return new ClassRate(c, rate, inference, proofWork, meanTokens, zkmlVerify);
     }
 
-    private sealed record ClassRate(RequestClassConfig Config, double Rate, Moments Inference, Moments Proof, double MeanTokens);
+    private sealed record ClassRate(RequestClassConfig Config, double Rate, Moments Inference, Moments Proof, double MeanTokens, Moments? ZkmlVerify);
 
     private sealed record Job(string Stage, double PerRequest, Moments Work);
 
