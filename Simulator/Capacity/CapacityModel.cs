@@ -27,10 +27,18 @@ public static class CapacityModel
         RolesConfig roles = scenario.Roles;
         string dataPool = scenario.Pools.ContainsKey(roles.Data) ? roles.Data : roles.Inference;
         string proofPool = roles.Prover ?? roles.Inference;
-        // On a shared GPU in a slot mode a proof holds one slot at 1/factor of the GPU (factor: the node's slots, or the
-        // deprecated proof_slot_factor), so it occupies a slot factor times as long; with processor sharing it does not.
-        double proofSlotFactor = scenario.Pools[proofPool].Sharing is { Mode: not SharingMode.Processor } sharing
-            ? sharing.ProofSlotFactor ?? scenario.Pools[proofPool].Slots : 1;
+        // Proof work in the pool's capacity units. On a shared GPU in a slot mode a proof holds one slot at 1/factor of
+        // the GPU (factor: the node's slots, or the deprecated proof_slot_factor), so it occupies a slot factor times as
+        // long. With processor sharing a proof takes a time-slice of the whole GPU: a second of it costs a node's whole
+        // capacity for a second (its slots, or a full batch's throughput on a batching GPU).
+        PoolConfig proofPoolConfig = scenario.Pools[proofPool];
+        BatchingCapacity(scenario, proofPoolConfig, rates, out double proofNodeCapacity);
+        double proofSlotFactor = proofPoolConfig.Sharing switch
+        {
+            null => 1,
+            { Mode: SharingMode.Processor } => proofNodeCapacity,
+            var sharing => sharing.ProofSlotFactor ?? proofPoolConfig.Slots,
+        };
         int verifiers = scenario.Pools[roles.Verification].Nodes;
         // k copies, but never more than the verifiers that are up: with k = all, churn lowers the copies with the capacity.
         double verifiersUp = verifiers * Availability(scenario, scenario.Pools[roles.Verification], catalogs, [], teeOnly: false);
