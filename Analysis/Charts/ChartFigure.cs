@@ -20,6 +20,11 @@ internal static class ChartFigure
     private const float LegendFontSize = 14;
     private const float RightMarginPixels = 30;
 
+    // Skia numbers SVG clip paths from one process-wide counter that is not safe to share between threads; charts
+    // are rendered in parallel (outputs are written concurrently), so two SVGs drawn at once could get clashing
+    // ids and different bytes. SVG rendering is serialised; PNG rendering stays parallel.
+    private static readonly Lock SvgRendering = new();
+
     public static Plot Create(string title, string? subtitle, string xLabel, string yLabel)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(title);
@@ -58,7 +63,8 @@ internal static class ChartFigure
         // the series apart in the SVG, and the PNG keeps its patterns.
         foreach (var scatter in plot.GetPlottables<ScottPlot.Plottables.Scatter>()) scatter.LinePattern = LinePattern.Solid;
         foreach (var item in plot.Legend.ManualItems) item.LinePattern = LinePattern.Solid;
-        string svg = SvgClipIds.Normalize(plot.GetSvgXml(WidthPixels, HeightPixels));
+        string svg;
+        lock (SvgRendering) svg = SvgClipIds.Normalize(plot.GetSvgXml(WidthPixels, HeightPixels));
         AtomicFile.WriteBytes(pathWithoutExtension + ".png", png);
         AtomicFile.WriteText(pathWithoutExtension + ".svg", svg);
     }
