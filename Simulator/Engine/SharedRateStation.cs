@@ -79,9 +79,7 @@ public sealed class SharedRateStation<TJob> : IStation<TJob> where TJob : class
     public bool Arrive(TJob job)
     {
         Statistics.Arrivals++;
-        double demand = _client.Demand(job);
-        if (!(demand >= 0) || double.IsPositiveInfinity(demand))
-            throw new InvalidOperationException($"{Name}: a job's resource demand must be finite and >= 0, found {demand}");
+        double demand = ResourceDemand.Checked(Name, _client.Demand(job));
         if (!IsUp || InSystem >= Capacity || demand > ResourceCapacity)
         {
             Statistics.Rejections++;
@@ -130,7 +128,7 @@ public sealed class SharedRateStation<TJob> : IStation<TJob> where TJob : class
     public void ComeUp() => IsUp = true;
 
     private bool Fits(double demand) =>
-        Busy < Servers && (demand == 0 || _demandInService + demand <= ResourceCapacity * (1 + 1e-12));
+        Busy < Servers && ResourceDemand.Fits(_demandInService, demand, ResourceCapacity);
 
     /// <summary>Brings the virtual clock to now at the rate of the current number in service.</summary>
     private void Advance()

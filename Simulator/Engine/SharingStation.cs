@@ -83,9 +83,7 @@ public sealed class SharingStation<TJob> : IStation<TJob> where TJob : class
     public bool Arrive(TJob job)
     {
         Statistics.Arrivals++;
-        double demand = _client.Demand(job);
-        if (!(demand >= 0) || double.IsPositiveInfinity(demand))
-            throw new InvalidOperationException($"{Name}: a job's resource demand must be finite and >= 0, found {demand}");
+        double demand = ResourceDemand.Checked(Name, _client.Demand(job));
         if (!IsUp || InSystem >= Capacity || demand > ResourceCapacity)
         {
             Statistics.Rejections++;
@@ -127,7 +125,7 @@ public sealed class SharingStation<TJob> : IStation<TJob> where TJob : class
 
     private bool Fits(Lane lane, double demand) =>
         Busy < _rules.MaxInService && lane.InService.Count < lane.MaxInService
-        && (demand == 0 || _demandInService + demand <= ResourceCapacity * (1 + 1e-12));
+        && ResourceDemand.Fits(_demandInService, demand, ResourceCapacity);
 
     /// <summary>Brings both virtual clocks to now at the rates of the current jobs in service.</summary>
     private void Advance()
@@ -212,7 +210,7 @@ public sealed class SharingStation<TJob> : IStation<TJob> where TJob : class
         Running victim = _secondary.InService.Max!;
         bool placeFrees = Busy - 1 < _rules.MaxInService && _primary.InService.Count < _primary.MaxInService;
         double demand = _primary.Preempted.Count > 0 ? _primary.Preempted.Peek().Entry.Demand : _primary.HeadDemand;
-        if (!placeFrees || !(demand == 0 || _demandInService - victim.Demand + demand <= ResourceCapacity * (1 + 1e-12))) return false;
+        if (!placeFrees || !ResourceDemand.Fits(_demandInService - victim.Demand, demand, ResourceCapacity)) return false;
         _secondary.InService.Remove(victim);
         _demandInService -= victim.Demand;
         _secondary.Preempted.Push(new Preempted(victim, Math.Max(0, victim.Finish - _secondary.Virtual)));
