@@ -21,6 +21,11 @@ public sealed record PoolConfig(
 
     /// <summary>Per-node queues (the default) or one central queue for the pool.</summary>
     public PoolQueue Queue { get; init; } = PoolQueue.PerNode;
+
+    /// <summary>Set on a pool of <c>kind: tee_gateway</c> (enclave nodes calling an external LLM provider); null for compute nodes.</summary>
+    public GatewayConfig? Gateway { get; init; }
+
+    public bool IsGateway => Gateway is not null;
 }
 
 /// <summary>
@@ -28,4 +33,8 @@ public sealed record PoolConfig(
 /// node itself, competing with inference for its slots. Naming the same pool for every role is the
 /// merged topology of hypothesis 1.
 /// </summary>
-public sealed record RolesConfig(string Inference, string Verification, string Data, string? Prover);
+public sealed record RolesConfig(string Inference, string Verification, string Data, string? Prover)
+{
+    /// <summary>The tee_gateway pool that serves classes whose model is a provider model (ttft_s, tpot_s).</summary>
+    public string Gateway { get; init; } = "gateway";
+}
