@@ -335,6 +335,7 @@ internal sealed class ScenarioBinder(ScenarioProblems problems, ScenarioCatalogs
         var tee = paths.Child("tee", TeeKeys);
         var zkcrv = paths.Child("zkcrv", ZkCrvKeys);
         var vanilla = paths.Child("vanilla", VanillaKeys);
+        PlausibleRanges(tee, zkcrv);
         // Defaults: docs/parameters.md, "Verification paths".
         // Gas defaults: PathGasDefaults (docs/parameters.md, "Settlement and consensus").
         return new PathsConfig(
@@ -346,6 +347,27 @@ internal sealed class ScenarioBinder(ScenarioProblems problems, ScenarioCatalogs
                 Distribution(zkcrv, "verify_s", 0.0001)) { SettleGas = Gas(zkcrv, "settle_gas", PathGasDefaults.ZkCrv) },
             new VanillaConfig(Distribution(vanilla, "sign_s", 0.0001), Distribution(vanilla, "verify_s", 0.0001))
                 { SettleGas = Gas(vanilla, "settle_gas", PathGasDefaults.Vanilla) });
+    }
+
+    /// <summary>
+    /// Values outside the sourced plausible ranges (Scenarios/README.md, "paths") are allowed, since exploring beyond
+    /// the evidence is a legitimate question, but warned about: the result then rests on a number nobody measured.
+    /// TEE overhead 1.0-3.0 (confidential GPUs to OpenGradient's "2-3x slower"); challenge probability 0-5%; challenge
+    /// window 60 s to 7 days (an optimistic rollup's window).
+    /// </summary>
+    private void PlausibleRanges(MappingReader tee, MappingReader zkcrv)
+    {
+        void Check(MappingReader reader, string key, double low, double high, string range)
+        {
+            // Only a well-formed number: a malformed one is already an error of the binding itself.
+            if (reader.Value(key) is not YamlScalarNode node || !ScenarioProblems.TryNumber(node.Value, out double value)) return;
+            if (value < low || value > high)
+                problems.Warn(node, reader.ChildPath(key),
+                    $"{ParameterExpression.Format(value)} is outside the plausible range {range} (Scenarios/README.md, \"paths\"); allowed, but no source backs it");
+        }
+        Check(tee, "inference_overhead", 1.0, 3.0, "1.0-3.0");
+        Check(zkcrv, "challenge_probability", 0, 0.05, "0-0.05");
+        Check(zkcrv, "challenge_window_s", 60, 7 * 86400, "60 s - 7 days (604800 s)");
     }
 
     private int? Replication(MappingReader verification)
