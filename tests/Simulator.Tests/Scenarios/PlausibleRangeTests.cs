@@ -8,12 +8,12 @@ namespace HacaSim.Tests.Scenarios;
 /// </summary>
 public class PlausibleRangeTests
 {
-    private static IReadOnlyList<string> Warnings(string paths) => ScenarioLoader.LoadText($$"""
+    private static IReadOnlyList<string> Warnings(string paths) => ScenarioLoader.LoadText($$$"""
         traffic:
           arrival: {process: poisson, rate: 1}
           classes: [{name: a, inference_s: 0.1, paths: {vanilla: 1}}]
         pools: {inference: {nodes: 1, tee_capable: 1}, verification: {nodes: 1}}
-        paths: {{paths}}
+        paths: {{{paths}}}
         """, "t.yaml", []).Warnings;
 
     [TestCase("{tee: {inference_overhead: 3.5}}", "t.yaml:5:", "paths.tee.inference_overhead", "1.0-3.0")]
