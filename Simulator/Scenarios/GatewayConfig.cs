@@ -10,9 +10,3 @@ namespace HacaSim.Scenarios;
 /// the whole pool (one API account): calls beyond it wait, spaced 1 / provider_rps apart.
 /// </summary>
 public sealed record GatewayConfig(double ProviderRps, ComponentSpec EnclaveOverheadSeconds, ComponentSpec SignSeconds);
-
-/// <summary>
-/// A model served by an external provider through a TEE gateway: time to first token and time per output
-/// token (one draw per request: measurement pages report per-request averages), both distributions in seconds.
-/// </summary>
-public sealed record ProviderModelConfig(ComponentSpec TtftSeconds, ComponentSpec TpotSeconds);
