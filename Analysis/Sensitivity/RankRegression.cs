@@ -17,14 +17,9 @@ public static class RankRegression
     {
         int n = output.Count, k = inputs.Count > 0 ? inputs[0].Length : 0;
         if (inputs.Count != n || k == 0) throw new ArgumentException("one row of inputs per output, at least one input", nameof(inputs));
-        var result = new List<SensitivityIndex>(k);
-        // The regression is recomputed per resample; each coefficient's interval comes from its own bootstrap (same stream, in input order).
-        for (int i = 0; i < k; i++)
-        {
-            int input = i;
-            result.Add(new SensitivityIndex(i, null, null, BootstrapInterval.Of(n, rows => Coefficients(inputs, output, rows)[input], random, level, resamples)));
-        }
-        return result;
+        // One regression per resample gives every coefficient's resampled value at once.
+        var intervals = BootstrapInterval.OfEach(n, k, rows => Coefficients(inputs, output, rows), random, level, resamples);
+        return [.. intervals.Select((ci, i) => new SensitivityIndex(i, null, null, ci))];
     }
 
     /// <summary>The share of the output ranks' variance the regression on the input ranks explains.</summary>
