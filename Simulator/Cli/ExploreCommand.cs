@@ -1,6 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
-using HacaSim.Experiments;
+using HacaSim.Experiments.Execution;
+using HacaSim.Experiments.Output;
+using HacaSim.Experiments.Sharding;
+using HacaSim.Experiments.Summary;
+using HacaSim.Experiments.Sweep;
 using HacaSim.Explore;
 using HacaSim.Scenarios;
 

@@ -1,7 +1,12 @@
 using HacaSim.Analysis.Statistics;
 using HacaSim.Capacity;
 using HacaSim.Catalog;
-using HacaSim.Experiments;
+using HacaSim.Experiments.Execution;
+using HacaSim.Experiments.Output;
+using HacaSim.Experiments.Sharding;
+using HacaSim.Experiments.Summary;
+using HacaSim.Experiments.Sweep;
+using HacaSim.Model;
 using HacaSim.Scenarios;
 
 namespace HacaSim.Explore;

@@ -3,7 +3,7 @@ using System.Text;
 using HacaSim.Analysis.Charts;
 using HacaSim.Analysis.Output;
 using HacaSim.Analysis.Sensitivity;
-using static HacaSim.Experiments.ExperimentFormat;
+using static HacaSim.Experiments.Output.ExperimentFormat;
 
 namespace HacaSim.Explore;
 
@@ -22,7 +22,7 @@ public static class ExploreWriter
     /// <summary>The outputs charted: how long trust takes and how far proofs trail, the load on the bottleneck, and the price of trust.</summary>
     public static readonly string[] Headline =
     [
-        ExploreMetrics.PathOutput(ExploreMetrics.AllPaths, Experiments.ReplicationMetrics.TimeToTrust, "mean"),
+        ExploreMetrics.PathOutput(ExploreMetrics.AllPaths, Experiments.Summary.ReplicationMetrics.TimeToTrust, "mean"),
         ExploreMetrics.ProofLagP95(ExploreMetrics.AllPaths),
         ExploreMetrics.RhoMax,
         ExploreMetrics.CostPerTrusted,
