@@ -11,6 +11,9 @@ public sealed record Comparison(string Scenario, ulong Seed, int Replications, I
 {
     public sealed record Row(string Metric, string Variant, int Count, double Mean, double Ci95, PairedDifference? Difference);
 
+    /// <summary>Per variant (in <see cref="Variants"/>' order), the three-state verdict of every backlog (<see cref="BacklogVerdicts"/>).</summary>
+    public IReadOnlyList<IReadOnlyList<(string Backlog, StabilityState State)>> Verdicts { get; init; } = [];
+
     public static Comparison Of(IReadOnlyList<ExperimentCase> cases, IReadOnlyList<IReadOnlyList<ReplicationResult>> byCase)
     {
         var values = byCase.Select(reps => reps.Select(ReplicationMetrics.Of).ToList()).ToList();
@@ -30,7 +33,13 @@ public sealed record Comparison(string Scenario, ulong Seed, int Replications, I
             }
         }
         var run = cases[0].Loaded.Scenario.Run;
-        return new Comparison(cases[0].Loaded.Scenario.Name, run.Seed, run.Replications, cases, rows);
+        var verdicts = cases.Select((c, i) =>
+        {
+            Scenarios.Scenario scenario = c.Loaded.Scenario;
+            var judged = new BacklogVerdicts(scenario, byCase[i], Capacity.CapacityModel.Analyse(scenario, Catalog.ScenarioCatalogs.Default));
+            return (IReadOnlyList<(string, StabilityState)>)[.. judged.All.Select(v => (v.Key, v.Value.State))];
+        }).ToList();
+        return new Comparison(cases[0].Loaded.Scenario.Name, run.Seed, run.Replications, cases, rows) { Verdicts = verdicts };
     }
 
     public Row Get(string metric, string variant) => Rows.First(r => r.Metric == metric && r.Variant == variant);

@@ -29,7 +29,7 @@ public static class ComparisonWriter
             // The paired differences to the first variant: what a reviewer needs to judge a change.
             var differences = comparison.Variants.Skip(1).Select(v => comparison.Get(metric, v.Name))
                 .Select(r => (r.Variant, r.Difference?.Mean ?? double.NaN, r.Difference is { } d && double.IsFinite(d.Ci95) ? d.Ci95 : (double?)null)).ToList();
-            if (differences.Count > 0)
+            if (differences.Count > 0 && Charted.Contains(metric)) // per pool, the tables suffice
                 DifferenceChart.Save(differences, $"{metric}: difference to {comparison.Variants[0].Name} — {comparison.Scenario}", $"difference in {metric}",
                     comparison.Variants[0].Name, Path.Combine(outDir, "compare_diff_" + metric.Replace('.', '_')));
         }
