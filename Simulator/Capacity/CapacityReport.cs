@@ -58,6 +58,3 @@ public sealed record CapacityReport(
     public double? BindingRhoOf(string name) =>
         name is ChainName or Model.TimeSeriesSampler.SettlementPool ? Chain.Rho : Pool(name)?.BindingRho;
 }
-
-/// <summary>One class-and-path combination: its share of all requests and the work one such request puts on each pool.</summary>
-public sealed record PathWork(string Class, Model.VerificationPath Path, double Share, IReadOnlyDictionary<string, double> WorkByPool);

@@ -28,9 +28,3 @@ public sealed record PoolLoad(
     /// <summary>Service completions per second at full load (jobs/s), for the heavy-traffic relaxation time.</summary>
     public double JobCapacityPerSecond => JobsPerRequest > 0 ? CapacityWorkPerSecond * JobsPerRequest / WorkPerRequestSeconds : double.PositiveInfinity;
 }
-
-/// <summary>
-/// The chain's offered load: settlement items per request (one per settled request) against its block
-/// throughput (block_capacity / block_interval_s). Instant settlement has no capacity limit.
-/// </summary>
-public sealed record ChainLoad(double ItemsPerRequest, double CapacityItemsPerSecond, double Rho, double KneeArrivalRate, string Formula);

@@ -2,7 +2,9 @@ using System.Globalization;
 using HacaSim.Analysis.Statistics;
 using HacaSim.Capacity;
 using HacaSim.Catalog;
-using HacaSim.Experiments;
+using HacaSim.Experiments.Judging;
+using HacaSim.Experiments.Output;
+using HacaSim.Experiments.Run;
 using HacaSim.Model;
 using HacaSim.Scenarios;
 

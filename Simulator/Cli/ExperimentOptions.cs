@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using HacaSim.Experiments;
+using HacaSim.Experiments.Output;
 
 namespace HacaSim.Cli;
 

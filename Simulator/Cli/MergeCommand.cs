@@ -1,5 +1,5 @@
 using System.CommandLine;
-using HacaSim.Experiments;
+using HacaSim.Experiments.Sharding;
 
 namespace HacaSim.Cli;
 

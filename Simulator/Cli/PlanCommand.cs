@@ -1,5 +1,6 @@
 using System.CommandLine;
-using HacaSim.Experiments;
+using HacaSim.Experiments.Output;
+using HacaSim.Experiments.Plan;
 
 namespace HacaSim.Cli;
 

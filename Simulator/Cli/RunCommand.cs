@@ -1,7 +1,11 @@
 using System.CommandLine;
 using System.Globalization;
 using HacaSim.Catalog;
-using HacaSim.Experiments;
+using HacaSim.Experiments.Execution;
+using HacaSim.Experiments.Output;
+using HacaSim.Experiments.Run;
+using HacaSim.Experiments.Sharding;
+using HacaSim.Model;
 using HacaSim.Scenarios;
 
 namespace HacaSim.Cli;

@@ -1,6 +1,7 @@
-using System.CommandLine;
 using System.CommandLine.Parsing;
-using HacaSim.Experiments;
+using System.CommandLine;
+using HacaSim.Experiments.Execution;
+using HacaSim.Experiments.Sharding;
 using HacaSim.Scenarios;
 
 namespace HacaSim.Cli;
@@ -36,7 +37,7 @@ internal sealed class ShardOptions
         LoadedScenario loaded = scenario();
         var identity = ExperimentIdentity.Of(command, arguments, loaded.ResolvedYaml, options.Concat(extraOptions ?? []), loaded.Scenario.Run.Seed);
         if (merged is not null) return UnitExecution.FromParts(identity, merged);
-        return UnitExecution.ForShard(identity, Experiments.Shard.Parse(shardText!));
+        return UnitExecution.ForShard(identity, Experiments.Sharding.Shard.Parse(shardText!));
     }
 
     /// <summary>

@@ -1,8 +1,11 @@
 using System.CommandLine;
-using HacaSim.Experiments;
-using HacaSim.Scenarios;
-
 using HacaSim.Analysis.Statistics;
+using HacaSim.Experiments.Execution;
+using HacaSim.Experiments.Output;
+using HacaSim.Experiments.Sharding;
+using HacaSim.Experiments.Summary;
+using HacaSim.Experiments.Sweep;
+using HacaSim.Scenarios;
 
 namespace HacaSim.Cli;
 

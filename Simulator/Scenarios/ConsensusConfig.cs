@@ -2,18 +2,5 @@ using HacaSim.Catalog;
 
 namespace HacaSim.Scenarios;
 
-/// <summary>How long a block's consensus takes (<c>settlement.consensus</c>).</summary>
-public enum ConsensusModel
-{
-    /// <summary><c>consensus_base_s + consensus_per_validator_s x validators</c>, deterministic (the default).</summary>
-    Linear,
-
-    /// <summary>
-    /// Each of <see cref="ConsensusConfig.Phases"/> phases waits for the ceil(2n/3)-th fastest of the n validators'
-    /// message delays: a BFT quorum (Tendermint/CometBFT prevote + precommit, QBFT prepare + commit).
-    /// </summary>
-    Quorum,
-}
-
 /// <summary>The quorum model's parameters; <see cref="MessageDelaySeconds"/> is one validator's delay in one phase.</summary>
 public sealed record ConsensusConfig(ConsensusModel Model, int Phases, ComponentSpec? MessageDelaySeconds);

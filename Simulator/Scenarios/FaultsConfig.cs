@@ -1,4 +1,3 @@
-using HacaSim.Catalog;
 using HacaSim.Model;
 
 namespace HacaSim.Scenarios;
@@ -25,28 +24,4 @@ public sealed record FaultsConfig(
     public static FaultsConfig None { get; } = new("retry", 3, 1, new Dictionary<VerificationPath, VerificationPath>(), [], [], null);
 
     public bool Any => NodeFailures.Count > 0 || Outages.Count > 0 || DataSource is not null;
-}
-
-/// <summary>
-/// Random failures of every node of a pool: up for a draw of <see cref="TimeBetweenFailures"/>, then
-/// down for a draw of <see cref="TimeToRepair"/> (MTBF/MTTR). For verification nodes this is churn:
-/// full nodes leaving and joining.
-/// </summary>
-public sealed record NodeFailureConfig(string Pool, ComponentSpec TimeBetweenFailures, ComponentSpec TimeToRepair);
-
-/// <summary>
-/// A scheduled outage from <see cref="StartSeconds"/> for <see cref="DurationSeconds"/>: the first
-/// <see cref="Nodes"/> nodes (all when null) of <see cref="Pool"/>, or, with <see cref="TeeVendor"/>,
-/// every TEE-capable node of every pool (a vendor-wide attestation outage).
-/// </summary>
-public sealed record OutageConfig(string? Pool, bool TeeVendor, double StartSeconds, double DurationSeconds, int? Nodes, SourceLocation Location)
-{
-    public double EndSeconds => StartSeconds + DurationSeconds;
-    public string Label => TeeVendor ? "tee_vendor" : Pool!;
-}
-
-/// <summary>The external data source is slow (fetch time x <see cref="Slowdown"/>) or failing (each fetch fails with <see cref="FailureProbability"/>) during a window.</summary>
-public sealed record DataSourceFaultConfig(double StartSeconds, double DurationSeconds, double Slowdown, double FailureProbability)
-{
-    public bool Covers(double time) => time >= StartSeconds && time < StartSeconds + DurationSeconds;
 }

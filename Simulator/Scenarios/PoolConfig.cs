@@ -22,10 +22,3 @@ public sealed record PoolConfig(
     /// <summary>Per-node queues (the default) or one central queue for the pool.</summary>
     public PoolQueue Queue { get; init; } = PoolQueue.PerNode;
 }
-
-/// <summary>
-/// Which pool plays each role. <see cref="Prover"/> null means ZKML proofs are generated on the inference
-/// node itself, competing with inference for its slots. Naming the same pool for every role is the
-/// merged topology of hypothesis 1.
-/// </summary>
-public sealed record RolesConfig(string Inference, string Verification, string Data, string? Prover);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using HacaSim.Catalog;
-using HacaSim.Experiments;
+using HacaSim.Experiments.Execution;
+using HacaSim.Model;
 using HacaSim.Scenarios;
 
 namespace HacaSim.Benchmarks;

@@ -37,6 +37,8 @@ JSQ=(run Scenarios/validation/mmc.yaml --replications 1 --duration 120 --warmup 
      --set pools.inference.nodes=10000 --set pools.inference.slots=1 --set pools.inference.dispatcher=jsq
      --set arrival_rate=5000 --set service_rate=0.5555555555555556)
 for ((r = 0; r < ROUNDS; r++)); do
+  # hacasim refuses to write into an existing results directory (issue 18), so each round starts clean.
+  rm -rf "$WORK"/{mmc,short,jsq,t1,t2,r1,r4}
   measure bare $BENCH --bare 4000000
   measure mmc $HS "${MMC[@]}" --out "$WORK/mmc"
   measure short "$PUBLISHED/hacasim" run Scenarios/baseline.yaml --duration 60 --warmup 10 --quiet --out "$WORK/short"

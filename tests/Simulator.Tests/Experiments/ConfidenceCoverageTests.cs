@@ -1,5 +1,6 @@
 using HacaSim.Catalog;
-using HacaSim.Experiments;
+using HacaSim.Experiments.Execution;
+using HacaSim.Experiments.Output;
 using HacaSim.Scenarios;
 using HacaSim.Tests.Scenarios;
 

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using HacaSim.Cli;
-using HacaSim.Experiments;
+using HacaSim.Experiments.Sharding;
 using HacaSim.Tests.Cli;
 using HacaSim.Tests.Properties;
 using HacaSim.Tests.Scenarios;

@@ -1,5 +1,5 @@
 using HacaSim.Cli;
-using HacaSim.Experiments;
+using HacaSim.Experiments.Output;
 using HacaSim.Tests.Cli;
 using HacaSim.Tests.Properties;
 using HacaSim.Tests.Scenarios;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using HacaSim.Cli;
-using HacaSim.Experiments;
+using HacaSim.Experiments.Sharding;
 using HacaSim.Tests.Cli;
 using HacaSim.Tests.Properties;
 using HacaSim.Tests.Scenarios;

@@ -1,5 +1,7 @@
 using HacaSim.Catalog;
-using HacaSim.Experiments;
+using HacaSim.Experiments.Execution;
+using HacaSim.Experiments.Judging;
+using HacaSim.Model;
 using HacaSim.Scenarios;
 using HacaSim.Tests.Scenarios;
 

@@ -1,8 +1,8 @@
 using System.Diagnostics;
-using System.Text;
 using System.Text.Json.Nodes;
+using System.Text;
 using HacaSim.Cli;
-using HacaSim.Experiments;
+using HacaSim.Experiments.Sharding;
 using HacaSim.Tests.Scenarios;
 
 namespace HacaSim.Tests.Fuzz;

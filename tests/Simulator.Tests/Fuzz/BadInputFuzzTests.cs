@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using HacaSim.Cli;
-using HacaSim.Experiments;
+using HacaSim.Experiments.Output;
 using HacaSim.Tests.Scenarios;
 
 namespace HacaSim.Tests.Fuzz;

@@ -1,4 +1,3 @@
-using HacaSim.Experiments;
 using HacaSim.Model;
 
 namespace HacaSim.Tests.Model;

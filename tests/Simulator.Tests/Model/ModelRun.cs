@@ -1,5 +1,4 @@
 using HacaSim.Catalog;
-using HacaSim.Experiments;
 using HacaSim.Model;
 using HacaSim.Randomness;
 using HacaSim.Scenarios;

@@ -1,8 +1,9 @@
 using System.Diagnostics;
-using FsCheck;
 using FsCheck.Fluent;
+using FsCheck;
 using HacaSim.Catalog;
-using HacaSim.Experiments;
+using HacaSim.Experiments.Execution;
+using HacaSim.Experiments.Output;
 using HacaSim.Model;
 using HacaSim.Randomness;
 using HacaSim.Scenarios;

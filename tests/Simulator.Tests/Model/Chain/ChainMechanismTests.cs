@@ -1,4 +1,3 @@
-using HacaSim.Experiments;
 using HacaSim.Model;
 using HacaSim.Tests.Engine;
 using MathNet.Numerics.Distributions;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using HacaSim.Catalog;
-using HacaSim.Experiments;
 using HacaSim.Model;
 using HacaSim.Randomness;
 using HacaSim.Scenarios;

@@ -1,0 +1,120 @@
+using System.Text.Json;
+using HacaSim.Analysis.Output;
+using HacaSim.Analysis.Statistics;
+using HacaSim.Capacity;
+using HacaSim.Model;
+using HacaSim.Scenarios;
+
+namespace HacaSim.Experiments.Output;
+
+/// <summary>
+/// summary.json's <c>cost</c>: what the hardware did and what trust costs (model.md, Measurement: cost in
+/// GPU- and CPU-seconds, dollars with prices). Pools that play the inference or prover role are GPU
+/// hardware, the others CPU. Per pool, node-seconds used (utilisation x nodes x measured window) and
+/// idle, measured. Per path and class, node-seconds per request from the analytic work
+/// (<see cref="CapacityModel"/>: work / a node's capacity), i.e. expected, not traced per request.
+/// Throughput by path (trust-weighted throughput) is measured: requests arriving after the warm-up and
+/// settled, per second of the window. With <c>costs:</c>, dollars: the whole network per hour (every
+/// node paid, busy or idle, plus gas of the settled items) divided by settled and by trusted requests
+/// (ZKML, TEE and challenged ZK-CRV; challenged taken as the challenge probability of ZK-CRV's settled).
+/// </summary>
+public static class CostWriter
+{
+    public const string Gpu = "gpu";
+    public const string Cpu = "cpu";
+
+    public static string Hardware(Scenario s, string pool) => s.Roles.Inference == pool || s.Roles.Prover == pool ? Gpu : Cpu;
+
+    public static void Write(Utf8JsonWriter w, Scenario scenario, IReadOnlyList<ReplicationResult> reps, CapacityReport capacity)
+    {
+        double window = scenario.Run.DurationSeconds - scenario.Run.WarmupSeconds;
+        w.WriteStartObject("cost");
+        JsonOutput.WriteNumberOrNull(w, "window_s", window);
+        w.WriteStartObject("pools");
+        foreach (PoolResult first in reps[0].Pools)
+        {
+            var all = reps.Select(r => r.Pools.First(p => p.Name == first.Name)).ToList();
+            w.WriteStartObject(first.Name);
+            w.WriteString("hardware", Hardware(scenario, first.Name));
+            w.WriteNumber("nodes", first.Nodes);
+            Stat(w, "used_node_s", all.Select(p => p.Utilization * p.Nodes * window).ToList());
+            Stat(w, "idle_node_s", all.Select(p => (1 - p.Utilization) * p.Nodes * window).ToList());
+            w.WriteEndObject();
+        }
+        w.WriteEndObject();
+
+        var nodeSeconds = capacity.Work.Select(pw => (pw, Gpu: NodeSeconds(pw, Gpu), Cpu: NodeSeconds(pw, Cpu))).ToList();
+        (double Gpu, double Cpu) PerRequest(IEnumerable<(PathWork pw, double Gpu, double Cpu)> group)
+        {
+            var list = group.ToList();
+            double share = list.Sum(x => x.pw.Share);
+            return share > 0 ? (list.Sum(x => x.pw.Share * x.Gpu) / share, list.Sum(x => x.pw.Share * x.Cpu) / share) : (0, 0);
+        }
+        var settledPerSecond = VerificationPaths.All.ToDictionary(p => p,
+            p => reps.Select(r => r.Metrics.Path(p).TimeToTrust.Count / window).ToList());
+        w.WriteStartObject("paths");
+        foreach (VerificationPath path in VerificationPaths.All)
+        {
+            var (gpu, cpu) = PerRequest(nodeSeconds.Where(x => x.pw.Path == path));
+            w.WriteStartObject(path.Key());
+            JsonOutput.WriteNumberOrNull(w, "gpu_s_per_request", gpu);
+            JsonOutput.WriteNumberOrNull(w, "cpu_s_per_request", cpu);
+            Stat(w, "settled_per_s", settledPerSecond[path]);
+            w.WriteEndObject();
+        }
+        w.WriteEndObject();
+        w.WriteStartObject("classes");
+        foreach (var group in nodeSeconds.GroupBy(x => x.pw.Class))
+        {
+            var (gpu, cpu) = PerRequest(group);
+            w.WriteStartObject(group.Key);
+            JsonOutput.WriteNumberOrNull(w, "gpu_s_per_request", gpu);
+            JsonOutput.WriteNumberOrNull(w, "cpu_s_per_request", cpu);
+            w.WriteEndObject();
+        }
+        w.WriteEndObject();
+
+        double q = scenario.Paths.ZkCrv.ChallengeProbability;
+        var settled = Enumerable.Range(0, reps.Count).Select(i => VerificationPaths.All.Sum(p => settledPerSecond[p][i])).ToList();
+        var trusted = Enumerable.Range(0, reps.Count).Select(i => settledPerSecond[VerificationPath.Zkml][i] + settledPerSecond[VerificationPath.Tee][i]
+            + q * settledPerSecond[VerificationPath.ZkCrv][i]).ToList();
+        Stat(w, "settled_per_s", settled);
+        Stat(w, "trusted_per_s", trusted);
+        if (scenario.Costs is { } costs)
+        {
+            double hardware = reps[0].Pools.Sum(p => p.Nodes * (Hardware(scenario, p.Name) == Gpu ? costs.GpuHourUsd : costs.CpuHourUsd));
+            var gas = Enumerable.Range(0, reps.Count).Select(i => VerificationPaths.All.Sum(p => settledPerSecond[p][i] * 3600 * costs.GasUsd(SettleGas(scenario, p)))).ToList();
+            w.WriteStartObject("usd");
+            JsonOutput.WriteNumberOrNull(w, "gpu_hour", costs.GpuHourUsd);
+            JsonOutput.WriteNumberOrNull(w, "cpu_hour", costs.CpuHourUsd);
+            JsonOutput.WriteNumberOrNull(w, "gas_price_gwei", costs.GasPriceGwei);
+            JsonOutput.WriteNumberOrNull(w, "eth_usd", costs.EthUsd);
+            JsonOutput.WriteNumberOrNull(w, "hardware_per_hour", hardware);
+            Stat(w, "gas_per_hour", gas);
+            Stat(w, "network_per_hour", gas.Select(g => hardware + g).ToList());
+            Stat(w, "per_settled_request", Enumerable.Range(0, reps.Count).Select(i => settled[i] > 0 ? (hardware + gas[i]) / (settled[i] * 3600) : double.NaN).ToList());
+            Stat(w, "per_trusted_request", Enumerable.Range(0, reps.Count).Select(i => trusted[i] > 0 ? (hardware + gas[i]) / (trusted[i] * 3600) : double.NaN).ToList());
+            w.WriteEndObject();
+        }
+        w.WriteEndObject();
+
+        double NodeSeconds(PathWork pw, string hardware) => pw.WorkByPool
+            .Where(x => Hardware(scenario, x.Key) == hardware && capacity.Pool(x.Key) is { CapacityWorkPerSecond: > 0 })
+            .Sum(x => x.Value * capacity.Pool(x.Key)!.Nodes / capacity.Pool(x.Key)!.CapacityWorkPerSecond);
+    }
+
+    /// <summary>Gas of one settled item of a path (a challenged ZK-CRV item pays ZKML's), as the chain charges it.</summary>
+    private static double SettleGas(Scenario s, VerificationPath path) => path switch
+    {
+        VerificationPath.Zkml => s.Paths.Zkml.SettleGas,
+        VerificationPath.Tee => s.Paths.Tee.SettleGas,
+        VerificationPath.ZkCrv => (1 - s.Paths.ZkCrv.ChallengeProbability) * s.Paths.ZkCrv.SettleGas + s.Paths.ZkCrv.ChallengeProbability * s.Paths.Zkml.SettleGas,
+        _ => s.Paths.Vanilla.SettleGas,
+    };
+
+    private static void Stat(Utf8JsonWriter w, string name, IReadOnlyList<double> perReplication)
+    {
+        var finite = perReplication.Where(double.IsFinite).ToList();
+        JsonOutput.WriteSummaryStatistic(w, name, finite.Count == 0 ? null : SummaryStatistic.FromValues(finite));
+    }
+}

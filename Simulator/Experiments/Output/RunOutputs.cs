@@ -1,0 +1,142 @@
+using HacaSim.Analysis.Charts;
+using HacaSim.Analysis.Output;
+using HacaSim.Analysis.Records;
+using HacaSim.Analysis.Reports;
+using HacaSim.Analysis.Statistics;
+using HacaSim.Experiments.Run;
+using HacaSim.Model;
+using HacaSim.Scenarios;
+
+namespace HacaSim.Experiments.Output;
+
+/// <summary>
+/// The results directory of a run. It is created only once the scenario is valid, and every file in
+/// it is written to a temporary name and renamed into place, so no reader ever sees half a file. The
+/// directory holds an INCOMPLETE marker from its creation until summary.json is written (<see cref="IncompleteMarker"/>).
+/// </summary>
+public sealed class RunOutputs(string directory, LoadedScenario loaded, bool logRequests)
+{
+    private RequestLog? _requests;
+
+    public string Directory { get; } = directory;
+
+    /// <summary>The command that writes this directory, recorded in the INCOMPLETE marker.</summary>
+    public string CommandLine { get; init; } = "hacasim run";
+
+    public IDisposable OpenRequestLog()
+    {
+        System.IO.Directory.CreateDirectory(Directory);
+        // Marker first, then drop a summary.json left by an earlier run here: at no moment does the
+        // directory look complete while it is not.
+        IncompleteMarker.Write(Directory, CommandLine);
+        System.IO.File.Delete(File("summary.json"));
+        // Parts are opened as replications start: sequential stopping does not know their number in advance.
+        if (logRequests) _requests = new RequestLog(Path.Combine(Directory, "requests.csv"));
+        return _requests ?? (IDisposable)new NoLog();
+    }
+
+    public IRequestSink? SinkFor(int replication) => _requests?.SinkFor(replication);
+
+    /// <summary>Called as each replication ends: writes out its buffered request rows.</summary>
+    public void ReplicationDone(int replication) => _requests?.Finish(replication);
+
+    /// <param name="final">The scenario as finally run, when the run changed it (detected warm-up, sequential replications).</param>
+    /// <param name="cancel">Checked before summary.json: an interrupt while the other files are written leaves the directory marked incomplete.</param>
+    public void Write(IReadOnlyList<ReplicationResult> results, RunAnnotations? annotations = null, LoadedScenario? final = null,
+        CancellationToken cancel = default)
+    {
+        LoadedScenario used = final ?? loaded;
+        Scenario scenario = used.Scenario;
+        System.IO.Directory.CreateDirectory(Directory);
+        _requests?.Complete(results.Count);
+        string title = $"{scenario.Name}";
+        double warmup = scenario.Run.WarmupSeconds;
+        // Every file below is independent of the others: written side by side (each chart renders on its own
+        // plot), so the fixed cost of a short run is the longest of them, not their sum. The summary text is
+        // built alongside; the report needs it and the charts, so it comes after.
+        string summary = "";
+        InParallel(
+            () => summary = RunSummaryWriter.Write(scenario, results, annotations),
+            () => AtomicFile.WriteText(File("scenario.resolved.yaml"), used.ResolvedYaml),
+            () => CsvExport.Write(File("timeseries.csv"), results.SelectMany(r => r.TimeSeries)),
+            () => CsvExport.Write(File("proof_lag.csv"), results.SelectMany(r => r.ProofLag)),
+            () => ParquetExport.Write(File("timeseries.parquet"), results.SelectMany(r => r.TimeSeries)),
+            () => ParquetExport.Write(File("proof_lag.parquet"), results.SelectMany(r => r.ProofLag)),
+            () => QueueLengthChart.Save(results[0].TimeSeries, $"Queue length per pool — {title}", File("queue_length"), warmup),
+            () => ProofLagChart.Save(results[0].ProofLag, $"Proof lag over time — {title}", File("proof_lag"), warmup),
+            () => LatencyCdfChart.Save(LatencyCdfs(results), $"Result latency and time to trust per path — {title}", File("latency_cdf")),
+            () => UtilizationChart.Save(Utilization(results), $"Utilisation per pool — {title}", File("utilization"), results.Count),
+            () => ReplicationSpreadChart.Save(TimeToTrust(results), $"Mean time to trust per path — {title}", "mean time to trust (s)", File("replication_spread"),
+                results.Count),
+            // With faults, the backlog chart shows each pool's backlog rising across an outage and recovering.
+            () => { if (scenario.FaultsOrNone.Any) BacklogChart.Save(results[0].TimeSeries, $"Backlog per pool across faults — {title}", File("backlog"), warmup); });
+        // The report from the summary and the charts; then summary.json last: its presence marks complete
+        // results, and only then does the INCOMPLETE marker go.
+        RunReport.Write(Directory, summary);
+        cancel.ThrowIfCancellationRequested();
+        AtomicFile.WriteText(File("summary.json"), summary);
+        IncompleteMarker.Remove(Directory);
+    }
+
+    /// <summary>Runs the writers in parallel; a failure surfaces as itself (the first one), not wrapped, so the CLI reports it as before.</summary>
+    internal static void InParallel(params Action[] writers)
+    {
+        try
+        {
+            Parallel.Invoke(writers);
+        }
+        catch (AggregateException e)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.Flatten().InnerExceptions[0]).Throw();
+        }
+    }
+
+    private static Dictionary<string, (double Mean, double? Ci95)> Utilization(IReadOnlyList<ReplicationResult> results) =>
+        results[0].Pools.ToDictionary(p => p.Name, p =>
+        {
+            var s = SummaryStatistic.FromValues([.. results.Select(r => r.Pools.First(q => q.Name == p.Name).Utilization)]);
+            return (s.Mean, s.Ci95);
+        }, StringComparer.Ordinal);
+
+    /// <summary>Per path with requests: mean time to trust and its 95% half-width (across replications, or batch means for one).</summary>
+    private static List<(string Label, double Mean, double? Ci95)> TimeToTrust(IReadOnlyList<ReplicationResult> results)
+    {
+        var points = new List<(string, double, double?)>();
+        foreach (VerificationPath path in VerificationPaths.All)
+        {
+            var metrics = results.Select(r => r.Metrics.Path(path)).ToList();
+            var s = RunSummaryWriter.WithBatchMeans(RunSummaryWriter.Merge(metrics.Select(m => m.TimeToTrust)), metrics.Select(m => m.TimeToTrustBatches));
+            if (s is not null) points.Add((path.Key(), s.Mean, s.Ci95));
+        }
+        return points;
+    }
+
+    private string File(string name) => Path.Combine(Directory, name);
+
+    /// <summary>CDF points from the merged quantile sketches (no per-request lists are kept).</summary>
+    public static List<CdfSeries> LatencyCdfs(IReadOnlyList<ReplicationResult> results)
+    {
+        var series = new List<CdfSeries>();
+        foreach (VerificationPath path in VerificationPaths.All)
+        {
+            // One colour per path: result latency drawn solid (variant 0), time to trust dashed (variant 1).
+            AddSeries(path, 0, path.Key() + ": result latency", results.Select(r => r.Metrics.Path(path).ResultLatency));
+            AddSeries(path, 1, path.Key() + ": time to trust", results.Select(r => r.Metrics.Path(path).TimeToTrust));
+        }
+        return series;
+
+        void AddSeries(VerificationPath path, int variant, string label, IEnumerable<SampleStatistic> perReplication)
+        {
+            var merged = new SampleStatistic();
+            foreach (SampleStatistic s in perReplication) merged.Merge(s);
+            if (merged.Count == 0) return;
+            var ps = Enumerable.Range(1, 199).Select(i => i / 200.0).ToList();
+            series.Add(new CdfSeries(label, ps.Select(merged.Quantile).ToList(), ps, path.Key(), variant));
+        }
+    }
+
+    private sealed class NoLog : IDisposable
+    {
+        public void Dispose() { }
+    }
+}

@@ -1,0 +1,80 @@
+using HacaSim.Analysis.Statistics;
+using HacaSim.Catalog;
+using HacaSim.Experiments.Compare;
+using HacaSim.Experiments.Execution;
+using HacaSim.Experiments.Judging;
+using HacaSim.Experiments.Output;
+using HacaSim.Experiments.Summary;
+using HacaSim.Model;
+using HacaSim.Scenarios;
+
+namespace HacaSim.Experiments.Sweep;
+
+/// <summary>
+/// <c>hacasim sweep</c>: a grid of parameter values, replications per point. Points share random numbers
+/// too (replication i of every point uses the streams of replication i), which makes the curves smoother:
+/// a point differs from its neighbour by its parameter, not by its luck. List, run, merge, as in
+/// <see cref="CompareExperiment"/>.
+/// </summary>
+public static class SweepExperiment
+{
+    /// <returns>The sweep; null when <paramref name="execution"/> is a shard, which writes a part instead.</returns>
+    public static SweepResult? Run(string scenarioPath, IReadOnlyList<string> shared, IReadOnlyList<SweepParameter> parameters, int threads, string outDir,
+        UnitExecution? execution = null)
+    {
+        if (parameters.Count == 0) throw new InputException("sweep needs at least one --param NAME=V1,V2,... or NAME=START:STOP:STEP");
+        Scenario baseScenario = ScenarioLoader.Load(scenarioPath, shared).Scenario;
+        string name = baseScenario.Name;
+        var grid = GridPoint.Grid(parameters);
+        // Points x replications before any point is loaded; --param may change replications, so the cases are checked again below.
+        ResourceLimits.CheckExperiment("sweep", grid.Count, baseScenario.Run.Replications);
+        var points = Evaluate(scenarioPath, shared, grid, threads, execution, outDir);
+        if (points is null) return null;
+        var result = new SweepResult(name, parameters, points);
+        SweepWriter.Write(outDir, result);
+        return result;
+    }
+
+    /// <summary>Runs every point's replications (in parallel across points and replications) and merges them per point.</summary>
+    public static IReadOnlyList<SweepPoint> Evaluate(string scenarioPath, IReadOnlyList<string> shared, IReadOnlyList<GridPoint> grid, int threads) =>
+        Evaluate(scenarioPath, shared, grid, threads, null, "")!;
+
+    private static IReadOnlyList<SweepPoint>? Evaluate(string scenarioPath, IReadOnlyList<string> shared, IReadOnlyList<GridPoint> grid, int threads,
+        UnitExecution? execution, string outDir)
+    {
+        var cases = grid.Select(p => ExperimentCase.Load(scenarioPath, shared, p.Key, p.Overrides)).ToList();
+        ResourceLimits.CheckExperiment("sweep", cases.Count, cases.Max(c => c.Loaded.Scenario.Run.Replications));
+        ResourceLimits.CheckExperiment("sweep", cases.Select(c => c.Loaded.Scenario).ToList(), ScenarioCatalogs.Default);
+        var units = WorkUnit.For(cases.Select(c => (c.Name, c.Loaded.Scenario)).ToList());
+        var results = (execution ?? UnitExecution.Local).Results(units, outDir, u => WorkUnitRunner.Run(u, threads, ScenarioCatalogs.Default));
+        if (results is null) return null;
+        var byCase = WorkUnitRunner.ByCase(units, results, cases.Count);
+        return grid.Select((p, i) => Merge(p, cases[i].Loaded.Scenario, byCase[i])).ToList();
+    }
+
+    private static SweepPoint Merge(GridPoint point, Scenario scenario, IReadOnlyList<ReplicationResult> reps)
+    {
+        var perReplication = reps.Select(ReplicationMetrics.Of).ToList();
+        var metrics = perReplication[0].Select(m => m.Name)
+            .Select(name => (name, ConfidenceInterval.FromSamples(perReplication
+                .Select(r => r.First(m => m.Name == name).Value).Where(double.IsFinite).ToList()))).ToList();
+        var stability = reps[0].Pools.Select(p => (p.Name, !RunSummaryWriter.Unstable(reps.Select(r => r.Pools.First(q => q.Name == p.Name).Stability)))).ToList();
+        stability.Add((TimeSeriesSampler.SettlementPool, !RunSummaryWriter.Unstable(reps.Select(r => SettlementStability(r, scenario)))));
+        // The proof backlogs: whoever generates proofs (the prover pool, else the inference nodes), verification, settlement.
+        var proofBacklogs = new List<string> { scenario.Roles.Prover ?? scenario.Roles.Inference, scenario.Roles.Verification, TimeSeriesSampler.SettlementPool };
+        var capacity = Capacity.CapacityModel.Analyse(scenario, ScenarioCatalogs.Default);
+        var judged = new BacklogVerdicts(scenario, reps, capacity);
+        return new SweepPoint(point, metrics, stability, proofBacklogs, RunSummaryWriter.Write(scenario, reps))
+        {
+            Capacity = capacity,
+            Verdicts = judged.All.Select(v => (v.Key, v.Value.State)).ToList(),
+        };
+    }
+
+    /// <summary>The settlement backlog's trend after the warm-up; growth must exceed a block's worth to count.</summary>
+    private static StabilityVerdict SettlementStability(ReplicationResult r, Scenario scenario)
+    {
+        var rows = r.TimeSeries.Where(t => t.Pool == TimeSeriesSampler.SettlementPool && t.TimeSeconds >= scenario.Run.WarmupSeconds).ToList();
+        return BacklogStability.Assess(rows.Select(t => t.TimeSeconds).ToList(), rows.Select(t => (double)t.Backlog).ToList(), scenario.Settlement.BlockCapacity);
+    }
+}

@@ -1,0 +1,28 @@
+using HacaSim.Analysis.Statistics;
+
+namespace HacaSim.Experiments.Sweep;
+
+/// <summary>
+/// A sweep point's results: each metric's mean and CI across replications, whether each pool's backlog
+/// (and settlement's) is stable, and its summary.json (for targets written as summary key paths).
+/// </summary>
+public sealed record SweepPoint(
+    GridPoint Point,
+    IReadOnlyList<(string Metric, ConfidenceInterval Interval)> Metrics,
+    IReadOnlyList<(string Backlog, bool Stable)> Stability,
+    IReadOnlyList<string> ProofBacklogs,
+    string SummaryJson)
+{
+    /// <summary>The point's analytic capacity check (from its bound scenario alone).</summary>
+    public Capacity.CapacityReport? Capacity { get; init; }
+
+    /// <summary>Each backlog's three-state verdict (pools in scenario order, then settlement).</summary>
+    public IReadOnlyList<(string Backlog, StabilityState State)> Verdicts { get; init; } = [];
+
+    /// <summary>The worst verdict among the proof backlogs: what the knee interval is read from.</summary>
+    public StabilityState ProofVerdict =>
+        Verdicts.Where(v => ProofBacklogs.Contains(v.Backlog)).Select(v => v.State).DefaultIfEmpty(StabilityState.Stable).Max();
+
+    /// <summary>Every proof backlog (prover, verification, settlement) is stable.</summary>
+    public bool ProofBacklogsStable => Stability.Where(s => ProofBacklogs.Contains(s.Backlog)).All(s => s.Stable);
+}
