@@ -1,6 +1,6 @@
 using System.Globalization;
 using HacaSim.Analysis.Statistics;
-using HacaSim.Experiments;
+using HacaSim.Experiments.Compare;
 
 namespace HacaSim.Cli;
 

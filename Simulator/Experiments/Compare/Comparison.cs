@@ -1,5 +1,6 @@
 using HacaSim.Analysis.Statistics;
 using HacaSim.Experiments.Execution;
+using HacaSim.Experiments.Judging;
 using HacaSim.Experiments.Summary;
 using HacaSim.Model;
 
