@@ -51,6 +51,7 @@ public static class Program
             SweepCommand.Create(stdout, stderr: stderr),
             PlanCommand.Create(stdout),
             ListCommand.Create(stdout),
+            SchemaCommand.Create(stdout),
             MergeCommand.Create(stdout, stderr, cancel),
             SlurmCommand.Create(stdout, stderr),
         };
