@@ -8,9 +8,9 @@ namespace HacaSim.Scenarios;
 /// <summary>Binds <c>traffic:</c>, the common arrival process and the request classes, with their checks.</summary>
 internal sealed class TrafficBinder(ScenarioProblems problems, ComponentSpecReader specs)
 {
-    private static readonly string[] TrafficKeys = ["arrival", "classes"];
+    internal static readonly string[] TrafficKeys = ["arrival", "classes"];
 
-    private static readonly string[] ClassKeys =
+    internal static readonly string[] ClassKeys =
         ["name", "share", "arrival", "model", "prompt_tokens", "output_tokens", "inference_s", "needs_data", "deadline_s", "timeout_s", "paths", "trust_floor"];
 
     private static readonly string[] PathNames = VerificationPaths.All.Select(p => p.Key()).ToArray();
