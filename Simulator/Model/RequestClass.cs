@@ -44,6 +44,12 @@ public sealed class RequestClass
     /// <summary>The weakest path the class accepts (class <c>trust_floor</c>); null: the policy decides.</summary>
     public VerificationPath? TrustFloor { get; init; }
 
+    /// <summary>Class <c>trust_value</c> by path (dollars per request; utility policy); null: the policy's.</summary>
+    public IReadOnlyDictionary<VerificationPath, double>? TrustValueUsd { get; init; }
+
+    /// <summary>Class <c>delay_cost_per_s</c> (dollars per second of time to trust; utility policy); null: the policy's.</summary>
+    public double? DelayCostUsdPerSecond { get; init; }
+
     /// <summary>Path weights from the scenario, indexed by <see cref="VerificationPath"/>.</summary>
     public ReadOnlySpan<double> PathWeights => _pathWeights;
 }

@@ -111,6 +111,8 @@ public sealed class TrafficSource
                 // A stream of its own, made only when the model has a verify time: other scenarios draw exactly as before.
                 ZkmlVerify = model?.VerifySeconds is { } verify ? catalogs.Distributions.Create(verify, streams.Stream($"{prefix}/verify")) : null,
                 TrustFloor = config.TrustFloor,
+                TrustValueUsd = config.TrustValueUsd,
+                DelayCostUsdPerSecond = config.DelayCostUsdPerSecond,
             };
         }
 
