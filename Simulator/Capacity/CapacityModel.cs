@@ -1,5 +1,6 @@
 using HacaSim.Catalog;
 using HacaSim.Model;
+using HacaSim.Policies;
 using HacaSim.Randomness;
 using HacaSim.Scenarios;
 using HacaSim.Workload;

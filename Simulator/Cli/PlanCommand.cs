@@ -1,6 +1,7 @@
 using System.CommandLine;
 using HacaSim.Experiments.Output;
 using HacaSim.Experiments.Plan;
+using HacaSim.Scenarios;
 
 namespace HacaSim.Cli;
 

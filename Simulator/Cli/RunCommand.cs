@@ -1,11 +1,13 @@
 using System.CommandLine;
 using System.Globalization;
-using HacaSim.Catalog;
 using HacaSim.Experiments.Execution;
 using HacaSim.Experiments.Output;
 using HacaSim.Experiments.Run;
 using HacaSim.Experiments.Sharding;
+using HacaSim.Experiments.Summary;
 using HacaSim.Model;
+using HacaSim.Policies;
+using HacaSim.Scenarios.Loading;
 using HacaSim.Scenarios;
 
 namespace HacaSim.Cli;

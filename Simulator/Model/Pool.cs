@@ -1,6 +1,6 @@
 using HacaSim.Analysis.Statistics;
 using HacaSim.Engine;
-using HacaSim.Policies;
+using HacaSim.Scenarios;
 
 namespace HacaSim.Model;
 
@@ -39,7 +39,7 @@ public sealed class Pool
     {
         Name = name;
         _dispatcher = dispatcher;
-        _jsq = dispatcher is JoinShortestQueueDispatcher;
+        _jsq = dispatcher.PicksFewestJobsPerSlot;
         _sim = sim;
         _central = central;
         CentralWaiting = new TimeWeightedAverage(sim.Now);

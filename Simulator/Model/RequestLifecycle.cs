@@ -1,7 +1,5 @@
-using HacaSim.Catalog;
 using HacaSim.Engine;
 using HacaSim.Model.Chain;
-using HacaSim.Policies;
 using HacaSim.Randomness;
 using HacaSim.Scenarios;
 

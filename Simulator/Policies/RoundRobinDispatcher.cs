@@ -1,3 +1,5 @@
+using HacaSim.Model;
+
 namespace HacaSim.Policies;
 
 /// <summary>Cycles through the pool's nodes; among the candidates, the first at or after the cursor.</summary>

@@ -2,6 +2,7 @@ using HacaSim.Analysis.Statistics;
 using HacaSim.Experiments.Execution;
 using HacaSim.Experiments.Summary;
 using HacaSim.Model;
+using HacaSim.Scenarios;
 
 namespace HacaSim.Experiments.Compare;
 

@@ -1,4 +1,3 @@
-using HacaSim.Experiments.Output;
 using HacaSim.Model;
 using HacaSim.Scenarios;
 
@@ -24,14 +23,14 @@ public sealed class UnstableMarks
         _unstable = [];
         foreach (PoolResult first in reps[0].Pools)
         {
-            if (RunSummaryWriter.Unstable(reps.Select(r => r.Pools.First(p => p.Name == first.Name).Stability)))
+            if (MajorityVote.Unstable(reps.Select(r => r.Pools.First(p => p.Name == first.Name).Stability)))
                 _unstable.Add(first.Name);
         }
         if (SettlementUnstable(reps)) _unstable.Add(TimeSeriesSampler.SettlementPool);
     }
 
     public static bool SettlementUnstable(IReadOnlyList<ReplicationResult> reps) =>
-        reps.All(r => r.SettlementStability is not null) && RunSummaryWriter.Unstable(reps.Select(r => r.SettlementStability!));
+        reps.All(r => r.SettlementStability is not null) && MajorityVote.Unstable(reps.Select(r => r.SettlementStability!));
 
     /// <summary>Unstable pools (and "settlement"), in ordinal order.</summary>
     public IReadOnlyList<string> Pools => [.. _unstable.Order(StringComparer.Ordinal)];

@@ -2,6 +2,7 @@ using System.Text.Json;
 using HacaSim.Analysis.Output;
 using HacaSim.Analysis.Statistics;
 using HacaSim.Experiments.Judging;
+using HacaSim.Experiments.Summary;
 using HacaSim.Model.Chain;
 using HacaSim.Model;
 using HacaSim.Scenarios;
@@ -45,22 +46,22 @@ internal static class ChainSummaryWriter
         w.WriteNumber("gas_per_block_max", chains.Max(c => c.MaxGas));
         Statistic(w, "gas_utilization", config.BlockGasLimit is { } limit
             ? PerReplication(chains, c => c.Blocks > 0 ? (double)c.Gas / (c.Blocks * (double)limit) : double.NaN) : null);
-        Statistic(w, "execution_s", RunSummaryWriter.Merge(chains.Select(c => c.ExecutionSeconds)));
-        Statistic(w, "block_cycle_s", RunSummaryWriter.Merge(chains.Select(c => c.CycleSeconds)));
+        Statistic(w, "execution_s", ReplicationStatistics.Merge(chains.Select(c => c.ExecutionSeconds)));
+        Statistic(w, "block_cycle_s", ReplicationStatistics.Merge(chains.Select(c => c.CycleSeconds)));
         Statistic(w, "mempool_length", PerReplication(chains, c => c.MempoolMean), unstable);
         Number(w, "mempool_length_max", chains.Max(c => c.MempoolMax));
         w.WriteStartObject("paths");
         foreach (VerificationPath path in VerificationPaths.All)
         {
             w.WriteStartObject(path.Key());
-            Statistic(w, "inclusion_delay_s", RunSummaryWriter.Merge(chains.Select(c => c.Inclusion(path))), unstable);
-            Statistic(w, "finality_delay_s", RunSummaryWriter.Merge(chains.Select(c => c.Finality(path))), unstable);
+            Statistic(w, "inclusion_delay_s", ReplicationStatistics.Merge(chains.Select(c => c.Inclusion(path))), unstable);
+            Statistic(w, "finality_delay_s", ReplicationStatistics.Merge(chains.Select(c => c.Finality(path))), unstable);
             w.WriteEndObject();
         }
         w.WriteEndObject();
         var verdicts = reps.Select(r => r.SettlementStability!).ToList();
         w.WriteStartObject("stability");
-        w.WriteBoolean("stable", !RunSummaryWriter.Unstable(verdicts));
+        w.WriteBoolean("stable", !MajorityVote.Unstable(verdicts));
         var growth = SummaryStatistic.FromValues(verdicts.Select(v => v.GrowthPerSecond).ToList());
         if (verdicts.Count == 1) growth = growth with { Ci95 = double.IsFinite(verdicts[0].GrowthCi95) ? verdicts[0].GrowthCi95 : null };
         Statistic(w, "backlog_growth_per_s", growth);

@@ -3,11 +3,13 @@ using System.Text;
 using HacaSim.Analysis.Output;
 using HacaSim.Analysis.Statistics;
 using HacaSim.Capacity;
-using HacaSim.Catalog;
 using HacaSim.Experiments.Judging;
-using HacaSim.Experiments.Run;
+using HacaSim.Experiments.Summary;
 using HacaSim.Model;
+using HacaSim.Policies;
 using HacaSim.Scenarios;
+using static HacaSim.Experiments.Judging.MajorityVote;
+using static HacaSim.Experiments.Summary.ReplicationStatistics;
 
 namespace HacaSim.Experiments.Output;
 
@@ -234,31 +236,6 @@ public static class RunSummaryWriter
         foreach (var group in counts.GroupBy(c => c.Key).OrderBy(g => g.Key, StringComparer.Ordinal))
             w.WriteNumber(group.Key, group.Sum(c => c.Value));
         w.WriteEndObject();
-    }
-
-    /// <summary>Unstable when most replications say so (a single replication decides alone).</summary>
-    public static bool Unstable(IEnumerable<StabilityVerdict> verdicts)
-    {
-        var list = verdicts.ToList();
-        return list.Count(v => !v.Stable) * 2 > list.Count;
-    }
-
-    /// <summary>Across replications; null when no replication observed anything.</summary>
-    public static SummaryStatistic? Merge(IEnumerable<SampleStatistic> perReplication)
-    {
-        var observed = perReplication.Where(s => s.Count > 0).ToList();
-        return observed.Count == 0 ? null : SummaryStatistic.FromReplications(observed);
-    }
-
-    /// <summary>
-    /// With one replication there is no spread across replications: take the half-width from batch means
-    /// of that replication's observations (in completion order) instead.
-    /// </summary>
-    public static SummaryStatistic? WithBatchMeans(SummaryStatistic? s, IEnumerable<BatchMeans?> perReplication)
-    {
-        var batches = perReplication.ToList();
-        if (s is null || batches.Count != 1 || batches[0] is not { } b) return s;
-        return s with { Ci95 = Finite(b.Interval().HalfWidth) };
     }
 
     private static double? Finite(double x) => double.IsFinite(x) ? x : null;

@@ -1,5 +1,5 @@
-using HacaSim.Experiments.Output;
 using HacaSim.Model;
+using HacaSim.Scenarios;
 
 namespace HacaSim.Experiments.Summary;
 
@@ -48,7 +48,7 @@ public sealed class PrecisionMetric
         double worst = double.NegativeInfinity;
         foreach (VerificationPath path in VerificationPaths.All)
         {
-            var stat = RunSummaryWriter.Merge(reps.Select(r => r.Metrics.Path(path).TimeToTrust));
+            var stat = ReplicationStatistics.Merge(reps.Select(r => r.Metrics.Path(path).TimeToTrust));
             if (stat is not null && stat.Mean > worst)
             {
                 worst = stat.Mean;

@@ -1,6 +1,7 @@
 using HacaSim.Analysis.Statistics;
-using HacaSim.Model;
 using HacaSim.Model.Chain;
+using HacaSim.Model;
+using HacaSim.Scenarios;
 
 namespace HacaSim.Experiments.Summary;
 

@@ -1,11 +1,13 @@
 using HacaSim.Analysis.Statistics;
-using HacaSim.Catalog;
 using HacaSim.Experiments.Compare;
 using HacaSim.Experiments.Execution;
 using HacaSim.Experiments.Judging;
 using HacaSim.Experiments.Output;
+using HacaSim.Experiments.Sharding;
 using HacaSim.Experiments.Summary;
 using HacaSim.Model;
+using HacaSim.Policies;
+using HacaSim.Scenarios.Loading;
 using HacaSim.Scenarios;
 
 namespace HacaSim.Experiments.Sweep;
@@ -58,8 +60,8 @@ public static class SweepExperiment
         var metrics = perReplication[0].Select(m => m.Name)
             .Select(name => (name, ConfidenceInterval.FromSamples(perReplication
                 .Select(r => r.First(m => m.Name == name).Value).Where(double.IsFinite).ToList()))).ToList();
-        var stability = reps[0].Pools.Select(p => (p.Name, !RunSummaryWriter.Unstable(reps.Select(r => r.Pools.First(q => q.Name == p.Name).Stability)))).ToList();
-        stability.Add((TimeSeriesSampler.SettlementPool, !RunSummaryWriter.Unstable(reps.Select(r => SettlementStability(r, scenario)))));
+        var stability = reps[0].Pools.Select(p => (p.Name, !MajorityVote.Unstable(reps.Select(r => r.Pools.First(q => q.Name == p.Name).Stability)))).ToList();
+        stability.Add((TimeSeriesSampler.SettlementPool, !MajorityVote.Unstable(reps.Select(r => SettlementStability(r, scenario)))));
         // The proof backlogs: whoever generates proofs (the prover pool, else the inference nodes), verification, settlement.
         var proofBacklogs = new List<string> { scenario.Roles.Prover ?? scenario.Roles.Inference, scenario.Roles.Verification, TimeSeriesSampler.SettlementPool };
         var capacity = Capacity.CapacityModel.Analyse(scenario, ScenarioCatalogs.Default);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using HacaSim.Scenarios;
 using HacaSim.Tests.Scenarios;
 
 namespace HacaSim.Tests.Cli;
