@@ -58,7 +58,7 @@ public sealed class Settlement
         };
     }
 
-    public bool IsBlocks => _config.Mode == "blocks";
+    public bool IsBlocks => _config.Mode == SettlementMode.Blocks;
 
     /// <summary>Mean consensus time of a block.</summary>
     public double ConsensusLatencySeconds => _consensus.MeanSeconds;

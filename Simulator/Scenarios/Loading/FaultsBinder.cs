@@ -7,6 +7,8 @@ namespace HacaSim.Scenarios.Loading;
 /// <summary>Binds the optional <c>faults:</c> block (Scenarios/README.md, "Faults").</summary>
 internal sealed class FaultsBinder(ScenarioProblems problems, ComponentSpecReader specs)
 {
+    private static readonly string[] Rules = ["retry", "fallback", "fail"];
+
     public static readonly string[] Keys = ["on_interrupt", "max_retries", "retry_backoff_s", "fallback", "node_failures", "outages", "data_source"];
     private static readonly string[] FailureKeys = ["mtbf_s", "mttr_s"];
     private static readonly string[] OutageKeys = ["pool", "tee_vendor", "start_s", "duration_s", "nodes"];
@@ -16,7 +18,12 @@ internal sealed class FaultsBinder(ScenarioProblems problems, ComponentSpecReade
     public FaultsConfig Bind(MappingReader faults, IReadOnlyDictionary<string, PoolConfig> pools)
     {
         if (faults.Node is null) return FaultsConfig.None;
-        string rule = faults.Choice("on_interrupt", "retry", FaultsConfig.Rules, "interrupt rule");
+        InterruptRule rule = faults.Choice("on_interrupt", "retry", Rules, "interrupt rule") switch
+        {
+            "fallback" => InterruptRule.Fallback,
+            "fail" => InterruptRule.Fail,
+            _ => InterruptRule.Retry,
+        };
         int maxRetries = faults.Integer("max_retries", 3, 0);
         double backoff = faults.Number("retry_backoff_s", 1, NonNegative);
 

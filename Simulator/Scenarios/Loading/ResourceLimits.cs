@@ -195,7 +195,7 @@ internal static class ResourceLimits
     private static double Mean(ComponentSpec spec, ScenarioCatalogs catalogs) => catalogs.Distributions.Create(spec, new Random(0)).Mean;
 
     private static double BlockEvents(Scenario scenario) =>
-        scenario.Settlement.Mode == "blocks" ? scenario.Run.DurationSeconds / scenario.Settlement.BlockIntervalSeconds : 0;
+        scenario.Settlement.Mode == SettlementMode.Blocks ? scenario.Run.DurationSeconds / scenario.Settlement.BlockIntervalSeconds : 0;
 
     private static string N(double x) => x >= 1e15 ? x.ToString("0.#e0", CultureInfo.InvariantCulture) : x.ToString("N0", CultureInfo.InvariantCulture);
 

@@ -30,7 +30,7 @@ internal sealed class SettlementBinder(ScenarioProblems problems, ComponentSpecR
     {
         var consensus = BindConsensus(s);
         return new SettlementConfig(
-            s.Choice("mode", "blocks", Modes, "settlement mode"),
+            s.Choice("mode", "blocks", Modes, "settlement mode") == "instant" ? SettlementMode.Instant : SettlementMode.Blocks,
             // Defaults: docs/parameters.md, "Settlement and consensus" (block interval 2 s, capacity 500, 0.5 s + 10 ms per validator).
             s.Number("block_interval_s", 2, Positive),
             s.Integer("block_capacity", 500, 1),

@@ -119,7 +119,7 @@ internal static class TimeLimits
         Delay("a network hop", new Factor("hop_latency_s", Mean(s.Network.HopLatency), "network.hop_latency_s"));
         Delay("the ZK-CRV challenge window", new Factor("challenge_window_s", s.Paths.ZkCrv.ChallengeWindowSeconds, "paths.zkcrv.challenge_window_s"));
         SettlementConfig chain = s.Settlement;
-        if (chain.Mode != "blocks") return;
+        if (chain.Mode != SettlementMode.Blocks) return;
         Delay("the block interval", new Factor("block_interval_s", chain.BlockIntervalSeconds, "settlement.block_interval_s"));
         Floor("settlement.block_interval_s", chain.BlockIntervalSeconds);
         int validators = chain.Validators ?? (s.Pools.TryGetValue(s.Roles.Verification, out PoolConfig? v) ? v.Nodes : 1);
