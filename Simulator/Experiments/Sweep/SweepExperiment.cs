@@ -61,7 +61,9 @@ public static class SweepExperiment
             .Select(name => (name, ConfidenceInterval.FromSamples(perReplication
                 .Select(r => r.First(m => m.Name == name).Value).Where(double.IsFinite).ToList()))).ToList();
         var stability = reps[0].Pools.Select(p => (p.Name, !MajorityVote.Unstable(reps.Select(r => r.Pools.First(q => q.Name == p.Name).Stability)))).ToList();
-        stability.Add((TimeSeriesSampler.SettlementPool, !MajorityVote.Unstable(reps.Select(r => SettlementStability(r, scenario)))));
+        // The chain's backlog as the model judged it (a block's worth of slack in block mode, one item in instant
+        // mode), exactly as summary.json's stability.settlement.stable reports it.
+        stability.Add((TimeSeriesSampler.SettlementPool, !MajorityVote.Unstable(reps.Select(r => r.SettlementStability!))));
         // The proof backlogs: whoever generates proofs (the prover pool, else the inference nodes), verification, settlement.
         var proofBacklogs = new List<string> { scenario.Roles.Prover ?? scenario.Roles.Inference, scenario.Roles.Verification, TimeSeriesSampler.SettlementPool };
         var capacity = Capacity.CapacityModel.Analyse(scenario, ScenarioCatalogs.Default);
@@ -71,12 +73,5 @@ public static class SweepExperiment
             Capacity = capacity,
             Verdicts = judged.All.Select(v => (v.Key, v.Value.State)).ToList(),
         };
-    }
-
-    /// <summary>The settlement backlog's trend after the warm-up; growth must exceed a block's worth to count.</summary>
-    private static StabilityVerdict SettlementStability(ReplicationResult r, Scenario scenario)
-    {
-        var rows = r.TimeSeries.Where(t => t.Pool == TimeSeriesSampler.SettlementPool && t.TimeSeconds >= scenario.Run.WarmupSeconds).ToList();
-        return BacklogStability.Assess(rows.Select(t => t.TimeSeconds).ToList(), rows.Select(t => (double)t.Backlog).ToList(), scenario.Settlement.BlockCapacity);
     }
 }
