@@ -32,7 +32,7 @@ public sealed partial class LayerTests
         ["HacaSim.Experiments.Output"],
         ["HacaSim.Experiments.Run", "HacaSim.Experiments.Compare"],
         ["HacaSim.Experiments.Sweep"],
-        ["HacaSim.Experiments.Plan"],
+        ["HacaSim.Experiments.Plan", "HacaSim.Explore"],
         ["HacaSim.Cli"],
     ];
 
