@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using HacaSim.Analysis.Output;
 
 namespace HacaSim.Analysis.Reports;
 
@@ -22,17 +23,17 @@ public sealed record ReportChain(
 {
     public static ReportChain? From(JsonElement summary)
     {
-        if (!summary.TryGetProperty("chain", out JsonElement c) || c.ValueKind != JsonValueKind.Object) return null;
-        JsonElement pipeline = c.GetProperty("pipeline");
+        if (!summary.TryGetProperty(SummaryKeys.Chain, out JsonElement c) || c.ValueKind != JsonValueKind.Object) return null;
+        JsonElement pipeline = c.GetProperty(SummaryKeys.Pipeline);
         return new ReportChain(
             pipeline.ValueKind == JsonValueKind.Number ? pipeline.GetInt32().ToString(CultureInfo.InvariantCulture) : pipeline.GetString() ?? "",
-            c.GetProperty("consensus_model").GetString() ?? "", c.GetProperty("placement").GetString() ?? "",
-            c.GetProperty("blocks").GetInt64(),
-            ReportStatistic.From(c, "throughput_items_per_s"), ReportStatistic.From(c, "items_per_block"), ReportStatistic.From(c, "gas_per_block"),
-            ReportStatistic.From(c, "gas_utilization"), ReportStatistic.From(c, "execution_s"), ReportStatistic.From(c, "block_cycle_s"),
-            ReportStatistic.From(c, "mempool_length"), ReportStatistic.Number(c, "mempool_length_max"),
-            c.GetProperty("rejected_mempool_full").GetInt64(),
-            [.. c.GetProperty("paths").EnumerateObject().Select(p =>
-                (p.Name, ReportStatistic.From(p.Value, "inclusion_delay_s"), ReportStatistic.From(p.Value, "finality_delay_s")))]);
+            c.GetProperty(SummaryKeys.ConsensusModel).GetString() ?? "", c.GetProperty(SummaryKeys.Placement).GetString() ?? "",
+            c.GetProperty(SummaryKeys.Blocks).GetInt64(),
+            ReportStatistic.From(c, SummaryKeys.ThroughputItemsPerSecond), ReportStatistic.From(c, SummaryKeys.ItemsPerBlock), ReportStatistic.From(c, SummaryKeys.GasPerBlock),
+            ReportStatistic.From(c, SummaryKeys.GasUtilization), ReportStatistic.From(c, SummaryKeys.ExecutionSeconds), ReportStatistic.From(c, SummaryKeys.BlockCycleSeconds),
+            ReportStatistic.From(c, SummaryKeys.MempoolLength), ReportStatistic.Number(c, SummaryKeys.MempoolLengthMax),
+            c.GetProperty(SummaryKeys.RejectedMempoolFull).GetInt64(),
+            [.. c.GetProperty(SummaryKeys.Paths).EnumerateObject().Select(p =>
+                (p.Name, ReportStatistic.From(p.Value, SummaryKeys.InclusionDelaySeconds), ReportStatistic.From(p.Value, SummaryKeys.FinalityDelaySeconds)))]);
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using HacaSim.Analysis.Output;
 using YamlDotNet.RepresentationModel;
 
 namespace HacaSim.Analysis.Reports;
@@ -10,7 +11,7 @@ public sealed record ReportStatistic(double? Mean, double? Ci95, double? P95, bo
     {
         if (!parent.TryGetProperty(name, out JsonElement e) || e.ValueKind != JsonValueKind.Object) return null;
         return new ReportStatistic(Number(e, "mean"), Number(e, "ci95"), Number(e, "p95"),
-            e.TryGetProperty("unstable", out JsonElement u) && u.ValueKind == JsonValueKind.True);
+            e.TryGetProperty(SummaryKeys.Unstable, out JsonElement u) && u.ValueKind == JsonValueKind.True);
     }
 
     internal static double? Number(JsonElement e, string name) =>
@@ -76,20 +77,20 @@ public sealed record RunReportData(
         JsonElement s = doc.RootElement;
         (string description, var parameters, var run) = ReadScenario(Path.Combine(directory, ScenarioFile));
 
-        JsonElement warmup = s.TryGetProperty("warmup", out JsonElement wu) ? wu : default;
+        JsonElement warmup = s.TryGetProperty(SummaryKeys.Warmup, out JsonElement wu) ? wu : default;
         bool hasWarmup = warmup.ValueKind == JsonValueKind.Object;
-        JsonElement requests = s.GetProperty("requests");
-        JsonElement stability = s.GetProperty("stability");
+        JsonElement requests = s.GetProperty(SummaryKeys.Requests);
+        JsonElement stability = s.GetProperty(SummaryKeys.Stability);
 
-        var paths = s.GetProperty("paths").EnumerateObject().Select(p => new ReportPath(p.Name, p.Value.GetProperty("count").GetInt64(),
-            ReportStatistic.From(p.Value, "result_latency_s"), ReportStatistic.From(p.Value, "proof_lag_s"),
-            ReportStatistic.From(p.Value, "time_to_trust_s"))).ToList();
-        var pools = s.GetProperty("pools").EnumerateObject().Select(p => new ReportPool(p.Name,
-            p.Value.GetProperty("nodes").GetInt32(), p.Value.GetProperty("slots").GetInt32(),
-            ReportStatistic.From(p.Value, "utilization"), ReportStatistic.From(p.Value, "queue_length"), ReportStatistic.From(p.Value, "wait_s"),
+        var paths = s.GetProperty(SummaryKeys.Paths).EnumerateObject().Select(p => new ReportPath(p.Name, p.Value.GetProperty(SummaryKeys.Count).GetInt64(),
+            ReportStatistic.From(p.Value, SummaryKeys.ResultLatencySeconds), ReportStatistic.From(p.Value, SummaryKeys.ProofLagSeconds),
+            ReportStatistic.From(p.Value, SummaryKeys.TimeToTrustSeconds))).ToList();
+        var pools = s.GetProperty(SummaryKeys.Pools).EnumerateObject().Select(p => new ReportPool(p.Name,
+            p.Value.GetProperty(SummaryKeys.Nodes).GetInt32(), p.Value.GetProperty(SummaryKeys.Slots).GetInt32(),
+            ReportStatistic.From(p.Value, SummaryKeys.Utilization), ReportStatistic.From(p.Value, SummaryKeys.QueueLength), ReportStatistic.From(p.Value, SummaryKeys.WaitSeconds),
             Stable(stability, p.Name), Growth(stability, p.Name))
             {
-                Availability = ReportStatistic.From(p.Value, "availability"),
+                Availability = ReportStatistic.From(p.Value, SummaryKeys.Availability),
                 Verdict = VerdictOf(stability, p.Name) ?? (Stable(stability, p.Name) ? "stable" : "unstable"),
                 VerdictReason = ReasonOf(stability, p.Name),
             }).ToList();
@@ -102,20 +103,20 @@ public sealed record RunReportData(
             : null;
 
         return new RunReportData(
-            s.GetProperty("scenario").GetString() ?? "",
+            s.GetProperty(SummaryKeys.Scenario).GetString() ?? "",
             description,
             parameters,
             run,
-            s.GetProperty("replications").GetInt32(),
-            s.TryGetProperty("ci_method", out JsonElement cm) ? cm.GetString() ?? "replications" : "replications",
-            hasWarmup ? warmup.GetProperty("method").GetString() ?? "fixed" : "fixed",
-            hasWarmup ? ReportStatistic.Number(warmup, "seconds") : ReportStatistic.Number(s, "warmup_s"),
-            !hasWarmup || warmup.GetProperty("reliable").GetBoolean(),
-            (requests.GetProperty("arrived").GetInt64(), requests.GetProperty("settled").GetInt64(),
-                requests.GetProperty("failed").GetInt64(), requests.GetProperty("in_flight").GetInt64()),
+            s.GetProperty(SummaryKeys.Replications).GetInt32(),
+            s.TryGetProperty(SummaryKeys.CiMethod, out JsonElement cm) ? cm.GetString() ?? "replications" : "replications",
+            hasWarmup ? warmup.GetProperty(SummaryKeys.Method).GetString() ?? "fixed" : "fixed",
+            hasWarmup ? ReportStatistic.Number(warmup, SummaryKeys.Seconds) : ReportStatistic.Number(s, SummaryKeys.WarmupSeconds),
+            !hasWarmup || warmup.GetProperty(SummaryKeys.Reliable).GetBoolean(),
+            (requests.GetProperty(SummaryKeys.Arrived).GetInt64(), requests.GetProperty(SummaryKeys.Settled).GetInt64(),
+                requests.GetProperty(SummaryKeys.Failed).GetInt64(), requests.GetProperty(SummaryKeys.InFlight).GetInt64()),
             paths, pools, settlement)
         {
-            Faults = s.TryGetProperty("faults", out JsonElement f) ? ReadFaults(f) : null,
+            Faults = s.TryGetProperty(SummaryKeys.Faults, out JsonElement f) ? ReadFaults(f) : null,
             Chain = ReportChain.From(s),
         };
     }
@@ -124,26 +125,26 @@ public sealed record RunReportData(
     {
         static List<(string, long)> Counts(JsonElement parent, string name) => parent.TryGetProperty(name, out JsonElement e)
             ? e.EnumerateObject().Select(p => (p.Name, p.Value.GetInt64())).ToList() : [];
-        var outages = f.TryGetProperty("outages", out JsonElement o)
-            ? o.EnumerateArray().Select(x => new ReportOutage(x.GetProperty("target").GetString() ?? "", ReportStatistic.Number(x, "start_s"),
-                ReportStatistic.Number(x, "end_s"), ReportStatistic.From(x, "proof_backlog_before"), ReportStatistic.From(x, "proof_backlog_peak"),
-                x.GetProperty("recovered_replications").GetInt64(), ReportStatistic.From(x, "recovery_s"))).ToList()
+        var outages = f.TryGetProperty(SummaryKeys.Outages, out JsonElement o)
+            ? o.EnumerateArray().Select(x => new ReportOutage(x.GetProperty(SummaryKeys.Target).GetString() ?? "", ReportStatistic.Number(x, SummaryKeys.StartSeconds),
+                ReportStatistic.Number(x, SummaryKeys.EndSeconds), ReportStatistic.From(x, SummaryKeys.ProofBacklogBefore), ReportStatistic.From(x, SummaryKeys.ProofBacklogPeak),
+                x.GetProperty(SummaryKeys.RecoveredReplications).GetInt64(), ReportStatistic.From(x, SummaryKeys.RecoverySeconds))).ToList()
             : [];
-        return new ReportFaults(f.GetProperty("interrupted_jobs").GetInt64(), ReportStatistic.Number(f, "work_lost_s"),
-            f.GetProperty("retries").GetInt64(), Counts(f, "fallbacks"), Counts(f, "overflow"), outages);
+        return new ReportFaults(f.GetProperty(SummaryKeys.InterruptedJobs).GetInt64(), ReportStatistic.Number(f, SummaryKeys.WorkLostSeconds),
+            f.GetProperty(SummaryKeys.Retries).GetInt64(), Counts(f, SummaryKeys.Fallbacks), Counts(f, SummaryKeys.Overflow), outages);
     }
 
     private static string? VerdictOf(JsonElement stability, string pool) =>
-        stability.TryGetProperty(pool, out JsonElement e) && e.TryGetProperty("verdict", out JsonElement v) ? v.GetString() : null;
+        stability.TryGetProperty(pool, out JsonElement e) && e.TryGetProperty(SummaryKeys.Verdict, out JsonElement v) ? v.GetString() : null;
 
     private static string ReasonOf(JsonElement stability, string pool) =>
-        stability.TryGetProperty(pool, out JsonElement e) && e.TryGetProperty("verdict_reason", out JsonElement v) ? v.GetString() ?? "" : "";
+        stability.TryGetProperty(pool, out JsonElement e) && e.TryGetProperty(SummaryKeys.VerdictReason, out JsonElement v) ? v.GetString() ?? "" : "";
 
     private static bool Stable(JsonElement stability, string pool) =>
-        !stability.TryGetProperty(pool, out JsonElement e) || e.GetProperty("stable").GetBoolean();
+        !stability.TryGetProperty(pool, out JsonElement e) || e.GetProperty(SummaryKeys.Stable).GetBoolean();
 
     private static ReportStatistic? Growth(JsonElement stability, string pool) =>
-        stability.TryGetProperty(pool, out JsonElement e) ? ReportStatistic.From(e, "backlog_growth_per_s") : null;
+        stability.TryGetProperty(pool, out JsonElement e) ? ReportStatistic.From(e, SummaryKeys.BacklogGrowthPerSecond) : null;
 
     /// <summary>Description, declared parameters and run settings from the resolved scenario (empty when the file is missing).</summary>
     private static (string, List<(string, string)>, List<(string, string)>) ReadScenario(string path)

@@ -1,5 +1,6 @@
 using HacaSim.Catalog;
 using HacaSim.Model;
+using HacaSim.Policies;
 using HacaSim.Randomness;
 using HacaSim.Scenarios;
 using HacaSim.Workload;
@@ -151,7 +152,7 @@ public static class CapacityModel
         ScenarioCatalogs catalogs, List<string> notes)
     {
         SettlementConfig s = scenario.Settlement;
-        if (s.Mode != "blocks") return new ChainLoad(1, double.PositiveInfinity, 0, double.PositiveInfinity, "instant: no limit");
+        if (s.Mode != SettlementMode.Blocks) return new ChainLoad(1, double.PositiveInfinity, 0, double.PositiveInfinity, "instant: no limit");
         double share = items.Sum(i => i.Share);
         double execution = share > 0 ? items.Sum(i => i.Share * i.ExecutionSeconds) / share : 0;
         double gas = share > 0 ? items.Sum(i => i.Share * i.Gas) / share : 0;

@@ -1,3 +1,5 @@
+using HacaSim.Model;
+
 namespace HacaSim.Capacity;
 
 /// <summary>

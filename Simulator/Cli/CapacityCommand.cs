@@ -1,6 +1,8 @@
 using System.CommandLine;
 using HacaSim.Capacity;
-using HacaSim.Catalog;
+using HacaSim.Model;
+using HacaSim.Policies;
+using HacaSim.Scenarios.Loading;
 using HacaSim.Scenarios;
 
 namespace HacaSim.Cli;

@@ -1,9 +1,9 @@
 using System.CommandLine;
 using HacaSim.Experiments.Compare;
-using HacaSim.Experiments.Execution;
 using HacaSim.Experiments.Output;
 using HacaSim.Experiments.Sharding;
 using HacaSim.Experiments.Summary;
+using HacaSim.Scenarios.Loading;
 using HacaSim.Scenarios;
 
 namespace HacaSim.Cli;

@@ -1,11 +1,11 @@
 using System.Globalization;
 using HacaSim.Analysis.Statistics;
 using HacaSim.Capacity;
-using HacaSim.Catalog;
 using HacaSim.Experiments.Judging;
 using HacaSim.Experiments.Output;
-using HacaSim.Experiments.Run;
+using HacaSim.Experiments.Summary;
 using HacaSim.Model;
+using HacaSim.Policies;
 using HacaSim.Scenarios;
 
 namespace HacaSim.Cli;
@@ -38,9 +38,9 @@ internal static class ConsoleSummary
             var metrics = results.Select(r => r.Metrics.Path(path)).ToList();
             long count = metrics.Sum(m => m.Count);
             if (count == 0) continue;
-            var result = RunSummaryWriter.Merge(metrics.Select(m => m.ResultLatency));
-            var lag = RunSummaryWriter.Merge(metrics.Select(m => m.ProofLag));
-            var trust = RunSummaryWriter.Merge(metrics.Select(m => m.TimeToTrust));
+            var result = ReplicationStatistics.Merge(metrics.Select(m => m.ResultLatency));
+            var lag = ReplicationStatistics.Merge(metrics.Select(m => m.ProofLag));
+            var trust = ReplicationStatistics.Merge(metrics.Select(m => m.TimeToTrust));
             o.WriteLine(string.Create(ci, $"{path.Key(),-8} {count,6}    ") + M(result, intervals).PadRight(w + 1) + F(result?.P95).PadRight(w + 4)
                 + M(lag, intervals).PadRight(w + 1) + F(lag?.P95).PadRight(w + 4) + M(trust, intervals).PadRight(w + 1) + F(trust?.P95));
         }

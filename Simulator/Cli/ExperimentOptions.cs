@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using HacaSim.Experiments.Output;
+using HacaSim.Scenarios;
 
 namespace HacaSim.Cli;
 

@@ -6,6 +6,7 @@ using HacaSim.Experiments.Sharding;
 using HacaSim.Experiments.Summary;
 using HacaSim.Experiments.Sweep;
 using HacaSim.Explore;
+using HacaSim.Scenarios.Loading;
 using HacaSim.Scenarios;
 
 namespace HacaSim.Cli;

@@ -1,5 +1,9 @@
 using System.CommandLine;
 using HacaSim.Catalog;
+using HacaSim.Model;
+using HacaSim.Policies;
+using HacaSim.Scenarios.Loading;
+using HacaSim.Scenarios;
 
 namespace HacaSim.Cli;
 
@@ -39,8 +43,8 @@ internal static class ListCommand
     /// <summary>The proof-system catalogue, with each law at the ends of its fit range.</summary>
     private static void ProofSystems(TextWriter o)
     {
-        o.WriteLine($"Proof systems (models.MODEL.proof_system, with parameters: N; {Scenarios.ProofSystemCatalog.FileName})");
-        foreach (Scenarios.ProofSystem s in Scenarios.ProofSystemCatalog.All())
+        o.WriteLine($"Proof systems (models.MODEL.proof_system, with parameters: N; {Scenarios.Loading.ProofSystemCatalog.FileName})");
+        foreach (Scenarios.ProofSystem s in Scenarios.Loading.ProofSystemCatalog.All())
         {
             string At(double p) => FormattableString.Invariant(
                 $"{p:G3} parameters: prove {s.ProofSecondsAt(p):G3} s, verify {s.VerifySecondsAt(p):G3} s, proof {s.ProofBytesAt(p):G3} bytes");

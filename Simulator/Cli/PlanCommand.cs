@@ -2,6 +2,7 @@ using System.CommandLine;
 using HacaSim.Analysis.Statistics;
 using HacaSim.Experiments.Output;
 using HacaSim.Experiments.Plan;
+using HacaSim.Scenarios;
 
 namespace HacaSim.Cli;
 

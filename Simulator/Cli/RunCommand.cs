@@ -1,11 +1,14 @@
 using System.CommandLine;
 using System.Globalization;
-using HacaSim.Catalog;
 using HacaSim.Experiments.Execution;
+using HacaSim.Experiments.Judging;
 using HacaSim.Experiments.Output;
 using HacaSim.Experiments.Run;
 using HacaSim.Experiments.Sharding;
+using HacaSim.Experiments.Summary;
 using HacaSim.Model;
+using HacaSim.Policies;
+using HacaSim.Scenarios.Loading;
 using HacaSim.Scenarios;
 
 namespace HacaSim.Cli;
@@ -29,7 +32,8 @@ internal static class RunCommand
         var duration = new Option<double?>("--duration") { Description = "Simulated seconds (overrides run.duration_s)." };
         var warmup = new Option<string?>("--warmup")
         {
-            Description = "Seconds cut from the start of statistics (overrides run.warmup_s), or 'auto': MSER-5 on a pilot replication's busiest pool.",
+            Description = "Seconds cut from the start of statistics (overrides run.warmup_s), or 'auto': MSER-5 on the mean backlog of the " +
+                $"busiest stable pool over {WarmupDetector.PilotReplications} pilot replications without a cut (run.warmup_s is then ignored).",
         };
         var precision = new Option<double?>("--precision")
         {
@@ -77,7 +81,9 @@ internal static class RunCommand
             int maxReps = parse.GetValue(maxReplications) ?? RunSettings.DefaultMaxReplications;
             if (maxReps < 2) throw new InputException($"--max-replications {maxReps}: must be at least 2");
             var settings = new RunSettings(parse.GetValue(scenario)!, overrides, parse.GetValue(threads), autoWarmup, rel, parse.GetValue(precisionMetric), maxReps);
-            var loaded = ScenarioLoader.Load(settings.ScenarioPath, overrides);
+            // With --warmup auto the file's run.warmup_s is replaced by the detected cut, so it must not be checked
+            // against this run's length: the scenario is read without a warm-up (the pilot runs without one anyway).
+            var loaded = ScenarioLoader.Load(settings.ScenarioPath, autoWarmup ? [.. overrides, "run.warmup_s=0"] : overrides);
             foreach (string warning in loaded.Warnings) (stderr ?? Console.Error).WriteLine($"warning: {warning}");
             cancel.ThrowIfCancellationRequested();
             UnitExecution execution = shard.Execution(parse, "run", () => loaded, merged);

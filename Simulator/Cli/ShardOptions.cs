@@ -1,6 +1,5 @@
 using System.CommandLine.Parsing;
 using System.CommandLine;
-using HacaSim.Experiments.Execution;
 using HacaSim.Experiments.Sharding;
 using HacaSim.Scenarios;
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Text.RegularExpressions;
+using HacaSim.Scenarios.Loading;
 
 namespace HacaSim.Cli;
 
@@ -154,7 +155,7 @@ internal static partial class SlurmCommand
         var scenario = parse.CommandResult.Children.OfType<System.CommandLine.Parsing.ArgumentResult>().SelectMany(a => a.Tokens).FirstOrDefault()?.Value
             ?? throw new InputException($"slurm: the {inner[0]} command needs a SCENARIO");
         var sets = options.Where(o => o.Option.Name == "--set").SelectMany(o => o.Tokens.Select(t => t.Value)).ToList();
-        HacaSim.Scenarios.ScenarioLoader.Load(scenario, sets);
+        HacaSim.Scenarios.Loading.ScenarioLoader.Load(scenario, sets);
     }
 
     /// <summary>The command words that start this hacasim: the single file itself, else the host and hacasim.dll.</summary>

@@ -1,10 +1,10 @@
 using System.CommandLine;
 using HacaSim.Analysis.Statistics;
-using HacaSim.Experiments.Execution;
 using HacaSim.Experiments.Output;
 using HacaSim.Experiments.Sharding;
 using HacaSim.Experiments.Summary;
 using HacaSim.Experiments.Sweep;
+using HacaSim.Scenarios.Loading;
 using HacaSim.Scenarios;
 
 namespace HacaSim.Cli;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using HacaSim.Scenarios.Loading;
 using HacaSim.Scenarios;
 
 namespace HacaSim.Cli;

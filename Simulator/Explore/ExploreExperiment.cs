@@ -7,6 +7,8 @@ using HacaSim.Experiments.Sharding;
 using HacaSim.Experiments.Summary;
 using HacaSim.Experiments.Sweep;
 using HacaSim.Model;
+using HacaSim.Policies;
+using HacaSim.Scenarios.Loading;
 using HacaSim.Scenarios;
 
 namespace HacaSim.Explore;

@@ -1,4 +1,3 @@
-using HacaSim.Catalog;
 using HacaSim.Engine;
 using HacaSim.Randomness;
 using HacaSim.Scenarios;

@@ -1,7 +1,6 @@
 using HacaSim.Analysis.Statistics;
 using HacaSim.Catalog;
 using HacaSim.Engine;
-using HacaSim.Policies;
 using HacaSim.Randomness;
 using HacaSim.Scenarios;
 

@@ -1,6 +1,5 @@
 using HacaSim.Catalog;
 using HacaSim.Engine;
-using HacaSim.Policies;
 using HacaSim.Randomness;
 using HacaSim.Scenarios;
 

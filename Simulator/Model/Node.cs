@@ -1,5 +1,4 @@
 using HacaSim.Engine;
-using HacaSim.Policies;
 
 namespace HacaSim.Model;
 

@@ -1,6 +1,6 @@
 using HacaSim.Analysis.Statistics;
 using HacaSim.Engine;
-using HacaSim.Policies;
+using HacaSim.Scenarios;
 
 namespace HacaSim.Model;
 
@@ -43,8 +43,8 @@ public sealed class Pool
     {
         Name = name;
         _dispatcher = dispatcher;
-        _jsq = dispatcher is JoinShortestQueueDispatcher;
-        _lwl = dispatcher is LeastWorkLeftDispatcher;
+        _jsq = dispatcher.PicksFewestJobsPerSlot;
+        _lwl = dispatcher.PicksLeastWorkLeft;
         _sim = sim;
         _central = central;
         CentralWaiting = new TimeWeightedAverage(sim.Now);

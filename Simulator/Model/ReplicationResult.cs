@@ -1,6 +1,5 @@
 using HacaSim.Analysis.Records;
 using HacaSim.Analysis.Statistics;
-using HacaSim.Model;
 using HacaSim.Model.Chain;
 
 namespace HacaSim.Model;

@@ -1,3 +1,6 @@
+using HacaSim.Model.Chain;
+using HacaSim.Scenarios;
+
 namespace HacaSim.Model;
 
 /// <summary>
@@ -5,7 +8,7 @@ namespace HacaSim.Model;
 /// reached. The per-request random quantities (tokens, work, coins) are drawn once at arrival, so two
 /// variants of a scenario see the same requests (common random numbers).
 /// </summary>
-public sealed class Request
+public sealed class Request : ISettlementItem
 {
     public Request(long id, RequestClass requestClass, double arrivalSeconds)
     {

@@ -1,4 +1,5 @@
 using HacaSim.Randomness;
+using HacaSim.Scenarios;
 
 namespace HacaSim.Model;
 

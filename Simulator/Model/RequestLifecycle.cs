@@ -1,7 +1,5 @@
-using HacaSim.Catalog;
 using HacaSim.Engine;
 using HacaSim.Model.Chain;
-using HacaSim.Policies;
 using HacaSim.Randomness;
 using HacaSim.Scenarios;
 
@@ -121,7 +119,7 @@ public sealed class RequestLifecycle : IStageRouter
         }
         else if (pool.IsCentral && pool.Choose(teeOnly) is not null) pool.WaitCentrally(request); // nodes up, none with room
         else if (teeOnly && pool.TeeCapableNodes == 0) Fail(request, $"no_tee_node_{pool.Name}");
-        else if (teeOnly && _faults.OnInterrupt == "fallback" && _faults.Fallback.TryGetValue(request.Path, out var to)) FallBack(request, to);
+        else if (teeOnly && _faults.OnInterrupt == InterruptRule.Fallback && _faults.Fallback.TryGetValue(request.Path, out var to)) FallBack(request, to);
         else pool.Hold(request); // every eligible node is down: wait for one to come back
     }
 
@@ -203,8 +201,8 @@ public sealed class RequestLifecycle : IStageRouter
         bool canFallBack = request.Stage is RequestStage.Inference or RequestStage.Proof
             && _faults.Fallback.TryGetValue(request.Path, out var to)
             && (request.Stage == RequestStage.Inference || to != VerificationPath.Tee); // a finished inference cannot become attested
-        if (_faults.OnInterrupt == "fail") Fail(request, reason);
-        else if (_faults.OnInterrupt == "fallback" && canFallBack) FallBack(request, _faults.Fallback[request.Path]);
+        if (_faults.OnInterrupt == InterruptRule.Fail) Fail(request, reason);
+        else if (_faults.OnInterrupt == InterruptRule.Fallback && canFallBack) FallBack(request, _faults.Fallback[request.Path]);
         else if (++request.Retries > _faults.MaxRetries) Fail(request, reason);
         else
         {

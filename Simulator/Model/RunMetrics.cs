@@ -1,3 +1,5 @@
+using HacaSim.Scenarios;
+
 namespace HacaSim.Model;
 
 /// <summary>

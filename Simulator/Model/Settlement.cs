@@ -24,8 +24,8 @@ public sealed class Settlement
     private readonly IConsensusLatency _consensus;
     private readonly Action<Request> _onFinal;
     private readonly Action<Request, string> _onRejected;
-    private readonly Mempool _mempool;
-    private readonly SettlementBatcher? _batcher;
+    private readonly Mempool<Request> _mempool;
+    private readonly SettlementBatcher<Request>? _batcher;
     private readonly Action<object?> _proposeDue, _commit, _finalizeOne, _finalAfterVerify;
     private readonly double _challengeWindowSeconds;
     private readonly bool _onchain;
@@ -44,8 +44,8 @@ public sealed class Settlement
         _onRejected = onRejected;
         _challengeWindowSeconds = scenario.Paths.ZkCrv.ChallengeWindowSeconds;
         _onchain = scenario.Verification.Placement == VerificationPlacement.Onchain;
-        _mempool = new Mempool(_config.Order);
-        if (_config.Batch is { } batch) _batcher = new SettlementBatcher(sim, batch, aggregateVerify, Enqueue);
+        _mempool = new Mempool<Request>(_config.Order);
+        if (_config.Batch is { } batch) _batcher = new SettlementBatcher<Request>(sim, batch, aggregateVerify, Enqueue);
         _proposeDue = ProposeDue;
         _commit = Commit;
         _finalizeOne = state => Finalize((Request)state!);
@@ -58,7 +58,7 @@ public sealed class Settlement
         };
     }
 
-    public bool IsBlocks => _config.Mode == "blocks";
+    public bool IsBlocks => _config.Mode == SettlementMode.Blocks;
 
     /// <summary>Mean consensus time of a block.</summary>
     public double ConsensusLatencySeconds => _consensus.MeanSeconds;
@@ -103,7 +103,7 @@ public sealed class Settlement
         long gas = GasOf(request);
         // Only a path the traffic was not declared to use can get here (the loader checks the others).
         if (gas > _config.BlockGasLimit) _onRejected(request, "exceeds_block_gas_limit");
-        else Enqueue(new SettlementTransaction([request], gas, verifySeconds));
+        else Enqueue(new SettlementTransaction<Request>([request], gas, verifySeconds));
     }
 
     private void FinalizeInstant(Request request)
@@ -126,7 +126,7 @@ public sealed class Settlement
     };
 
     /// <summary>A transaction enters the mempool, unless it is full: then its items fail (counted, not lost).</summary>
-    private void Enqueue(SettlementTransaction tx)
+    private void Enqueue(SettlementTransaction<Request> tx)
     {
         if (_config.MempoolLimit is { } limit && _mempool.Items + tx.Items.Count > limit)
         {

@@ -1,5 +1,6 @@
 using HacaSim.Analysis.Records;
 using HacaSim.Engine;
+using HacaSim.Scenarios;
 
 namespace HacaSim.Model;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using HacaSim.Catalog;
 using HacaSim.Model;
+using HacaSim.Scenarios;
 
 namespace HacaSim.Policies;
 

@@ -1,3 +1,5 @@
+using HacaSim.Model;
+
 namespace HacaSim.Policies;
 
 /// <summary>
@@ -7,4 +9,6 @@ namespace HacaSim.Policies;
 public sealed class LeastWorkLeftDispatcher : IDispatcher
 {
     public int Choose(IReadOnlyList<INodeView> candidates) => NodeLoad.IndexOfLeast(candidates, n => n.WorkLeftSeconds / n.Slots);
+
+    public bool PicksLeastWorkLeft => true;
 }

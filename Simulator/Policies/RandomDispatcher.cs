@@ -1,3 +1,5 @@
+using HacaSim.Model;
+
 namespace HacaSim.Policies;
 
 /// <summary>Uniformly random node: the baseline every smarter dispatcher must beat.</summary>

@@ -1,5 +1,3 @@
-using HacaSim.Model;
-
 namespace HacaSim.Scenarios;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using HacaSim.Model;
-
 namespace HacaSim.Scenarios;
 
 /// <summary>
@@ -11,7 +9,7 @@ namespace HacaSim.Scenarios;
 /// in the pool's holding queue until one comes back (a TEE request under "fallback" switches path).
 /// </summary>
 public sealed record FaultsConfig(
-    string OnInterrupt,
+    InterruptRule OnInterrupt,
     int MaxRetries,
     double RetryBackoffSeconds,
     IReadOnlyDictionary<VerificationPath, VerificationPath> Fallback,
@@ -21,7 +19,7 @@ public sealed record FaultsConfig(
 {
     public static readonly IReadOnlyList<string> Rules = Catalog.FaultKinds.InterruptRules.Select(r => r.Name).ToList();
 
-    public static FaultsConfig None { get; } = new("retry", 3, 1, new Dictionary<VerificationPath, VerificationPath>(), [], [], null);
+    public static FaultsConfig None { get; } = new(InterruptRule.Retry, 3, 1, new Dictionary<VerificationPath, VerificationPath>(), [], [], null);
 
     public bool Any => NodeFailures.Count > 0 || Outages.Count > 0 || DataSource is not null;
 }

@@ -1,5 +1,4 @@
 using HacaSim.Catalog;
-using HacaSim.Model;
 
 namespace HacaSim.Scenarios;
 

@@ -11,7 +11,7 @@ namespace HacaSim.Scenarios;
 /// answer is held until final.
 /// </summary>
 public sealed record SettlementConfig(
-    string Mode,
+    SettlementMode Mode,
     double BlockIntervalSeconds,
     int BlockCapacity,
     double ConsensusBaseSeconds,

@@ -2,6 +2,8 @@ using System.Diagnostics;
 using HacaSim.Catalog;
 using HacaSim.Experiments.Execution;
 using HacaSim.Model;
+using HacaSim.Policies;
+using HacaSim.Scenarios.Loading;
 using HacaSim.Scenarios;
 
 namespace HacaSim.Benchmarks;

@@ -1,7 +1,9 @@
-using HacaSim.Catalog;
 using HacaSim.Experiments.Execution;
 using HacaSim.Experiments.Output;
+using HacaSim.Experiments.Sharding;
 using HacaSim.Model;
+using HacaSim.Policies;
+using HacaSim.Scenarios.Loading;
 using HacaSim.Scenarios;
 
 namespace HacaSim.Experiments.Compare;

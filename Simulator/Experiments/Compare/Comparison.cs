@@ -3,6 +3,8 @@ using HacaSim.Experiments.Execution;
 using HacaSim.Experiments.Judging;
 using HacaSim.Experiments.Summary;
 using HacaSim.Model;
+using HacaSim.Policies;
+using HacaSim.Scenarios;
 
 namespace HacaSim.Experiments.Compare;
 
@@ -40,7 +42,7 @@ public sealed record Comparison(string Scenario, ulong Seed, int Replications, I
         var verdicts = cases.Select((c, i) =>
         {
             Scenarios.Scenario scenario = c.Loaded.Scenario;
-            var judged = new BacklogVerdicts(scenario, byCase[i], Capacity.CapacityModel.Analyse(scenario, Catalog.ScenarioCatalogs.Default));
+            var judged = new BacklogVerdicts(scenario, byCase[i], Capacity.CapacityModel.Analyse(scenario, ScenarioCatalogs.Default));
             return (IReadOnlyList<(string, StabilityState)>)[.. judged.All.Select(v => (v.Key, v.Value.State))];
         }).ToList();
         return new Comparison(cases[0].Loaded.Scenario.Name, run.Seed, run.Replications, cases, rows) { Verdicts = verdicts };

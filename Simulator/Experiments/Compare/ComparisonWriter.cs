@@ -8,6 +8,7 @@ using HacaSim.Experiments.Execution;
 using HacaSim.Experiments.Output;
 using HacaSim.Experiments.Summary;
 using HacaSim.Model;
+using HacaSim.Scenarios;
 using static HacaSim.Experiments.Output.ExperimentFormat;
 
 namespace HacaSim.Experiments.Compare;

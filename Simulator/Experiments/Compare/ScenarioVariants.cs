@@ -1,4 +1,4 @@
-using HacaSim.Scenarios;
+using HacaSim.Scenarios.Loading;
 using YamlDotNet.RepresentationModel;
 
 namespace HacaSim.Experiments.Compare;
@@ -13,7 +13,7 @@ public static class ScenarioVariants
     public static IReadOnlyList<Variant> Read(string path)
     {
         var stream = new YamlStream();
-        using (StreamReader reader = InputFiles.OpenText(path, "scenario file", Scenarios.ScenarioLoader.MaxBytes)) stream.Load(reader);
+        using (StreamReader reader = InputFiles.OpenText(path, "scenario file", Scenarios.Loading.ScenarioLoader.MaxBytes)) stream.Load(reader);
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root) return [];
         if (!root.Children.TryGetValue(new YamlScalarNode("variants"), out YamlNode? block)) return [];
         if (block is not YamlMappingNode variants)

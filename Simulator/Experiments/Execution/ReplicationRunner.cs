@@ -1,4 +1,3 @@
-using HacaSim.Catalog;
 using HacaSim.Model;
 using HacaSim.Randomness;
 using HacaSim.Scenarios;

@@ -1,6 +1,4 @@
 using HacaSim.Analysis.Statistics;
-using HacaSim.Catalog;
-using HacaSim.Experiments.Run;
 using HacaSim.Experiments.Summary;
 using HacaSim.Model;
 using HacaSim.Scenarios;

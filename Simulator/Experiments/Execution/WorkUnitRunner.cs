@@ -1,5 +1,5 @@
-using HacaSim.Catalog;
 using HacaSim.Model;
+using HacaSim.Scenarios;
 
 namespace HacaSim.Experiments.Execution;
 

@@ -1,4 +1,4 @@
-using HacaSim.Experiments.Output;
+using HacaSim.Analysis.Statistics;
 using HacaSim.Model;
 using HacaSim.Scenarios;
 
@@ -18,20 +18,12 @@ public sealed class UnstableMarks
     private readonly HashSet<string> _unstable;
     private readonly Scenario _scenario;
 
-    public UnstableMarks(Scenario scenario, IReadOnlyList<ReplicationResult> reps)
+    /// <summary>A backlog is unstable when its three-state verdict is (critical and stable backlogs are not marked).</summary>
+    public UnstableMarks(Scenario scenario, BacklogVerdicts judged)
     {
         _scenario = scenario;
-        _unstable = [];
-        foreach (PoolResult first in reps[0].Pools)
-        {
-            if (RunSummaryWriter.Unstable(reps.Select(r => r.Pools.First(p => p.Name == first.Name).Stability)))
-                _unstable.Add(first.Name);
-        }
-        if (SettlementUnstable(reps)) _unstable.Add(TimeSeriesSampler.SettlementPool);
+        _unstable = [.. judged.All.Where(v => v.Value.State == StabilityState.Unstable).Select(v => v.Key)];
     }
-
-    public static bool SettlementUnstable(IReadOnlyList<ReplicationResult> reps) =>
-        reps.All(r => r.SettlementStability is not null) && RunSummaryWriter.Unstable(reps.Select(r => r.SettlementStability!));
 
     /// <summary>Unstable pools (and "settlement"), in ordinal order.</summary>
     public IReadOnlyList<string> Pools => [.. _unstable.Order(StringComparer.Ordinal)];

@@ -2,6 +2,7 @@ using System.Text.Json;
 using HacaSim.Analysis.Output;
 using HacaSim.Analysis.Statistics;
 using HacaSim.Experiments.Judging;
+using HacaSim.Experiments.Summary;
 using HacaSim.Model.Chain;
 using HacaSim.Model;
 using HacaSim.Scenarios;
@@ -18,57 +19,57 @@ namespace HacaSim.Experiments.Output;
 /// </summary>
 internal static class ChainSummaryWriter
 {
-    public static void Write(Utf8JsonWriter w, Scenario scenario, IReadOnlyList<ReplicationResult> reps, ThreeStateVerdict? verdict = null)
+    public static void Write(Utf8JsonWriter w, Scenario scenario, IReadOnlyList<ReplicationResult> reps, ThreeStateVerdict? verdict, UnstableMarks marks)
     {
         if (!reps.All(r => r.Chain is not null))
         {
-            w.WriteNull("chain");
+            w.WriteNull(SummaryKeys.Chain);
             return;
         }
         SettlementConfig config = scenario.Settlement;
         var chains = reps.Select(r => r.Chain!).ToList();
         // Delays and lengths of a backlog that grows without bound depend on the run's length: marked as elsewhere.
-        bool unstable = UnstableMarks.SettlementUnstable(reps);
-        w.WriteStartObject("chain");
-        if (config.Pipeline is { } depth) w.WriteNumber("pipeline", depth);
-        else w.WriteString("pipeline", "unbounded");
-        w.WriteString("consensus_model", config.Consensus is { Model: ConsensusModel.Quorum } ? "quorum" : "linear");
-        w.WriteString("placement", scenario.Verification.Placement == VerificationPlacement.Onchain ? "onchain" : "offchain");
-        Number(w, "block_gas_limit", config.BlockGasLimit);
-        w.WriteNumber("blocks", chains.Sum(c => c.Blocks));
-        w.WriteNumber("items", chains.Sum(c => c.Items));
-        w.WriteNumber("rejected_mempool_full", chains.Sum(c => c.Rejected));
-        Statistic(w, "throughput_items_per_s", PerReplication(chains, c => c.ThroughputItemsPerSecond));
-        Statistic(w, "items_per_block", PerReplication(chains, c => c.Blocks > 0 ? (double)c.Items / c.Blocks : double.NaN));
-        w.WriteNumber("items_per_block_max", chains.Max(c => c.MaxItems));
-        Statistic(w, "gas_per_block", PerReplication(chains, c => c.Blocks > 0 ? (double)c.Gas / c.Blocks : double.NaN));
-        w.WriteNumber("gas_per_block_max", chains.Max(c => c.MaxGas));
-        Statistic(w, "gas_utilization", config.BlockGasLimit is { } limit
+        bool unstable = marks.Pool(TimeSeriesSampler.SettlementPool);
+        w.WriteStartObject(SummaryKeys.Chain);
+        if (config.Pipeline is { } depth) w.WriteNumber(SummaryKeys.Pipeline, depth);
+        else w.WriteString(SummaryKeys.Pipeline, "unbounded");
+        w.WriteString(SummaryKeys.ConsensusModel, config.Consensus is { Model: ConsensusModel.Quorum } ? "quorum" : "linear");
+        w.WriteString(SummaryKeys.Placement, scenario.Verification.Placement == VerificationPlacement.Onchain ? "onchain" : "offchain");
+        Number(w, SummaryKeys.BlockGasLimit, config.BlockGasLimit);
+        w.WriteNumber(SummaryKeys.Blocks, chains.Sum(c => c.Blocks));
+        w.WriteNumber(SummaryKeys.Items, chains.Sum(c => c.Items));
+        w.WriteNumber(SummaryKeys.RejectedMempoolFull, chains.Sum(c => c.Rejected));
+        Statistic(w, SummaryKeys.ThroughputItemsPerSecond, PerReplication(chains, c => c.ThroughputItemsPerSecond));
+        Statistic(w, SummaryKeys.ItemsPerBlock, PerReplication(chains, c => c.Blocks > 0 ? (double)c.Items / c.Blocks : double.NaN));
+        w.WriteNumber(SummaryKeys.ItemsPerBlockMax, chains.Max(c => c.MaxItems));
+        Statistic(w, SummaryKeys.GasPerBlock, PerReplication(chains, c => c.Blocks > 0 ? (double)c.Gas / c.Blocks : double.NaN));
+        w.WriteNumber(SummaryKeys.GasPerBlockMax, chains.Max(c => c.MaxGas));
+        Statistic(w, SummaryKeys.GasUtilization, config.BlockGasLimit is { } limit
             ? PerReplication(chains, c => c.Blocks > 0 ? (double)c.Gas / (c.Blocks * (double)limit) : double.NaN) : null);
-        Statistic(w, "execution_s", RunSummaryWriter.Merge(chains.Select(c => c.ExecutionSeconds)));
-        Statistic(w, "block_cycle_s", RunSummaryWriter.Merge(chains.Select(c => c.CycleSeconds)));
-        Statistic(w, "mempool_length", PerReplication(chains, c => c.MempoolMean), unstable);
-        Number(w, "mempool_length_max", chains.Max(c => c.MempoolMax));
-        w.WriteStartObject("paths");
+        Statistic(w, SummaryKeys.ExecutionSeconds, ReplicationStatistics.Merge(chains.Select(c => c.ExecutionSeconds)));
+        Statistic(w, SummaryKeys.BlockCycleSeconds, ReplicationStatistics.Merge(chains.Select(c => c.CycleSeconds)));
+        Statistic(w, SummaryKeys.MempoolLength, PerReplication(chains, c => c.MempoolMean), unstable);
+        Number(w, SummaryKeys.MempoolLengthMax, chains.Max(c => c.MempoolMax));
+        w.WriteStartObject(SummaryKeys.Paths);
         foreach (VerificationPath path in VerificationPaths.All)
         {
             w.WriteStartObject(path.Key());
-            Statistic(w, "inclusion_delay_s", RunSummaryWriter.Merge(chains.Select(c => c.Inclusion(path))), unstable);
-            Statistic(w, "finality_delay_s", RunSummaryWriter.Merge(chains.Select(c => c.Finality(path))), unstable);
+            Statistic(w, SummaryKeys.InclusionDelaySeconds, ReplicationStatistics.Merge(chains.Select(c => c.Inclusion(path))), unstable);
+            Statistic(w, SummaryKeys.FinalityDelaySeconds, ReplicationStatistics.Merge(chains.Select(c => c.Finality(path))), unstable);
             w.WriteEndObject();
         }
         w.WriteEndObject();
         var verdicts = reps.Select(r => r.SettlementStability!).ToList();
-        w.WriteStartObject("stability");
-        w.WriteBoolean("stable", !RunSummaryWriter.Unstable(verdicts));
+        w.WriteStartObject(SummaryKeys.Stability);
+        w.WriteBoolean(SummaryKeys.Stable, !MajorityVote.Unstable(verdicts));
         var growth = SummaryStatistic.FromValues(verdicts.Select(v => v.GrowthPerSecond).ToList());
         if (verdicts.Count == 1) growth = growth with { Ci95 = double.IsFinite(verdicts[0].GrowthCi95) ? verdicts[0].GrowthCi95 : null };
-        Statistic(w, "backlog_growth_per_s", growth);
+        Statistic(w, SummaryKeys.BacklogGrowthPerSecond, growth);
         // The three-state verdict (issue 17) beside the boolean: the same one stability.settlement carries.
         if (verdict is not null)
         {
-            w.WriteString("verdict", verdict.State.Key());
-            w.WriteString("verdict_reason", verdict.Reason);
+            w.WriteString(SummaryKeys.Verdict, verdict.State.Key());
+            w.WriteString(SummaryKeys.VerdictReason, verdict.Reason);
         }
         w.WriteEndObject();
         w.WriteEndObject();

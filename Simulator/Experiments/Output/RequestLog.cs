@@ -1,6 +1,7 @@
 using HacaSim.Analysis.Output;
 using HacaSim.Analysis.Records;
 using HacaSim.Model;
+using HacaSim.Scenarios;
 
 namespace HacaSim.Experiments.Output;
 

@@ -3,7 +3,7 @@ using HacaSim.Analysis.Output;
 using HacaSim.Analysis.Records;
 using HacaSim.Analysis.Reports;
 using HacaSim.Analysis.Statistics;
-using HacaSim.Experiments.Run;
+using HacaSim.Experiments.Summary;
 using HacaSim.Model;
 using HacaSim.Scenarios;
 
@@ -105,7 +105,7 @@ public sealed class RunOutputs(string directory, LoadedScenario loaded, bool log
         foreach (VerificationPath path in VerificationPaths.All)
         {
             var metrics = results.Select(r => r.Metrics.Path(path)).ToList();
-            var s = RunSummaryWriter.WithBatchMeans(RunSummaryWriter.Merge(metrics.Select(m => m.TimeToTrust)), metrics.Select(m => m.TimeToTrustBatches));
+            var s = ReplicationStatistics.WithBatchMeans(ReplicationStatistics.Merge(metrics.Select(m => m.TimeToTrust)), metrics.Select(m => m.TimeToTrustBatches));
             if (s is not null) points.Add((path.Key(), s.Mean, s.Ci95));
         }
         return points;

@@ -3,11 +3,13 @@ using System.Text;
 using HacaSim.Analysis.Output;
 using HacaSim.Analysis.Statistics;
 using HacaSim.Capacity;
-using HacaSim.Catalog;
 using HacaSim.Experiments.Judging;
-using HacaSim.Experiments.Run;
+using HacaSim.Experiments.Summary;
 using HacaSim.Model;
+using HacaSim.Policies;
 using HacaSim.Scenarios;
+using static HacaSim.Experiments.Judging.MajorityVote;
+using static HacaSim.Experiments.Summary.ReplicationStatistics;
 
 namespace HacaSim.Experiments.Output;
 
@@ -26,33 +28,33 @@ public static class RunSummaryWriter
 
     public static string Write(Scenario scenario, IReadOnlyList<ReplicationResult> reps, RunAnnotations? annotations = null)
     {
-        var marks = new UnstableMarks(scenario, reps);
+        CapacityReport capacity = CapacityModel.Analyse(scenario, ScenarioCatalogs.Default);
+        var judged = new BacklogVerdicts(scenario, reps, capacity);
+        var marks = new UnstableMarks(scenario, judged);
         WarmupChoice warmupChoice = annotations?.Warmup ?? FixedWarmup(scenario, reps);
         using var buffer = new MemoryStream();
         using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, NewLine = "\n" }))
         {
             w.WriteStartObject();
-            w.WriteString("scenario", scenario.Name);
-            w.WriteNumber("seed", scenario.Run.Seed);
-            w.WriteNumber("replications", reps.Count);
-            Number(w, "duration_s", scenario.Run.DurationSeconds);
-            Number(w, "warmup_s", scenario.Run.WarmupSeconds);
-            w.WriteString("ci_method", reps.Count == 1 ? CiByBatchMeans : CiByReplications);
+            w.WriteString(SummaryKeys.Scenario, scenario.Name);
+            w.WriteNumber(SummaryKeys.Seed, scenario.Run.Seed);
+            w.WriteNumber(SummaryKeys.Replications, reps.Count);
+            Number(w, SummaryKeys.DurationSeconds, scenario.Run.DurationSeconds);
+            Number(w, SummaryKeys.WarmupSeconds, scenario.Run.WarmupSeconds);
+            w.WriteString(SummaryKeys.CiMethod, reps.Count == 1 ? CiByBatchMeans : CiByReplications);
             WriteWarmup(w, warmupChoice);
             if (annotations?.Precision is { } precision) WritePrecision(w, precision);
             WriteRequests(w, reps);
             WritePools(w, reps, marks);
             WritePaths(w, reps, marks);
-            CapacityReport capacity = CapacityModel.Analyse(scenario, ScenarioCatalogs.Default);
-            var judged = new BacklogVerdicts(scenario, reps, capacity);
             WriteStability(w, reps, judged);
-            ChainSummaryWriter.Write(w, scenario, reps, judged.Of(TimeSeriesSampler.SettlementPool));
+            ChainSummaryWriter.Write(w, scenario, reps, judged.Of(TimeSeriesSampler.SettlementPool), marks);
             CapacityWriter.WriteJson(w, capacity);
             CostWriter.Write(w, scenario, reps, capacity);
-            WriteCounts(w, "decisions", reps.SelectMany(r => r.Metrics.Decisions));
+            WriteCounts(w, SummaryKeys.Decisions, reps.SelectMany(r => r.Metrics.Decisions));
             WriteFaults(w, scenario, reps);
             WriteDowngrades(w, reps);
-            w.WriteNumber("events", reps.Sum(r => r.EventsFired));
+            w.WriteNumber(SummaryKeys.Events, reps.Sum(r => r.EventsFired));
             WriteClasses(w, scenario, reps);
             w.WriteEndObject();
         }
@@ -61,12 +63,12 @@ public static class RunSummaryWriter
 
     private static void WriteRequests(Utf8JsonWriter w, IReadOnlyList<ReplicationResult> reps)
     {
-        w.WriteStartObject("requests");
-        w.WriteNumber("arrived", reps.Sum(r => r.Metrics.Arrived));
-        w.WriteNumber("settled", reps.Sum(r => r.Metrics.Settled));
-        w.WriteNumber("failed", reps.Sum(r => r.Metrics.Failed));
-        w.WriteNumber("in_flight", reps.Sum(r => r.Metrics.InFlight));
-        WriteCounts(w, "failed_by_reason", reps.SelectMany(r => r.Metrics.FailedByReason));
+        w.WriteStartObject(SummaryKeys.Requests);
+        w.WriteNumber(SummaryKeys.Arrived, reps.Sum(r => r.Metrics.Arrived));
+        w.WriteNumber(SummaryKeys.Settled, reps.Sum(r => r.Metrics.Settled));
+        w.WriteNumber(SummaryKeys.Failed, reps.Sum(r => r.Metrics.Failed));
+        w.WriteNumber(SummaryKeys.InFlight, reps.Sum(r => r.Metrics.InFlight));
+        WriteCounts(w, SummaryKeys.FailedByReason, reps.SelectMany(r => r.Metrics.FailedByReason));
         w.WriteEndObject();
     }
 
@@ -80,44 +82,44 @@ public static class RunSummaryWriter
 
     private static void WriteWarmup(Utf8JsonWriter w, WarmupChoice warmup)
     {
-        w.WriteStartObject("warmup");
-        w.WriteString("method", warmup.Method);
-        Number(w, "seconds", warmup.Seconds);
-        w.WriteBoolean("reliable", warmup.Reliable);
-        Number(w, "mser5_s", warmup.DetectedSeconds);
-        if (warmup.Pool is null) w.WriteNull("mser5_pool");
-        else w.WriteString("mser5_pool", warmup.Pool);
+        w.WriteStartObject(SummaryKeys.Warmup);
+        w.WriteString(SummaryKeys.Method, warmup.Method);
+        Number(w, SummaryKeys.Seconds, warmup.Seconds);
+        w.WriteBoolean(SummaryKeys.Reliable, warmup.Reliable);
+        Number(w, SummaryKeys.Mser5Seconds, warmup.DetectedSeconds);
+        if (warmup.Pool is null) w.WriteNull(SummaryKeys.Mser5Pool);
+        else w.WriteString(SummaryKeys.Mser5Pool, warmup.Pool);
         w.WriteEndObject();
     }
 
     private static void WritePrecision(Utf8JsonWriter w, PrecisionOutcome p)
     {
-        w.WriteStartObject("precision");
-        w.WriteString("metric", p.Metric);
-        Number(w, "target_relative_half_width", p.TargetRelativeHalfWidth);
-        Number(w, "relative_half_width", p.RelativeHalfWidth);
-        w.WriteBoolean("met", p.Met);
-        w.WriteNumber("max_replications", p.MaxReplications);
+        w.WriteStartObject(SummaryKeys.Precision);
+        w.WriteString(SummaryKeys.Metric, p.Metric);
+        Number(w, SummaryKeys.TargetRelativeHalfWidth, p.TargetRelativeHalfWidth);
+        Number(w, SummaryKeys.RelativeHalfWidth, p.RelativeHalfWidth);
+        w.WriteBoolean(SummaryKeys.Met, p.Met);
+        w.WriteNumber(SummaryKeys.MaxReplications, p.MaxReplications);
         w.WriteEndObject();
     }
 
     private static void WritePools(Utf8JsonWriter w, IReadOnlyList<ReplicationResult> reps, UnstableMarks marks)
     {
-        w.WriteStartObject("pools");
+        w.WriteStartObject(SummaryKeys.Pools);
         foreach (PoolResult first in reps[0].Pools)
         {
             var all = reps.Select(r => r.Pools.First(p => p.Name == first.Name)).ToList();
-            bool unstable = Unstable(all.Select(p => p.Stability));
+            bool unstable = marks.Pool(first.Name);
             w.WriteStartObject(first.Name);
-            w.WriteNumber("nodes", first.Nodes);
-            w.WriteNumber("slots", first.Slots);
-            w.WriteBoolean("unstable", unstable);
-            Statistic(w, "utilization", SummaryStatistic.FromValues(all.Select(p => p.Utilization).ToList()), unstable);
-            Statistic(w, "queue_length", SummaryStatistic.FromValues(all.Select(p => p.QueueLength).ToList()), unstable);
-            Statistic(w, "in_service", SummaryStatistic.FromValues(all.Select(p => p.InService).ToList()), unstable);
-            Statistic(w, "wait_s", WithBatchMeans(Merge(all.Select(p => p.Wait)), all.Select(p => p.WaitBatches)), unstable);
-            Statistic(w, "service_s", Merge(all.Select(p => p.Service)), unstable);
-            Statistic(w, "availability", SummaryStatistic.FromValues(all.Select(p => p.Availability).ToList()));
+            w.WriteNumber(SummaryKeys.Nodes, first.Nodes);
+            w.WriteNumber(SummaryKeys.Slots, first.Slots);
+            w.WriteBoolean(SummaryKeys.Unstable, unstable);
+            Statistic(w, SummaryKeys.Utilization, SummaryStatistic.FromValues(all.Select(p => p.Utilization).ToList()), unstable);
+            Statistic(w, SummaryKeys.QueueLength, SummaryStatistic.FromValues(all.Select(p => p.QueueLength).ToList()), unstable);
+            Statistic(w, SummaryKeys.InService, SummaryStatistic.FromValues(all.Select(p => p.InService).ToList()), unstable);
+            Statistic(w, SummaryKeys.WaitSeconds, WithBatchMeans(Merge(all.Select(p => p.Wait)), all.Select(p => p.WaitBatches)), unstable);
+            Statistic(w, SummaryKeys.ServiceSeconds, Merge(all.Select(p => p.Service)), unstable);
+            Statistic(w, SummaryKeys.Availability, SummaryStatistic.FromValues(all.Select(p => p.Availability).ToList()));
             w.WriteEndObject();
         }
         w.WriteEndObject();
@@ -125,17 +127,17 @@ public static class RunSummaryWriter
 
     private static void WritePaths(Utf8JsonWriter w, IReadOnlyList<ReplicationResult> reps, UnstableMarks marks)
     {
-        w.WriteStartObject("paths");
+        w.WriteStartObject(SummaryKeys.Paths);
         foreach (VerificationPath path in VerificationPaths.All)
         {
             var all = reps.Select(r => r.Metrics.Path(path)).ToList();
             w.WriteStartObject(path.Key());
-            w.WriteNumber("count", all.Sum(m => m.Count));
+            w.WriteNumber(SummaryKeys.Count, all.Sum(m => m.Count));
             bool trust = marks.Trust(path);
-            Statistic(w, "result_latency_s", WithBatchMeans(Merge(all.Select(m => m.ResultLatency)), all.Select(m => m.ResultLatencyBatches)),
+            Statistic(w, SummaryKeys.ResultLatencySeconds, WithBatchMeans(Merge(all.Select(m => m.ResultLatency)), all.Select(m => m.ResultLatencyBatches)),
                 marks.ResultLatency(path));
-            Statistic(w, "proof_lag_s", WithBatchMeans(Merge(all.Select(m => m.ProofLag)), all.Select(m => m.ProofLagBatches)), trust);
-            Statistic(w, "time_to_trust_s", WithBatchMeans(Merge(all.Select(m => m.TimeToTrust)), all.Select(m => m.TimeToTrustBatches)), trust);
+            Statistic(w, SummaryKeys.ProofLagSeconds, WithBatchMeans(Merge(all.Select(m => m.ProofLag)), all.Select(m => m.ProofLagBatches)), trust);
+            Statistic(w, SummaryKeys.TimeToTrustSeconds, WithBatchMeans(Merge(all.Select(m => m.TimeToTrust)), all.Select(m => m.TimeToTrustBatches)), trust);
             w.WriteEndObject();
         }
         w.WriteEndObject();
@@ -148,17 +150,17 @@ public static class RunSummaryWriter
     /// </summary>
     private static void WriteClasses(Utf8JsonWriter w, Scenario scenario, IReadOnlyList<ReplicationResult> reps)
     {
-        w.WriteStartObject("classes");
+        w.WriteStartObject(SummaryKeys.Classes);
         for (int i = 0; i < scenario.Traffic.Classes.Count; i++)
         {
             RequestClassConfig config = scenario.Traffic.Classes[i];
             var all = reps.Select(r => i < r.Metrics.Classes.Count ? r.Metrics.Classes[i] : new ClassMetrics()).ToList();
             w.WriteStartObject(config.Name);
-            w.WriteNumber("count", all.Sum(c => c.Count));
-            w.WriteNumber("settled", all.Sum(c => c.Settled));
-            Number(w, "deadline_s", config.DeadlineSeconds);
-            Statistic(w, "time_to_trust_s", Merge(all.Select(c => c.TimeToTrust)));
-            Statistic(w, "over_deadline_share", config.DeadlineSeconds is null || all.Any(c => c.Settled == 0) ? null
+            w.WriteNumber(SummaryKeys.Count, all.Sum(c => c.Count));
+            w.WriteNumber(SummaryKeys.Settled, all.Sum(c => c.Settled));
+            Number(w, SummaryKeys.DeadlineSeconds, config.DeadlineSeconds);
+            Statistic(w, SummaryKeys.TimeToTrustSeconds, Merge(all.Select(c => c.TimeToTrust)));
+            Statistic(w, SummaryKeys.OverDeadlineShare, config.DeadlineSeconds is null || all.Any(c => c.Settled == 0) ? null
                 : SummaryStatistic.FromValues(all.Select(c => (double)c.OverDeadline / c.Settled).ToList()));
             w.WriteEndObject();
         }
@@ -167,16 +169,16 @@ public static class RunSummaryWriter
 
     private static void WriteStability(Utf8JsonWriter w, IReadOnlyList<ReplicationResult> reps, BacklogVerdicts judged)
     {
-        w.WriteStartObject("stability");
+        w.WriteStartObject(SummaryKeys.Stability);
         foreach (PoolResult first in reps[0].Pools)
         {
             var verdicts = reps.Select(r => r.Pools.First(p => p.Name == first.Name).Stability).ToList();
             w.WriteStartObject(first.Name);
-            w.WriteBoolean("stable", !Unstable(verdicts));
+            w.WriteBoolean(SummaryKeys.Stable, !Unstable(verdicts));
             var growth = SummaryStatistic.FromValues(verdicts.Select(v => v.GrowthPerSecond).ToList());
             // One replication: the interval comes from the trend fit itself.
             if (verdicts.Count == 1) growth = growth with { Ci95 = Finite(verdicts[0].GrowthCi95) };
-            Statistic(w, "backlog_growth_per_s", growth);
+            Statistic(w, SummaryKeys.BacklogGrowthPerSecond, growth);
             WriteVerdict(w, judged.Of(first.Name));
             w.WriteEndObject();
         }
@@ -184,10 +186,10 @@ public static class RunSummaryWriter
         {
             var verdicts = reps.Select(r => r.SettlementStability!).ToList();
             w.WriteStartObject(TimeSeriesSampler.SettlementPool);
-            w.WriteBoolean("stable", !Unstable(verdicts));
+            w.WriteBoolean(SummaryKeys.Stable, !Unstable(verdicts));
             var growth = SummaryStatistic.FromValues(verdicts.Select(v => v.GrowthPerSecond).ToList());
             if (verdicts.Count == 1) growth = growth with { Ci95 = Finite(verdicts[0].GrowthCi95) };
-            Statistic(w, "backlog_growth_per_s", growth);
+            Statistic(w, SummaryKeys.BacklogGrowthPerSecond, growth);
             WriteVerdict(w, judged.Of(TimeSeriesSampler.SettlementPool));
             w.WriteEndObject();
         }
@@ -198,10 +200,10 @@ public static class RunSummaryWriter
     private static void WriteVerdict(Utf8JsonWriter w, ThreeStateVerdict? v)
     {
         if (v is null) return;
-        w.WriteString("verdict", v.State.Key());
-        w.WriteString("verdict_reason", v.Reason);
-        Number(w, "relaxation_s", v.RelaxationSeconds);
-        Number(w, "settle_run_s", v.SettleRunSeconds);
+        w.WriteString(SummaryKeys.Verdict, v.State.Key());
+        w.WriteString(SummaryKeys.VerdictReason, v.Reason);
+        Number(w, SummaryKeys.RelaxationSeconds, v.RelaxationSeconds);
+        Number(w, SummaryKeys.SettleRunSeconds, v.SettleRunSeconds);
     }
 
 
@@ -211,26 +213,26 @@ public static class RunSummaryWriter
     /// </summary>
     private static void WriteFaults(Utf8JsonWriter w, Scenario scenario, IReadOnlyList<ReplicationResult> reps)
     {
-        w.WriteStartObject("faults");
-        w.WriteNumber("interrupted_jobs", reps.Sum(r => r.Metrics.InterruptedJobs));
-        Number(w, "work_lost_s", reps.Sum(r => r.Metrics.WorkLostSeconds));
-        w.WriteNumber("retries", reps.Sum(r => r.Metrics.Retries));
-        WriteCounts(w, "overflow", reps.SelectMany(r => r.Metrics.Overflow));
-        WriteCounts(w, "fallbacks", reps.SelectMany(r => r.Metrics.Fallbacks));
-        w.WriteStartArray("outages");
+        w.WriteStartObject(SummaryKeys.Faults);
+        w.WriteNumber(SummaryKeys.InterruptedJobs, reps.Sum(r => r.Metrics.InterruptedJobs));
+        Number(w, SummaryKeys.WorkLostSeconds, reps.Sum(r => r.Metrics.WorkLostSeconds));
+        w.WriteNumber(SummaryKeys.Retries, reps.Sum(r => r.Metrics.Retries));
+        WriteCounts(w, SummaryKeys.Overflow, reps.SelectMany(r => r.Metrics.Overflow));
+        WriteCounts(w, SummaryKeys.Fallbacks, reps.SelectMany(r => r.Metrics.Fallbacks));
+        w.WriteStartArray(SummaryKeys.Outages);
         var outages = scenario.FaultsOrNone.Outages;
         for (int i = 0; i < outages.Count; i++)
         {
             var measured = reps.Select(r => r.Outages![i]).ToList();
             var recovered = measured.Where(m => !double.IsNaN(m.RecoverySeconds)).Select(m => m.RecoverySeconds).ToList();
             w.WriteStartObject();
-            w.WriteString("target", outages[i].Label);
-            Number(w, "start_s", outages[i].StartSeconds);
-            Number(w, "end_s", outages[i].EndSeconds);
-            Statistic(w, "proof_backlog_before", SummaryStatistic.FromValues(measured.Select(m => m.BacklogBefore).ToList()));
-            Statistic(w, "proof_backlog_peak", SummaryStatistic.FromValues(measured.Select(m => m.PeakBacklog).ToList()));
-            w.WriteNumber("recovered_replications", recovered.Count);
-            Statistic(w, "recovery_s", recovered.Count == 0 ? null : SummaryStatistic.FromValues(recovered));
+            w.WriteString(SummaryKeys.Target, outages[i].Label);
+            Number(w, SummaryKeys.StartSeconds, outages[i].StartSeconds);
+            Number(w, SummaryKeys.EndSeconds, outages[i].EndSeconds);
+            Statistic(w, SummaryKeys.ProofBacklogBefore, SummaryStatistic.FromValues(measured.Select(m => m.BacklogBefore).ToList()));
+            Statistic(w, SummaryKeys.ProofBacklogPeak, SummaryStatistic.FromValues(measured.Select(m => m.PeakBacklog).ToList()));
+            w.WriteNumber(SummaryKeys.RecoveredReplications, recovered.Count);
+            Statistic(w, SummaryKeys.RecoverySeconds, recovered.Count == 0 ? null : SummaryStatistic.FromValues(recovered));
             w.WriteEndObject();
         }
         w.WriteEndArray();
@@ -245,10 +247,10 @@ public static class RunSummaryWriter
     {
         long total = reps.Sum(r => r.Metrics.Downgrades.Values.Sum());
         long decided = reps.Sum(r => r.Metrics.Decided);
-        w.WriteStartObject("downgrades");
-        w.WriteNumber("total", total);
-        Number(w, "share", decided > 0 ? (double)total / decided : null);
-        WriteCounts(w, "by_path", reps.SelectMany(r => r.Metrics.Downgrades));
+        w.WriteStartObject(SummaryKeys.Downgrades);
+        w.WriteNumber(SummaryKeys.Total, total);
+        Number(w, SummaryKeys.Share, decided > 0 ? (double)total / decided : null);
+        WriteCounts(w, SummaryKeys.ByPath, reps.SelectMany(r => r.Metrics.Downgrades));
         w.WriteEndObject();
     }
 
@@ -259,31 +261,6 @@ public static class RunSummaryWriter
         foreach (var group in counts.GroupBy(c => c.Key).OrderBy(g => g.Key, StringComparer.Ordinal))
             w.WriteNumber(group.Key, group.Sum(c => c.Value));
         w.WriteEndObject();
-    }
-
-    /// <summary>Unstable when most replications say so (a single replication decides alone).</summary>
-    public static bool Unstable(IEnumerable<StabilityVerdict> verdicts)
-    {
-        var list = verdicts.ToList();
-        return list.Count(v => !v.Stable) * 2 > list.Count;
-    }
-
-    /// <summary>Across replications; null when no replication observed anything.</summary>
-    public static SummaryStatistic? Merge(IEnumerable<SampleStatistic> perReplication)
-    {
-        var observed = perReplication.Where(s => s.Count > 0).ToList();
-        return observed.Count == 0 ? null : SummaryStatistic.FromReplications(observed);
-    }
-
-    /// <summary>
-    /// With one replication there is no spread across replications: take the half-width from batch means
-    /// of that replication's observations (in completion order) instead.
-    /// </summary>
-    public static SummaryStatistic? WithBatchMeans(SummaryStatistic? s, IEnumerable<BatchMeans?> perReplication)
-    {
-        var batches = perReplication.ToList();
-        if (s is null || batches.Count != 1 || batches[0] is not { } b) return s;
-        return s with { Ci95 = Finite(b.Interval().HalfWidth) };
     }
 
     private static double? Finite(double x) => double.IsFinite(x) ? x : null;

@@ -4,6 +4,8 @@ using System.Text;
 using HacaSim.Analysis.Output;
 using HacaSim.Analysis.Statistics;
 using HacaSim.Experiments.Sweep;
+using HacaSim.Scenarios.Loading;
+using HacaSim.Scenarios;
 
 namespace HacaSim.Experiments.Plan;
 
@@ -35,7 +37,7 @@ public static class CapacityPlanner
     public static Plan Run(string scenarioPath, IReadOnlyList<string> shared, PlanTarget target, string parameter, int min, int max, int threads, string outDir)
     {
         if (min < 0 || max < min) throw new InputException($"--min {min} --max {max}: expected 0 <= min <= max");
-        string name = Scenarios.ScenarioLoader.Load(scenarioPath, shared).Scenario.Name;
+        string name = Scenarios.Loading.ScenarioLoader.Load(scenarioPath, shared).Scenario.Name;
         var evaluations = new SortedDictionary<int, Evaluation>();
         Evaluation Evaluate(int value)
         {

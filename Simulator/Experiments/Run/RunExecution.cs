@@ -1,10 +1,10 @@
 using System.Globalization;
-using HacaSim.Catalog;
 using HacaSim.Experiments.Execution;
 using HacaSim.Experiments.Judging;
 using HacaSim.Experiments.Output;
 using HacaSim.Experiments.Summary;
 using HacaSim.Model;
+using HacaSim.Scenarios.Loading;
 using HacaSim.Scenarios;
 
 namespace HacaSim.Experiments.Run;

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using HacaSim.Experiments.Execution;
 using HacaSim.Model;
+using HacaSim.Scenarios;
 
 namespace HacaSim.Experiments.Sharding;
 

@@ -1,11 +1,12 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using HacaSim.Analysis.Output;
 using HacaSim.Analysis.Records;
 using HacaSim.Analysis.Statistics;
-using HacaSim.Model;
 using HacaSim.Model.Chain;
+using HacaSim.Model;
+using HacaSim.Scenarios;
 
 namespace HacaSim.Experiments.Sharding;
 

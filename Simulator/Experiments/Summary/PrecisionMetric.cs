@@ -1,5 +1,6 @@
-using HacaSim.Experiments.Output;
+using HacaSim.Analysis.Output;
 using HacaSim.Model;
+using HacaSim.Scenarios;
 
 namespace HacaSim.Experiments.Summary;
 
@@ -13,8 +14,8 @@ public sealed class PrecisionMetric
 {
     public const string SlowestPath = "slowest-path";
 
-    private static readonly string[] PathStats = ["result_latency_s", "proof_lag_s", "time_to_trust_s"];
-    private static readonly string[] PoolStats = ["utilization", "queue_length", "in_service", "wait_s", "service_s"];
+    private static readonly string[] PathStats = [SummaryKeys.ResultLatencySeconds, SummaryKeys.ProofLagSeconds, SummaryKeys.TimeToTrustSeconds];
+    private static readonly string[] PoolStats = [SummaryKeys.Utilization, SummaryKeys.QueueLength, SummaryKeys.InService, SummaryKeys.WaitSeconds, SummaryKeys.ServiceSeconds];
 
     private readonly string? _name;
 
@@ -27,8 +28,8 @@ public sealed class PrecisionMetric
         string[] parts = name.Split('.');
         bool ok = parts.Length == 3 && parts[0] switch
         {
-            "paths" => VerificationPaths.TryParse(parts[1], out _) && PathStats.Contains(parts[2]),
-            "pools" => pools.Contains(parts[1]) && PoolStats.Contains(parts[2]),
+            SummaryKeys.Paths => VerificationPaths.TryParse(parts[1], out _) && PathStats.Contains(parts[2]),
+            SummaryKeys.Pools => pools.Contains(parts[1]) && PoolStats.Contains(parts[2]),
             _ => false,
         };
         if (!ok)
@@ -48,7 +49,7 @@ public sealed class PrecisionMetric
         double worst = double.NegativeInfinity;
         foreach (VerificationPath path in VerificationPaths.All)
         {
-            var stat = RunSummaryWriter.Merge(reps.Select(r => r.Metrics.Path(path).TimeToTrust));
+            var stat = ReplicationStatistics.Merge(reps.Select(r => r.Metrics.Path(path).TimeToTrust));
             if (stat is not null && stat.Mean > worst)
             {
                 worst = stat.Mean;
@@ -65,7 +66,7 @@ public sealed class PrecisionMetric
         var values = new List<double>();
         foreach (ReplicationResult r in reps)
         {
-            double v = parts[0] == "paths" ? PathValue(r, parts[1], parts[2]) : PoolValue(r, parts[1], parts[2]);
+            double v = parts[0] == SummaryKeys.Paths ? PathValue(r, parts[1], parts[2]) : PoolValue(r, parts[1], parts[2]);
             if (double.IsFinite(v)) values.Add(v);
         }
         return values;
@@ -75,7 +76,7 @@ public sealed class PrecisionMetric
     {
         VerificationPaths.TryParse(pathKey, out VerificationPath path);
         PathMetrics m = r.Metrics.Path(path);
-        var s = stat switch { "result_latency_s" => m.ResultLatency, "proof_lag_s" => m.ProofLag, _ => m.TimeToTrust };
+        var s = stat switch { SummaryKeys.ResultLatencySeconds => m.ResultLatency, SummaryKeys.ProofLagSeconds => m.ProofLag, _ => m.TimeToTrust };
         return s.Count > 0 ? s.Mean : double.NaN;
     }
 
@@ -84,10 +85,10 @@ public sealed class PrecisionMetric
         PoolResult p = r.Pools.First(x => x.Name == pool);
         return stat switch
         {
-            "utilization" => p.Utilization,
-            "queue_length" => p.QueueLength,
-            "in_service" => p.InService,
-            "wait_s" => p.Wait.Count > 0 ? p.Wait.Mean : double.NaN,
+            SummaryKeys.Utilization => p.Utilization,
+            SummaryKeys.QueueLength => p.QueueLength,
+            SummaryKeys.InService => p.InService,
+            SummaryKeys.WaitSeconds => p.Wait.Count > 0 ? p.Wait.Mean : double.NaN,
             _ => p.Service.Count > 0 ? p.Service.Mean : double.NaN,
         };
     }

@@ -1,6 +1,8 @@
+using HacaSim.Analysis.Output;
 using HacaSim.Analysis.Statistics;
-using HacaSim.Model;
 using HacaSim.Model.Chain;
+using HacaSim.Model;
+using HacaSim.Scenarios;
 
 namespace HacaSim.Experiments.Summary;
 
@@ -12,10 +14,10 @@ namespace HacaSim.Experiments.Summary;
 /// </summary>
 public static class ReplicationMetrics
 {
-    public const string ResultLatency = "result_latency_s";
-    public const string ProofLag = "proof_lag_s";
-    public const string TimeToTrust = "time_to_trust_s";
-    public const string DowngradeShare = "downgrade_share";
+    public const string ResultLatency = SummaryKeys.ResultLatencySeconds;
+    public const string ProofLag = SummaryKeys.ProofLagSeconds;
+    public const string TimeToTrust = SummaryKeys.TimeToTrustSeconds;
+    public const string DowngradeShare = SummaryKeys.DowngradeShare;
 
     public static List<(string Name, double Value)> Of(ReplicationResult r)
     {
@@ -30,23 +32,23 @@ public static class ReplicationMetrics
         foreach (VerificationPath p in VerificationPaths.All)
         {
             PathMetrics pm = m.Path(p);
-            string prefix = "paths." + p.Key() + ".";
-            list.Add((prefix + "share", m.Decided > 0 ? (double)pm.Count / m.Decided : double.NaN));
+            string prefix = SummaryKeys.Paths + "." + p.Key() + ".";
+            list.Add((prefix + SummaryKeys.Share, m.Decided > 0 ? (double)pm.Count / m.Decided : double.NaN));
             list.Add((prefix + ResultLatency, Mean([pm.ResultLatency])));
             list.Add((prefix + ProofLag, Mean([pm.ProofLag])));
             list.Add((prefix + TimeToTrust, Mean([pm.TimeToTrust])));
         }
         foreach (PoolResult pool in r.Pools)
         {
-            list.Add(($"pools.{pool.Name}.utilization", pool.Utilization));
-            list.Add(($"pools.{pool.Name}.wait_s", pool.Wait.Count > 0 ? pool.Wait.Mean : double.NaN));
+            list.Add(($"{SummaryKeys.Pools}.{pool.Name}.{SummaryKeys.Utilization}", pool.Utilization));
+            list.Add(($"{SummaryKeys.Pools}.{pool.Name}.{SummaryKeys.WaitSeconds}", pool.Wait.Count > 0 ? pool.Wait.Mean : double.NaN));
         }
         ChainMetrics? chain = r.Chain;
-        list.Add(("chain.throughput_items_per_s", chain?.ThroughputItemsPerSecond ?? double.NaN));
-        list.Add(("chain.inclusion_delay_s", chain is null ? double.NaN : Mean(VerificationPaths.All.Select(chain.Inclusion))));
-        list.Add(("chain.finality_delay_s", chain is null ? double.NaN : Mean(VerificationPaths.All.Select(chain.Finality))));
-        list.Add(("chain.block_cycle_s", chain is null ? double.NaN : Mean([chain.CycleSeconds])));
-        list.Add(("chain.mempool_length", chain?.MempoolMean ?? double.NaN));
+        list.Add((SummaryKeys.Chain + "." + SummaryKeys.ThroughputItemsPerSecond, chain?.ThroughputItemsPerSecond ?? double.NaN));
+        list.Add((SummaryKeys.Chain + "." + SummaryKeys.InclusionDelaySeconds, chain is null ? double.NaN : Mean(VerificationPaths.All.Select(chain.Inclusion))));
+        list.Add((SummaryKeys.Chain + "." + SummaryKeys.FinalityDelaySeconds, chain is null ? double.NaN : Mean(VerificationPaths.All.Select(chain.Finality))));
+        list.Add((SummaryKeys.Chain + "." + SummaryKeys.BlockCycleSeconds, chain is null ? double.NaN : Mean([chain.CycleSeconds])));
+        list.Add((SummaryKeys.Chain + "." + SummaryKeys.MempoolLength, chain?.MempoolMean ?? double.NaN));
         return list;
     }
 

@@ -1,11 +1,13 @@
 using HacaSim.Analysis.Statistics;
-using HacaSim.Catalog;
 using HacaSim.Experiments.Compare;
 using HacaSim.Experiments.Execution;
 using HacaSim.Experiments.Judging;
 using HacaSim.Experiments.Output;
+using HacaSim.Experiments.Sharding;
 using HacaSim.Experiments.Summary;
 using HacaSim.Model;
+using HacaSim.Policies;
+using HacaSim.Scenarios.Loading;
 using HacaSim.Scenarios;
 
 namespace HacaSim.Experiments.Sweep;
@@ -67,8 +69,10 @@ public static class SweepExperiment
         var metrics = perReplication[0].Select(m => m.Name)
             .Select(name => (name, ConfidenceInterval.FromSamples(perReplication
                 .Select(r => r.First(m => m.Name == name).Value).Where(double.IsFinite).ToList()))).ToList();
-        var stability = reps[0].Pools.Select(p => (p.Name, !RunSummaryWriter.Unstable(reps.Select(r => r.Pools.First(q => q.Name == p.Name).Stability)))).ToList();
-        stability.Add((TimeSeriesSampler.SettlementPool, !RunSummaryWriter.Unstable(reps.Select(r => SettlementStability(r, scenario)))));
+        var stability = reps[0].Pools.Select(p => (p.Name, !MajorityVote.Unstable(reps.Select(r => r.Pools.First(q => q.Name == p.Name).Stability)))).ToList();
+        // The chain's backlog as the model judged it (a block's worth of slack in block mode, one item in instant
+        // mode), exactly as summary.json's stability.settlement.stable reports it.
+        stability.Add((TimeSeriesSampler.SettlementPool, !MajorityVote.Unstable(reps.Select(r => r.SettlementStability!))));
         // The proof backlogs: whoever generates proofs (the prover pool, else the inference nodes), verification, settlement.
         var proofBacklogs = new List<string> { scenario.Roles.Prover ?? scenario.Roles.Inference, scenario.Roles.Verification, TimeSeriesSampler.SettlementPool };
         var capacity = Capacity.CapacityModel.Analyse(scenario, ScenarioCatalogs.Default);
@@ -78,12 +82,5 @@ public static class SweepExperiment
             Capacity = capacity,
             Verdicts = judged.All.Select(v => (v.Key, v.Value.State)).ToList(),
         };
-    }
-
-    /// <summary>The settlement backlog's trend after the warm-up; growth must exceed a block's worth to count.</summary>
-    private static StabilityVerdict SettlementStability(ReplicationResult r, Scenario scenario)
-    {
-        var rows = r.TimeSeries.Where(t => t.Pool == TimeSeriesSampler.SettlementPool && t.TimeSeconds >= scenario.Run.WarmupSeconds).ToList();
-        return BacklogStability.Assess(rows.Select(t => t.TimeSeconds).ToList(), rows.Select(t => (double)t.Backlog).ToList(), scenario.Settlement.BlockCapacity);
     }
 }

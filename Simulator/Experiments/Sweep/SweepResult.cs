@@ -1,4 +1,5 @@
 using System.Globalization;
+using HacaSim.Scenarios;
 
 namespace HacaSim.Experiments.Sweep;
 

@@ -1,4 +1,5 @@
 using HacaSim.Analysis.Statistics;
+using HacaSim.Scenarios;
 
 namespace HacaSim.Model.Chain;
 

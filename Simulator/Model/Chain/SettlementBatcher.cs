@@ -11,19 +11,19 @@ namespace HacaSim.Model.Chain;
 /// recursive aggregation one ZKML verify for all its ZK proofs (signatures and attestations are still
 /// checked one by one).
 /// </summary>
-public sealed class SettlementBatcher
+public sealed class SettlementBatcher<TItem> where TItem : ISettlementItem
 {
     private readonly Simulation _sim;
     private readonly SettlementBatchConfig _config;
     private readonly IDistribution _aggregateVerify;
-    private readonly Action<SettlementTransaction> _closed;
+    private readonly Action<SettlementTransaction<TItem>> _closed;
     private readonly Action<object?> _timeout;
-    private List<Request> _open = [];
+    private List<TItem> _open = [];
     private double _verifySeconds;
     private bool _hasZkProof;
     private EventHandle _timer = EventHandle.None;
 
-    public SettlementBatcher(Simulation sim, SettlementBatchConfig config, IDistribution aggregateVerify, Action<SettlementTransaction> closed)
+    public SettlementBatcher(Simulation sim, SettlementBatchConfig config, IDistribution aggregateVerify, Action<SettlementTransaction<TItem>> closed)
     {
         _sim = sim;
         _config = config;
@@ -35,10 +35,10 @@ public sealed class SettlementBatcher
     /// <summary>Items in the batch still open.</summary>
     public int Count => _open.Count;
 
-    public void Add(Request request, double verifySeconds)
+    public void Add(TItem item, double verifySeconds)
     {
-        _open.Add(request);
-        if (_config.Aggregated && request.CarriesZkProof) _hasZkProof = true;
+        _open.Add(item);
+        if (_config.Aggregated && item.CarriesZkProof) _hasZkProof = true;
         else _verifySeconds += verifySeconds;
         if (_open.Count >= _config.MaxItems) Close();
         else if (_open.Count == 1) _timer = _sim.Schedule(_config.MaxWaitSeconds, _timeout);
@@ -50,7 +50,7 @@ public sealed class SettlementBatcher
         _timer = EventHandle.None;
         if (_open.Count == 0) return;
         double verify = _verifySeconds + (_hasZkProof ? _aggregateVerify.Sample() : 0);
-        var tx = new SettlementTransaction(_open, _config.GasBase + _config.GasPerItem * _open.Count, verify);
+        var tx = new SettlementTransaction<TItem>(_open, _config.GasBase + _config.GasPerItem * _open.Count, verify);
         _open = [];
         _verifySeconds = 0;
         _hasZkProof = false;

@@ -1,6 +1,9 @@
 using System.Text.Json;
 using HacaSim.Capacity;
 using HacaSim.Catalog;
+using HacaSim.Model;
+using HacaSim.Policies;
+using HacaSim.Scenarios.Loading;
 using HacaSim.Scenarios;
 using HacaSim.Tests.Cli;
 using HacaSim.Tests.Scenarios;

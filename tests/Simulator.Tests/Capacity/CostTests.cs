@@ -1,4 +1,5 @@
 using System.Text.Json;
+using HacaSim.Scenarios;
 using HacaSim.Tests.Cli;
 using HacaSim.Tests.Scenarios;
 

@@ -1,3 +1,4 @@
+using HacaSim.Scenarios;
 using HacaSim.Tests.Experiments;
 using HacaSim.Tests.Scenarios;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using HacaSim.Scenarios;
 using HacaSim.Tests.Scenarios;
 
 namespace HacaSim.Tests.Cli;
@@ -127,6 +128,22 @@ public class AnalysisOutputTests
         var fixedRun = CliRun.Run(Mmc, "--duration", "5000", "--replications", "2");
         Assert.That(fixedRun.Summary.GetProperty("warmup").GetProperty("method").GetString(), Is.EqualTo("fixed"));
         Assert.That(CliRun.Execute("run", Mmc, "--warmup", "soon").ExitCode, Is.EqualTo(2));
+    }
+
+    [Test]
+    public void Warmup_auto_ignores_the_files_warmup_so_a_run_shorter_than_it_is_accepted()
+    {
+        // baseline.yaml has warmup_s: 300; with --warmup auto that value is replaced by the detected cut, so
+        // --duration 200 must not be refused for being shorter than it (issue 14: it was, before the fix).
+        var run = CliRun.Run(Baseline, "--warmup", "auto", "--duration", "200", "--replications", "1");
+        double seconds = run.Summary.GetProperty("warmup_s").GetDouble();
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.Summary.GetProperty("warmup").GetProperty("method").GetString(), Is.EqualTo("mser5"));
+            Assert.That(seconds, Is.GreaterThanOrEqualTo(0).And.LessThan(200));
+        });
+        // A fixed warm-up still has to fit the run.
+        Assert.That(CliRun.Execute("run", Baseline, "--warmup", "300", "--duration", "200").ExitCode, Is.EqualTo(2));
     }
 
     [Test]

@@ -1,4 +1,6 @@
 using HacaSim.Catalog;
+using HacaSim.Model;
+using HacaSim.Policies;
 
 namespace HacaSim.Tests.Cli;
 

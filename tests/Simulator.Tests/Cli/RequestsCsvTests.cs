@@ -1,4 +1,5 @@
 using System.Globalization;
+using HacaSim.Scenarios;
 using HacaSim.Tests.Experiments;
 using HacaSim.Tests.Scenarios;
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using HacaSim.Scenarios;
 using HacaSim.Tests.Scenarios;
 
 namespace HacaSim.Tests.Cli;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using HacaSim.Cli;
+using HacaSim.Scenarios;
 using HacaSim.Tests.Properties;
 using HacaSim.Tests.Scenarios;
 

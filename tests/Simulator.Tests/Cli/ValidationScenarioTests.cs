@@ -1,4 +1,5 @@
 using System.Text.Json;
+using HacaSim.Scenarios;
 using HacaSim.Tests.Engine;
 using HacaSim.Tests.Scenarios;
 using MathNet.Numerics.Distributions;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using HacaSim.Scenarios;
 using HacaSim.Tests.Scenarios;
 
 namespace HacaSim.Tests.Experiments;

@@ -1,6 +1,10 @@
 using HacaSim.Catalog;
 using HacaSim.Experiments.Execution;
 using HacaSim.Experiments.Output;
+using HacaSim.Experiments.Summary;
+using HacaSim.Model;
+using HacaSim.Policies;
+using HacaSim.Scenarios.Loading;
 using HacaSim.Scenarios;
 using HacaSim.Tests.Scenarios;
 
@@ -33,7 +37,7 @@ public class ConfidenceCoverageTests
         {
             Scenario s = loaded.Scenario with { Run = loaded.Scenario.Run with { Seed = (ulong)seed } };
             var reps = ReplicationRunner.Run(s, Environment.ProcessorCount, ScenarioCatalogs.Default);
-            var wait = RunSummaryWriter.Merge(reps.Select(r => r.Pools.First(p => p.Name == "inference").Wait))!;
+            var wait = ReplicationStatistics.Merge(reps.Select(r => r.Pools.First(p => p.Name == "inference").Wait))!;
             if (Math.Abs(wait.Mean - exact) <= wait.Ci95!.Value) covered++;
             relativeWidth += wait.Ci95!.Value / exact / Seeds;
         }

@@ -1,5 +1,6 @@
 using HacaSim.Cli;
 using HacaSim.Experiments.Output;
+using HacaSim.Scenarios;
 using HacaSim.Tests.Cli;
 using HacaSim.Tests.Properties;
 using HacaSim.Tests.Scenarios;

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using HacaSim.Cli;
 using HacaSim.Experiments.Sharding;
+using HacaSim.Scenarios.Loading;
+using HacaSim.Scenarios;
 using HacaSim.Tests.Cli;
 using HacaSim.Tests.Properties;
 using HacaSim.Tests.Scenarios;
@@ -64,7 +66,7 @@ public class ShardMergeTests
             // Round-robin: units 1 of 0..3 (case-major: point 0 rep 0, point 0 rep 1, point 1 rep 0, point 1 rep 1).
             Assert.That(m.Units.Select(u => u.Key), Is.EqualTo(new[] { "arrival_rate=4/replication/1" }));
             Assert.That(File.Exists(Path.Combine(tmp.File("p1"), m.Units[0].File)), Is.True);
-            Assert.That(m.Identity.Seed, Is.EqualTo(HacaSim.Scenarios.ScenarioLoader.Load(Baseline, []).Scenario.Run.Seed));
+            Assert.That(m.Identity.Seed, Is.EqualTo(HacaSim.Scenarios.Loading.ScenarioLoader.Load(Baseline, []).Scenario.Run.Seed));
             Assert.That(m.Identity.ScenarioSha256, Has.Length.EqualTo(64));
             Assert.That(PartManifest.Read(tmp.File("p5")).Units, Is.Empty);
             Assert.That(File.Exists(tmp.File("p1/sweep.csv")), Is.False, "a shard writes a part, not results");

@@ -1,5 +1,8 @@
 using System.Globalization;
 using HacaSim.Catalog;
+using HacaSim.Model;
+using HacaSim.Policies;
+using HacaSim.Scenarios.Loading;
 using HacaSim.Scenarios;
 using HacaSim.Tests.Scenarios;
 
@@ -25,8 +28,8 @@ public class SweepTests
         {
             double proof = c.Model is { } m && s.Models[m].ProofSeconds is { } p ? Mean(p) : s.Paths.Zkml.ProofOverheadFactor * Mean(c.InferenceSeconds!);
             double weights = c.PathWeights.Values.Sum();
-            double proven = (c.PathWeights.GetValueOrDefault(HacaSim.Model.VerificationPath.Zkml)
-                + c.PathWeights.GetValueOrDefault(HacaSim.Model.VerificationPath.ZkCrv) * s.Paths.ZkCrv.ChallengeProbability) / weights;
+            double proven = (c.PathWeights.GetValueOrDefault(HacaSim.Scenarios.VerificationPath.Zkml)
+                + c.PathWeights.GetValueOrDefault(HacaSim.Scenarios.VerificationPath.ZkCrv) * s.Paths.ZkCrv.ChallengeProbability) / weights;
             work += c.Share / totalShare * proven * proof;
         }
         var prover = s.Pools[s.Roles.Prover!];

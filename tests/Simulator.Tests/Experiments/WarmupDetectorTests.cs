@@ -2,6 +2,8 @@ using HacaSim.Catalog;
 using HacaSim.Experiments.Execution;
 using HacaSim.Experiments.Judging;
 using HacaSim.Model;
+using HacaSim.Policies;
+using HacaSim.Scenarios.Loading;
 using HacaSim.Scenarios;
 using HacaSim.Tests.Scenarios;
 

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using System.Text;
 using HacaSim.Cli;
 using HacaSim.Experiments.Sharding;
+using HacaSim.Scenarios;
 using HacaSim.Tests.Scenarios;
 
 namespace HacaSim.Tests.Fuzz;

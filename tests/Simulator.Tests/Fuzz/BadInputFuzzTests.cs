@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using HacaSim.Cli;
 using HacaSim.Experiments.Output;
+using HacaSim.Scenarios;
 using HacaSim.Tests.Scenarios;
 
 namespace HacaSim.Tests.Fuzz;

@@ -1,4 +1,5 @@
 using HacaSim.Model;
+using HacaSim.Scenarios;
 
 namespace HacaSim.Tests.Model;
 

@@ -2,6 +2,7 @@ using HacaSim.Catalog;
 using HacaSim.Model;
 using HacaSim.Policies;
 using HacaSim.Randomness;
+using HacaSim.Scenarios.Loading;
 using HacaSim.Scenarios;
 using HacaSim.Tests.Scenarios;
 

@@ -1,6 +1,9 @@
+using HacaSim.Catalog;
 using HacaSim.Engine;
 using HacaSim.Model;
+using HacaSim.Policies;
 using HacaSim.Randomness;
+using HacaSim.Scenarios.Loading;
 using HacaSim.Scenarios;
 
 namespace HacaSim.Tests.Model;
@@ -113,7 +116,7 @@ public class LlmProfileTests
     }
 
     private static IDistribution ScenarioCatalogsCost(ModelProfile model) =>
-        HacaSim.Catalog.ScenarioCatalogs.Default.Distributions.Create(model.InferenceSeconds!, new Xoshiro256StarStar(1));
+        ScenarioCatalogs.Default.Distributions.Create(model.InferenceSeconds!, new Xoshiro256StarStar(1));
 
     private static void AssertWithin(string what, double source, double measured)
     {

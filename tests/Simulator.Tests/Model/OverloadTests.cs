@@ -1,6 +1,8 @@
 using HacaSim.Catalog;
 using HacaSim.Model;
+using HacaSim.Policies;
 using HacaSim.Randomness;
+using HacaSim.Scenarios.Loading;
 using HacaSim.Scenarios;
 using HacaSim.Tests.Scenarios;
 

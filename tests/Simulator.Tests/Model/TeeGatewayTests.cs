@@ -1,5 +1,8 @@
 using HacaSim.Capacity;
 using HacaSim.Catalog;
+using HacaSim.Model;
+using HacaSim.Policies;
+using HacaSim.Scenarios.Loading;
 using HacaSim.Scenarios;
 using HacaSim.Tests.Engine;
 using HacaSim.Tests.Scenarios;

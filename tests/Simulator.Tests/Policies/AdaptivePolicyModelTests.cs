@@ -1,4 +1,5 @@
 using HacaSim.Model;
+using HacaSim.Scenarios;
 using HacaSim.Tests.Model;
 
 namespace HacaSim.Tests.Policies;

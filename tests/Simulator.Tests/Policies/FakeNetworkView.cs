@@ -1,5 +1,6 @@
 using HacaSim.Model;
 using HacaSim.Policies;
+using HacaSim.Scenarios;
 
 namespace HacaSim.Tests.Policies;
 

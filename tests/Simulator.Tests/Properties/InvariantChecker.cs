@@ -1,5 +1,6 @@
 using System.Globalization;
 using HacaSim.Model;
+using HacaSim.Scenarios;
 
 namespace HacaSim.Tests.Properties;
 

@@ -5,7 +5,9 @@ using HacaSim.Catalog;
 using HacaSim.Experiments.Execution;
 using HacaSim.Experiments.Output;
 using HacaSim.Model;
+using HacaSim.Policies;
 using HacaSim.Randomness;
+using HacaSim.Scenarios.Loading;
 using HacaSim.Scenarios;
 
 namespace HacaSim.Tests.Properties;

@@ -1,5 +1,7 @@
-using FsCheck;
 using FsCheck.Fluent;
+using FsCheck;
+using HacaSim.Model;
+using HacaSim.Scenarios;
 using static HacaSim.Tests.Properties.ScenarioSpec;
 
 namespace HacaSim.Tests.Properties;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using HacaSim.Cli;
 using HacaSim.Engine;
+using HacaSim.Scenarios;
 using HacaSim.Tests.Cli;
 using HacaSim.Tests.Properties;
 

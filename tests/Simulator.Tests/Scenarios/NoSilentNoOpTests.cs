@@ -1,4 +1,5 @@
 using HacaSim.Cli;
+using HacaSim.Scenarios;
 using HacaSim.Tests.Cli;
 using HacaSim.Tests.Properties;
 

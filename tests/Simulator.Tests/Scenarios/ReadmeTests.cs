@@ -1,3 +1,4 @@
+using HacaSim.Scenarios.Loading;
 using HacaSim.Scenarios;
 
 namespace HacaSim.Tests.Scenarios;

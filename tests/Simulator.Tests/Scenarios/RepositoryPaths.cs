@@ -1,3 +1,5 @@
+using HacaSim.Scenarios;
+
 namespace HacaSim.Tests.Scenarios;
 
 /// <summary>Files of the repository, found by walking up from the test binaries to Simulator.sln.</summary>

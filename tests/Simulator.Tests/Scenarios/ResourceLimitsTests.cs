@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using HacaSim.Scenarios.Loading;
 using HacaSim.Scenarios;
 using HacaSim.Tests.Cli;
 

@@ -1,4 +1,5 @@
 using HacaSim.Model;
+using HacaSim.Scenarios.Loading;
 using HacaSim.Scenarios;
 
 namespace HacaSim.Tests.Scenarios;
@@ -77,7 +78,7 @@ public class ScenarioLoaderTests
             Assert.That(s.Paths.Tee.InferenceOverheadFactor, Is.EqualTo(1.05));
             Assert.That(s.Paths.ZkCrv.ChallengeWindowSeconds, Is.EqualTo(60));
             Assert.That(s.Verification.Replication, Is.Null, "replication: all");
-            Assert.That(s.Settlement, Is.EqualTo(new SettlementConfig("blocks", 2, 500, 0.5, 0.01, null, false)));
+            Assert.That(s.Settlement, Is.EqualTo(new SettlementConfig(SettlementMode.Blocks, 2, 500, 0.5, 0.01, null, false)));
             Assert.That(s.Data.EnclaveOverheadFactor, Is.EqualTo(1.1));
             Assert.That(s.Data.ExternalLatency.Number("p99"), Is.EqualTo(1.5));
             Assert.That(s.Data.TimeoutSeconds, Is.Null);
@@ -125,7 +126,7 @@ public class ScenarioLoaderTests
             Assert.That(mmc.Traffic.Arrival!.Number("rate"), Is.EqualTo(3.6));
             Assert.That(mmc.Traffic.Classes[0].InferenceSeconds!.Number("rate"), Is.EqualTo(1.0));
             Assert.That(mmc.Run, Is.EqualTo(new RunConfig(50000, 2000, 10, 1, 100)));
-            Assert.That(mmc.Settlement.Mode, Is.EqualTo("instant"));
+            Assert.That(mmc.Settlement.Mode, Is.EqualTo(SettlementMode.Instant));
             Assert.That(mmc.Verification.Replication, Is.EqualTo(1));
             Assert.That(mmc.Paths.Vanilla.SignSeconds.Number("value"), Is.EqualTo(0));
             Assert.That(mmc.Network.HopLatency.Name, Is.EqualTo("deterministic"));
@@ -153,7 +154,7 @@ public class ScenarioLoaderTests
             Assert.That(s.Paths.Tee.AttestSeconds.Number("value"), Is.EqualTo(0.01));
             Assert.That(s.Paths.ZkCrv.ChallengeProbability, Is.EqualTo(0.01));
             Assert.That(s.Verification.Replication, Is.Null);
-            Assert.That(s.Settlement, Is.EqualTo(new SettlementConfig("blocks", 2, 500, 0.5, 0.01, null, false)));
+            Assert.That(s.Settlement, Is.EqualTo(new SettlementConfig(SettlementMode.Blocks, 2, 500, 0.5, 0.01, null, false)));
             Assert.That(s.Data.ExternalLatency.Name, Is.EqualTo("lognormal"));
             Assert.That(s.Network.HopLatency.Number("value"), Is.EqualTo(0));
             Assert.That(s.Policy.Name, Is.EqualTo("static"));

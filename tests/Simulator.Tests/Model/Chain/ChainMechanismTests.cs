@@ -1,4 +1,5 @@
 using HacaSim.Model;
+using HacaSim.Scenarios;
 using HacaSim.Tests.Engine;
 using MathNet.Numerics.Distributions;
 using MathNet.Numerics.Statistics;

@@ -1,7 +1,9 @@
 using System.Globalization;
 using HacaSim.Catalog;
 using HacaSim.Model;
+using HacaSim.Policies;
 using HacaSim.Randomness;
+using HacaSim.Scenarios.Loading;
 using HacaSim.Scenarios;
 
 namespace HacaSim.Tests.Model.Chain;

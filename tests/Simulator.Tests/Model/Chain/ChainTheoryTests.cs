@@ -1,6 +1,7 @@
-using HacaSim.Model;
 using HacaSim.Model.Chain;
+using HacaSim.Model;
 using HacaSim.Randomness;
+using HacaSim.Scenarios;
 using HacaSim.Tests.Engine;
 
 namespace HacaSim.Tests.Model.Chain;

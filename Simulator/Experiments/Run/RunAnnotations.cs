@@ -1,4 +1,0 @@
-namespace HacaSim.Experiments.Run;
-
-/// <summary>What a run adds to summary.json beyond the replications themselves.</summary>
-public sealed record RunAnnotations(WarmupChoice? Warmup = null, PrecisionOutcome? Precision = null);
