@@ -1,4 +1,5 @@
 using System.CommandLine;
+using HacaSim.Analysis.Statistics;
 using HacaSim.Experiments.Output;
 using HacaSim.Experiments.Plan;
 
@@ -31,10 +32,16 @@ internal static class PlanCommand
             if (!parse.GetValue(options.Quiet))
             {
                 foreach (var e in plan.Evaluations)
-                    stdout.WriteLine($"{plan.Parameter} = {e.Value,-6} {t.Metric} = {ExperimentFormat.Short(e.Metric),10}  {(e.Meets ? "meets" : "misses")} {t.Operator} {t.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+                {
+                    string ci = e.Ci95 is { } h ? " +/- " + ExperimentFormat.Short(h) : "";
+                    string outcome = e.Meets ? "meets" : e.MetricMeets
+                        ? $"not met: {e.Verdict.Key()} ({string.Join(", ", e.NotStable.Select(v => $"{v.Backlog} {v.State.Key()}"))}) though the number meets"
+                        : "misses";
+                    stdout.WriteLine($"{plan.Parameter} = {e.Value,-6} {t.Metric} = {ExperimentFormat.Short(e.Metric),10}{ci}  {outcome} {t.Operator} {t.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+                }
             }
             stdout.WriteLine(plan.Answer is { } a ? $"answer: {plan.Parameter} = {a} is the smallest value meeting {t}"
-                : $"answer: none from {plan.Min} to {plan.Max} meets {t}");
+                : $"answer: none from {plan.Min} to {plan.Max} meets {t} with every backlog stable");
             stdout.WriteLine($"results: {Path.GetFullPath(Path.Combine(dir, "plan.json"))}");
             return Program.Success;
         });

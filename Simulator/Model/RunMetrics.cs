@@ -53,6 +53,17 @@ public sealed class RunMetrics(double warmupSeconds)
 
     public PathMetrics Path(VerificationPath path) => _paths[(int)path];
 
+    private readonly List<ClassMetrics> _classes = [];
+
+    /// <summary>Per request class, by the class's index (grown as classes are seen).</summary>
+    public IReadOnlyList<ClassMetrics> Classes => _classes;
+
+    public ClassMetrics Class(int index)
+    {
+        while (_classes.Count <= index) _classes.Add(new ClassMetrics());
+        return _classes[index];
+    }
+
     private bool Measured(Request r) => r.ArrivalSeconds >= warmupSeconds;
 
     public void OnArrival(Request r)
@@ -61,6 +72,7 @@ public sealed class RunMetrics(double warmupSeconds)
         if (!Measured(r)) return;
         r.Counted = true;
         Path(r.Path).Count++;
+        Class(r.Class.Index).Count++;
         _decisionCounts[ReasonIndex(r.DecisionReason) * PathCount + (int)r.Path]++;
         Decided++;
         if (r.DowngradedFrom is { } from) _downgradeCounts[(int)from * PathCount + (int)r.Path]++;
@@ -126,6 +138,10 @@ public sealed class RunMetrics(double warmupSeconds)
         m.TimeToTrust.Record(r.FinalSeconds - r.ArrivalSeconds);
         m.ProofLagBatches.Push(lag);
         m.TimeToTrustBatches.Push(r.FinalSeconds - r.ArrivalSeconds);
+        ClassMetrics c = Class(r.Class.Index);
+        c.Settled++;
+        c.TimeToTrust.Record(r.FinalSeconds - r.ArrivalSeconds);
+        if (r.Class.DeadlineSeconds is { } deadline && r.FinalSeconds - r.ArrivalSeconds > deadline) c.OverDeadline++;
     }
 
     /// <summary>Jobs a node fault took away, and the service they had already received (work lost and redone).</summary>

@@ -53,6 +53,7 @@ public static class RunSummaryWriter
             WriteFaults(w, scenario, reps);
             WriteDowngrades(w, reps);
             w.WriteNumber("events", reps.Sum(r => r.EventsFired));
+            WriteClasses(w, scenario, reps);
             w.WriteEndObject();
         }
         return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
@@ -135,6 +136,30 @@ public static class RunSummaryWriter
                 marks.ResultLatency(path));
             Statistic(w, "proof_lag_s", WithBatchMeans(Merge(all.Select(m => m.ProofLag)), all.Select(m => m.ProofLagBatches)), trust);
             Statistic(w, "time_to_trust_s", WithBatchMeans(Merge(all.Select(m => m.TimeToTrust)), all.Select(m => m.TimeToTrustBatches)), trust);
+            w.WriteEndObject();
+        }
+        w.WriteEndObject();
+    }
+
+    /// <summary>
+    /// Appended: per request class, time to trust (with its p99) and the share of the class's settled requests final
+    /// later than its deadline_s (across replications; null without a deadline). Requests still in flight at the end
+    /// are in neither (the verdicts say whether that is a backlog).
+    /// </summary>
+    private static void WriteClasses(Utf8JsonWriter w, Scenario scenario, IReadOnlyList<ReplicationResult> reps)
+    {
+        w.WriteStartObject("classes");
+        for (int i = 0; i < scenario.Traffic.Classes.Count; i++)
+        {
+            RequestClassConfig config = scenario.Traffic.Classes[i];
+            var all = reps.Select(r => i < r.Metrics.Classes.Count ? r.Metrics.Classes[i] : new ClassMetrics()).ToList();
+            w.WriteStartObject(config.Name);
+            w.WriteNumber("count", all.Sum(c => c.Count));
+            w.WriteNumber("settled", all.Sum(c => c.Settled));
+            Number(w, "deadline_s", config.DeadlineSeconds);
+            Statistic(w, "time_to_trust_s", Merge(all.Select(c => c.TimeToTrust)));
+            Statistic(w, "over_deadline_share", config.DeadlineSeconds is null || all.Any(c => c.Settled == 0) ? null
+                : SummaryStatistic.FromValues(all.Select(c => (double)c.OverDeadline / c.Settled).ToList()));
             w.WriteEndObject();
         }
         w.WriteEndObject();

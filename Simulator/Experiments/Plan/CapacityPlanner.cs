@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text;
 using HacaSim.Analysis.Output;
+using HacaSim.Analysis.Statistics;
 using HacaSim.Experiments.Sweep;
 
 namespace HacaSim.Experiments.Plan;
@@ -11,10 +12,23 @@ namespace HacaSim.Experiments.Plan;
 /// more is never worse. Exponential search first (min, min+1, min+3, min+7, ... up to max) finds a value
 /// that meets it, then binary search between the last that failed and the first that met. Each value is
 /// one sweep point on the same common random numbers, so the plan agrees with a sweep over the same values.
+/// A value meets the target only if its metric does and every backlog is stable: a number read off an
+/// unstable or critical point (a p95 of the requests that happened to settle before the run ended) says
+/// nothing about the network in steady state, so such a point is reported, with its verdict, as not met.
 /// </summary>
 public static class CapacityPlanner
 {
-    public sealed record Evaluation(int Value, double? Metric, bool Meets);
+    /// <param name="Ci95">The metric's 95% half-width across replications (Student t); with one replication, summary.json's
+    /// batch-means ci95 beside a mean; null when neither exists.</param>
+    /// <param name="MetricMeets">The metric alone meets the target.</param>
+    /// <param name="Verdict">The worst three-state verdict of the point's backlogs.</param>
+    /// <param name="NotStable">The backlogs that are not stable, with their verdicts.</param>
+    public sealed record Evaluation(int Value, double? Metric, double? Ci95, bool MetricMeets, StabilityState Verdict,
+        IReadOnlyList<(string Backlog, StabilityState State)> NotStable)
+    {
+        /// <summary>Met: the metric meets the target and the point is stable.</summary>
+        public bool Meets => MetricMeets && Verdict == StabilityState.Stable;
+    }
 
     public sealed record Plan(string Scenario, string Parameter, PlanTarget Target, int Min, int Max, int? Answer, IReadOnlyList<Evaluation> Evaluations);
 
@@ -27,9 +41,10 @@ public static class CapacityPlanner
         {
             if (evaluations.TryGetValue(value, out Evaluation? known)) return known;
             var grid = new[] { new GridPoint(0, [(parameter, value.ToString(CultureInfo.InvariantCulture))]) };
-            SweepPoint point = SweepExperiment.Evaluate(scenarioPath, shared, grid, threads)[0];
+            SweepPoint point = SweepExperiment.Evaluate(scenarioPath, shared, grid, threads, replicationSummaries: true)[0];
             double? metric = target.Read(point.SummaryJson);
-            return evaluations[value] = new Evaluation(value, metric, target.MetBy(metric));
+            return evaluations[value] = new Evaluation(value, metric, Ci95(target, point), target.MetBy(metric), point.WorstVerdict,
+                [.. point.Verdicts.Where(v => v.State != StabilityState.Stable)]);
         }
 
         int? answer = null;
@@ -64,6 +79,20 @@ public static class CapacityPlanner
         return plan;
     }
 
+    /// <summary>Across replications when there are several; else summary.json's own ci95 beside a mean (batch means).</summary>
+    private static double? Ci95(PlanTarget target, SweepPoint point)
+    {
+        if (point.ReplicationSummaries.Count > 1)
+        {
+            var values = point.ReplicationSummaries.Select(target.Read).OfType<double>().Where(double.IsFinite).ToList();
+            return values.Count > 1 ? ConfidenceInterval.FromSamples(values).HalfWidth : null;
+        }
+        if (!target.Metric.EndsWith(".mean", StringComparison.Ordinal)) return null;
+        var sibling = target with { Metric = target.Metric[..^".mean".Length] + ".ci95" };
+        try { return sibling.Read(point.SummaryJson); }
+        catch (InputException) { return null; }
+    }
+
     private static string Json(Plan plan, IReadOnlyList<string> shared)
     {
         using var buffer = new MemoryStream();
@@ -88,6 +117,13 @@ public static class CapacityPlanner
                 w.WriteNumber("value", e.Value);
                 JsonOutput.WriteNumberOrNull(w, "metric", e.Metric);
                 w.WriteBoolean("meets", e.Meets);
+                // Appended: the metric's interval, whether the number alone meets the target, and the point's verdict.
+                JsonOutput.WriteNumberOrNull(w, "metric_ci95", e.Ci95);
+                w.WriteBoolean("metric_meets", e.MetricMeets);
+                w.WriteString("verdict", e.Verdict.Key());
+                w.WriteStartObject("not_stable");
+                foreach (var (backlog, state) in e.NotStable) w.WriteString(backlog, state.Key());
+                w.WriteEndObject();
                 w.WriteEndObject();
             }
             w.WriteEndArray();

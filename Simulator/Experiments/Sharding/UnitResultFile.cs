@@ -151,6 +151,17 @@ public static class UnitResultFile
             w.WriteEndObject();
         }
         w.WriteEndObject();
+        w.WriteStartArray("classes");
+        foreach (ClassMetrics c in m.Classes)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("count", c.Count);
+            w.WriteNumber("settled", c.Settled);
+            w.WriteNumber("over_deadline", c.OverDeadline);
+            Statistic(w, "time_to_trust", c.TimeToTrust);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
         w.WriteEndObject();
     }
 
@@ -183,6 +194,19 @@ public static class UnitResultFile
             pm.ResultLatencyBatches.Load(ReadBatches(p.GetProperty("result_latency_batches"))!);
             pm.ProofLagBatches.Load(ReadBatches(p.GetProperty("proof_lag_batches"))!);
             pm.TimeToTrustBatches.Load(ReadBatches(p.GetProperty("time_to_trust_batches"))!);
+        }
+        // Parts written before per-class metrics existed have none: their classes read as empty.
+        if (e.TryGetProperty("classes", out JsonElement classes))
+        {
+            int index = 0;
+            foreach (JsonElement c in classes.EnumerateArray())
+            {
+                ClassMetrics cm = m.Class(index++);
+                cm.Count = c.GetProperty("count").GetInt64();
+                cm.Settled = c.GetProperty("settled").GetInt64();
+                cm.OverDeadline = c.GetProperty("over_deadline").GetInt64();
+                cm.TimeToTrust.Load(ReadStatistic(c.GetProperty("time_to_trust")));
+            }
         }
         return m;
     }

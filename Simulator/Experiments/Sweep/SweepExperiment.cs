@@ -36,11 +36,13 @@ public static class SweepExperiment
     }
 
     /// <summary>Runs every point's replications (in parallel across points and replications) and merges them per point.</summary>
-    public static IReadOnlyList<SweepPoint> Evaluate(string scenarioPath, IReadOnlyList<string> shared, IReadOnlyList<GridPoint> grid, int threads) =>
-        Evaluate(scenarioPath, shared, grid, threads, null, "")!;
+    /// <param name="replicationSummaries">Also keep each replication's own summary.json (for a CI of any summary key, as <c>plan</c> reports).</param>
+    public static IReadOnlyList<SweepPoint> Evaluate(string scenarioPath, IReadOnlyList<string> shared, IReadOnlyList<GridPoint> grid, int threads,
+        bool replicationSummaries = false) =>
+        Evaluate(scenarioPath, shared, grid, threads, null, "", replicationSummaries)!;
 
     private static IReadOnlyList<SweepPoint>? Evaluate(string scenarioPath, IReadOnlyList<string> shared, IReadOnlyList<GridPoint> grid, int threads,
-        UnitExecution? execution, string outDir)
+        UnitExecution? execution, string outDir, bool replicationSummaries = false)
     {
         var cases = grid.Select(p => ExperimentCase.Load(scenarioPath, shared, p.Key, p.Overrides)).ToList();
         ResourceLimits.CheckExperiment("sweep", cases.Count, cases.Max(c => c.Loaded.Scenario.Run.Replications));
@@ -49,7 +51,13 @@ public static class SweepExperiment
         var results = (execution ?? UnitExecution.Local).Results(units, outDir, u => WorkUnitRunner.Run(u, threads, ScenarioCatalogs.Default));
         if (results is null) return null;
         var byCase = WorkUnitRunner.ByCase(units, results, cases.Count);
-        return grid.Select((p, i) => Merge(p, cases[i].Loaded.Scenario, byCase[i])).ToList();
+        return grid.Select((p, i) =>
+        {
+            SweepPoint merged = Merge(p, cases[i].Loaded.Scenario, byCase[i]);
+            return replicationSummaries && byCase[i].Count > 1
+                ? merged with { ReplicationSummaries = [.. byCase[i].Select(r => RunSummaryWriter.Write(cases[i].Loaded.Scenario, [r]))] }
+                : merged;
+        }).ToList();
     }
 
     /// <summary>A point's results from its replications: metrics with CIs, stability, capacity and verdicts (explore reuses it per sample).</summary>

@@ -19,6 +19,12 @@ public sealed record SweepPoint(
     /// <summary>Each backlog's three-state verdict (pools in scenario order, then settlement).</summary>
     public IReadOnlyList<(string Backlog, StabilityState State)> Verdicts { get; init; } = [];
 
+    /// <summary>Each replication's own summary.json, when asked for (plan: a CI for any summary key); empty otherwise.</summary>
+    public IReadOnlyList<string> ReplicationSummaries { get; init; } = [];
+
+    /// <summary>The worst verdict of any backlog: what a plan's point must be "stable" on to meet a target.</summary>
+    public StabilityState WorstVerdict => Verdicts.Select(v => v.State).DefaultIfEmpty(StabilityState.Stable).Max();
+
     /// <summary>The worst verdict among the proof backlogs: what the knee interval is read from.</summary>
     public StabilityState ProofVerdict =>
         Verdicts.Where(v => ProofBacklogs.Contains(v.Backlog)).Select(v => v.State).DefaultIfEmpty(StabilityState.Stable).Max();

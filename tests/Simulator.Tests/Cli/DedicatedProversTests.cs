@@ -6,7 +6,7 @@ namespace HacaSim.Tests.Cli;
 /// Scenarios/dedicated-provers.yaml is the network baseline.yaml described before it became HACA as documented
 /// (proofs on the inference nodes): its summary.json must stay byte for byte what the old baseline wrote
 /// (results/example/summary.json at commit 6b14f82, with the scenario's name changed, plus the "chain" section the
-/// chain issue added, and the verdict, capacity and cost keys of the capacity issue; every other key is as it was). A change that moves it is a model change, and the fixture
+/// chain issue added, and the verdict, capacity, cost and per-class ("classes") keys of the capacity issue; every other key is as it was). A change that moves it is a model change, and the fixture
 /// beside this file must be regenerated on purpose.
 /// </summary>
 public class DedicatedProversTests

@@ -28,4 +28,42 @@ public class RequestsCsvTests
             }
         }
     }
+
+    [Test]
+    public void Summary_per_class_time_to_trust_and_share_over_deadline_are_recomputed_from_requests_csv()
+    {
+        // Verifier churn: the chat class has deadline_s 120 and outages push some of it past.
+        var run = CliRun.Run(RepositoryPaths.Scenario(Path.Combine("faults", "verifier-churn.yaml")), "--duration", "1800", "--replications", "1", "--log-requests");
+        var rows = ExperimentRun.Csv(run, "requests.csv");
+        var classes = run.Summary.GetProperty("classes");
+        double D(string s) => double.Parse(s, CultureInfo.InvariantCulture);
+        Assert.That(classes.EnumerateObject().Count(), Is.GreaterThan(1));
+        foreach (var c in classes.EnumerateObject())
+        {
+            var counted = rows.Where(r => r["counted"] == "true" && r["request_class"] == c.Name).ToList();
+            var trust = counted.Where(r => r["outcome"] == "settled" && r["time_to_trust_s"].Length > 0).Select(r => D(r["time_to_trust_s"])).Order().ToList();
+            JsonElementAssert(c.Value, counted.Count, trust, c.Name);
+        }
+
+        static void JsonElementAssert(System.Text.Json.JsonElement c, int count, List<double> trust, string name)
+        {
+            Assert.Multiple(() =>
+            {
+                Assert.That(c.GetProperty("count").GetInt64(), Is.EqualTo(count), $"{name} count");
+                Assert.That(c.GetProperty("settled").GetInt64(), Is.EqualTo(trust.Count), $"{name} settled");
+                var ttt = c.GetProperty("time_to_trust_s");
+                Assert.That(trust.Average(), Is.EqualTo(ttt.GetProperty("mean").GetDouble()).Within(1e-9 * trust.Average()), $"{name} mean");
+                // The p99 comes from a quantile sketch with three significant digits; the exact one is the 99th percentile of the rows.
+                double exact = trust[(int)Math.Ceiling(0.99 * trust.Count) - 1];
+                Assert.That(ttt.GetProperty("p99").GetDouble(), Is.EqualTo(exact).Within(0.01 * exact), $"{name} p99");
+                if (c.GetProperty("deadline_s").ValueKind == System.Text.Json.JsonValueKind.Number)
+                {
+                    double deadline = c.GetProperty("deadline_s").GetDouble();
+                    double share = trust.Count(t => t > deadline) / (double)trust.Count;
+                    Assert.That(c.GetProperty("over_deadline_share").GetProperty("mean").GetDouble(), Is.EqualTo(share).Within(1e-12), $"{name} over deadline");
+                }
+                else Assert.That(c.GetProperty("over_deadline_share").GetProperty("mean").ValueKind, Is.EqualTo(System.Text.Json.JsonValueKind.Null));
+            });
+        }
+    }
 }

@@ -82,6 +82,33 @@ public class SweepTests
     }
 
     [Test]
+    public void Plan_does_not_call_an_unstable_or_critical_point_met_and_carries_each_points_interval_and_verdict()
+    {
+        // Every point meets this number (TEE latency does not depend on provers), but one prover node cannot keep up.
+        var plan = ExperimentRun.Execute("plan", Baseline, "--duration", "1200", "--warmup", "200", "--replications", "2",
+            "--target", "paths.tee.result_latency_s.mean<=100", "--vary", "prover_nodes", "--min", "1", "--max", "32");
+        var json = ExperimentRun.Json(plan, "plan.json");
+        var evaluations = json.GetProperty("evaluations").EnumerateArray().ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(evaluations.All(e => e.GetProperty("metric_meets").GetBoolean()), "the number alone meets everywhere");
+            var first = evaluations[0];
+            Assert.That(first.GetProperty("value").GetInt32(), Is.EqualTo(1));
+            Assert.That(first.GetProperty("verdict").GetString(), Is.EqualTo("unstable"));
+            Assert.That(first.GetProperty("not_stable").GetProperty("prover").GetString(), Is.EqualTo("unstable"));
+            foreach (var e in evaluations)
+            {
+                bool stable = e.GetProperty("verdict").GetString() == "stable";
+                Assert.That(e.GetProperty("meets").GetBoolean(), Is.EqualTo(stable), $"prover_nodes={e.GetProperty("value")}: met only when stable");
+                Assert.That(e.GetProperty("metric_ci95").GetDouble(), Is.GreaterThan(0), "a CI across the two replications");
+            }
+            int smallestStable = evaluations.Where(e => e.GetProperty("verdict").GetString() == "stable").Min(e => e.GetProperty("value").GetInt32());
+            Assert.That(json.GetProperty("answer").GetInt32(), Is.EqualTo(smallestStable));
+            Assert.That(plan.Stdout, Does.Contain("prover_nodes = 1      ").And.Contain("not met: unstable (prover unstable) though the number meets"));
+        });
+    }
+
+    [Test]
     public void Sweep_output_is_byte_identical_for_any_thread_count()
     {
         string[] args = ["--param", "verifiers=4,8", "--param", "arrival_rate=5,6", "--duration", "600", "--warmup", "60", "--replications", "2", "--quiet"];
