@@ -8,6 +8,7 @@ namespace HacaSim.Analysis.Charts;
 /// </summary>
 public static class BacklogChart
 {
-    public static void Save(IReadOnlyList<TimeSeriesRow> rows, string title, string pathWithoutExtension) =>
-        PoolTimeSeries.Save(rows, r => r.Backlog, "backlog (jobs waiting + in service)", title, pathWithoutExtension);
+    /// <param name="warmupSeconds">Shaded from 0: the part of the run no statistic counts.</param>
+    public static void Save(IReadOnlyList<TimeSeriesRow> rows, string title, string pathWithoutExtension, double warmupSeconds = 0) =>
+        PoolTimeSeries.Save(rows, r => r.Backlog, "backlog (jobs waiting + in service)", title, pathWithoutExtension, warmupSeconds);
 }

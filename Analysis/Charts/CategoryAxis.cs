@@ -19,14 +19,18 @@ internal static class CategoryAxis
         plot.Axes.SetLimitsX(-0.6, Math.Max(labels.Count, 1) - 0.4);
     }
 
-    /// <summary>A value label left-aligned at (<paramref name="x"/>, <paramref name="y"/>), shifted right by some pixels.</summary>
-    public static void AddValueLabel(Plot plot, string text, double x, double y, float offsetPixels)
+    /// <summary>
+    /// A value label at (<paramref name="x"/>, <paramref name="y"/>) aligned by <paramref name="alignment"/>, shifted by
+    /// some pixels: right for a left-aligned label, up (negative) for one above its point.
+    /// </summary>
+    public static void AddValueLabel(Plot plot, string text, double x, double y, Alignment alignment, float offsetPixels)
     {
         var label = plot.Add.Text(text, x, y);
         label.LabelFontName = ChartFont.Family;
         label.LabelFontSize = ValueLabelFontSize;
-        label.LabelAlignment = Alignment.MiddleLeft;
-        label.OffsetX = offsetPixels;
+        label.LabelAlignment = alignment;
+        if (alignment == Alignment.MiddleLeft) label.OffsetX = offsetPixels;
+        else label.OffsetY = offsetPixels;
     }
 
     /// <summary>Formats "mean ± ci" for a label above a bar or point.</summary>
@@ -35,12 +39,20 @@ internal static class CategoryAxis
             ? FormattableString.Invariant($"{mean:G3} ± {ci:G2}")
             : FormattableString.Invariant($"{mean:G3}");
 
-    /// <summary>The subtitle explaining whiskers, or their absence.</summary>
-    public static string Describe(string meanShape, int count, bool anyCi) =>
-        (count, anyCi) switch
+    /// <summary>
+    /// The subtitle explaining what a mean is over and what the whiskers are, or why there are none. With one
+    /// replication an interval comes from batch means within it (a chart of one replication's means has none).
+    /// </summary>
+    /// <param name="replications">Replications behind each mean; 0 when the caller does not know.</param>
+    public static string Describe(string meanShape, int count, bool anyCi, int replications = 0) =>
+        (count, anyCi, replications) switch
         {
-            (0, _) => "no data",
-            (_, true) => $"{meanShape}: mean over replications; whiskers: 95% confidence interval",
-            (_, false) => $"{meanShape}: mean (no confidence interval: one replication)",
+            (0, _, _) => "no data",
+            (_, true, 1) => $"{meanShape}: mean of one replication; whiskers: 95% batch-means interval",
+            (_, true, > 1) => $"{meanShape}: mean over {replications} replications; whiskers: 95% confidence interval",
+            (_, true, _) => $"{meanShape}: mean; whiskers: 95% confidence interval",
+            (_, false, 1) => $"{meanShape}: mean of one replication (no interval)",
+            (_, false, > 1) => $"{meanShape}: mean over {replications} replications (no interval)",
+            (_, false, _) => $"{meanShape}: mean (no interval)",
         };
 }

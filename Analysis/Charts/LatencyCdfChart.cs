@@ -1,4 +1,3 @@
-using System.Globalization;
 using HacaSim.Analysis.Records;
 using ScottPlot;
 using ScottPlot.TickGenerators;
@@ -41,23 +40,16 @@ public static class LatencyCdfChart
                     dropped++;
                 }
             }
-            lines.Add(new LineSeries(s.Label, [.. xs], [.. ys]));
+            lines.Add(new LineSeries(s.Label, [.. xs], [.. ys], SeriesStyle.ForPath(s.Path, s.Variant)));
         }
 
         string subtitle = "empirical CDF" + (dropped > 0 ? $"; {dropped} points at or below 0 s not drawn" : "");
         using Plot plot = ChartFigure.Create(title, subtitle, "latency (s, log scale)", "cumulative probability");
-        // The empirical CDF is a step function: it holds each probability until the next value. Rising
-        // curves leave the lower right empty, so the legend goes there.
-        LineSeriesPlotter.Add(plot, lines, ConnectStyle.StepHorizontal, Alignment.LowerRight);
-        plot.Axes.Bottom.TickGenerator = new NumericAutomatic
-        {
-            IntegerTicksOnly = true, // one major tick per decade
-            MinorTickGenerator = new LogMinorTickGenerator(),
-            LabelFormatter = FormatDecade,
-        };
+        // The empirical CDF is a step function: it holds each probability until the next value.
+        LineSeriesPlotter.Add(plot, lines, ConnectStyle.StepHorizontal);
+        LineSeriesPlotter.ShowLegendIfUseful(plot);
+        LogAxis.Apply(plot, plot.Axes.Bottom);
         plot.Axes.Left.TickGenerator = new NumericFixedInterval(0.1);
-        plot.Grid.MinorLineWidth = 1;
-        plot.Grid.MinorLineColor = Colors.Black.WithAlpha(0.05);
 
         double[] all = [.. lines.SelectMany(l => l.Xs)];
         // Whole decades at both ends, so there are always at least two labelled ticks.
@@ -67,14 +59,5 @@ public static class LatencyCdfChart
             right = left + 1;
         plot.Axes.SetLimits(left, right, 0, 1);
         ChartFigure.Save(plot, pathWithoutExtension);
-    }
-
-    private static string FormatDecade(double exponent)
-    {
-        int decade = (int)Math.Round(exponent);
-        double value = Math.Pow(10, decade);
-        return decade is >= -4 and <= 6
-            ? value.ToString("0.####", CultureInfo.InvariantCulture)
-            : "1e" + decade.ToString(CultureInfo.InvariantCulture);
     }
 }

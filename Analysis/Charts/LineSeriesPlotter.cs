@@ -3,8 +3,8 @@ using ScottPlot;
 namespace HacaSim.Analysis.Charts;
 
 /// <summary>
-/// Draws several <see cref="LineSeries"/> on one plot, each in its own <see cref="SeriesStyle"/>, with a legend
-/// when there is more than one. A point whose y is NaN breaks the line there, so a gap in the data (an interval
+/// Draws several <see cref="LineSeries"/> on one plot, each in its own <see cref="SeriesStyle"/>, with legend items;
+/// the chart shows the legend once everything is added (<see cref="ShowLegendIfUseful"/>). A point whose y is NaN breaks the line there, so a gap in the data (an interval
 /// with nothing to average) shows as a gap rather than as a straight line across it.
 /// </summary>
 internal static class LineSeriesPlotter
@@ -16,16 +16,12 @@ internal static class LineSeriesPlotter
     // the shape visible in grey-scale without clutter.
     private const int MarkersPerSeries = 12;
 
-    public static void Add(
-        Plot plot,
-        IReadOnlyList<LineSeries> series,
-        ConnectStyle connectStyle = ConnectStyle.Straight,
-        Alignment legendAlignment = Alignment.UpperRight)
+    public static void Add(Plot plot, IReadOnlyList<LineSeries> series, ConnectStyle connectStyle = ConnectStyle.Straight)
     {
         for (int i = 0; i < series.Count; i++)
         {
             LineSeries line = series[i];
-            SeriesStyle style = SeriesStyle.ForIndex(i);
+            SeriesStyle style = line.Style ?? SeriesStyle.ForIndex(i);
 
             LineSeries[] segments = FiniteSegments(line);
             foreach (LineSeries segment in segments)
@@ -53,8 +49,16 @@ internal static class LineSeriesPlotter
                 MarkerSize = MarkerSize,
             });
         }
-        if (series.Count > 1)
-            plot.ShowLegend(legendAlignment);
+    }
+
+    /// <summary>
+    /// The legend, outside the data area on the right, when it names more than one thing: inside, it covered
+    /// the very peaks a reader looks for (a prover queue's maximum in the upper right corner).
+    /// </summary>
+    public static void ShowLegendIfUseful(Plot plot)
+    {
+        if (plot.Legend.ManualItems.Count > 1)
+            plot.ShowLegend(Edge.Right);
         else
             plot.HideLegend();
     }

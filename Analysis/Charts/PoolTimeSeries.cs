@@ -11,13 +11,16 @@ namespace HacaSim.Analysis.Charts;
 internal static class PoolTimeSeries
 {
     /// <summary>One line per pool of <paramref name="quantity"/> over simulated time, from zero up.</summary>
-    public static void Save(IReadOnlyList<TimeSeriesRow> rows, Func<TimeSeriesRow, int> quantity, string yLabel, string title, string pathWithoutExtension)
+    public static void Save(IReadOnlyList<TimeSeriesRow> rows, Func<TimeSeriesRow, int> quantity, string yLabel, string title, string pathWithoutExtension,
+        double warmupSeconds)
     {
         ArgumentNullException.ThrowIfNull(rows);
         using Plot plot = ChartFigure.Create(title, Describe(rows), "simulated time (s)", yLabel);
         IReadOnlyList<LineSeries> series = MeanByPool(rows, quantity);
+        WarmupShade.Add(plot, warmupSeconds);
         LineSeriesPlotter.Add(plot, series);
         AxisRanges.FromZero(plot, series);
+        LineSeriesPlotter.ShowLegendIfUseful(plot);
         ChartFigure.Save(plot, pathWithoutExtension);
     }
 

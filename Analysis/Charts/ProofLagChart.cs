@@ -11,7 +11,8 @@ namespace HacaSim.Analysis.Charts;
 /// </summary>
 public static class ProofLagChart
 {
-    public static void Save(IReadOnlyList<ProofLagRow> rows, string title, string pathWithoutExtension)
+    /// <param name="warmupSeconds">Shaded from 0: the part of the run no statistic counts.</param>
+    public static void Save(IReadOnlyList<ProofLagRow> rows, string title, string pathWithoutExtension, double warmupSeconds = 0)
     {
         ArgumentNullException.ThrowIfNull(rows);
         IReadOnlyList<LineSeries> series = [.. rows
@@ -24,7 +25,7 @@ public static class ProofLagChart
                     .OrderBy(t => t.Key)
                     .Select(t => (Time: t.Key, Mean: SettledWeightedMean(t)))
                     .ToArray();
-                return new LineSeries(path.Key, [.. points.Select(p => p.Time)], [.. points.Select(p => p.Mean)]);
+                return new LineSeries(path.Key, [.. points.Select(p => p.Time)], [.. points.Select(p => p.Mean)], SeriesStyle.ForPath(path.Key, 0));
             })];
 
         int replications = rows.Select(r => r.Replication).Distinct().Count();
@@ -35,8 +36,10 @@ public static class ProofLagChart
             _ => $"mean over requests settled in each interval, {replications} replications; intervals with nothing settled left blank",
         };
         using Plot plot = ChartFigure.Create(title, subtitle, "simulated time (s)", "mean proof lag (s, result to final)");
+        WarmupShade.Add(plot, warmupSeconds);
         LineSeriesPlotter.Add(plot, series);
         AxisRanges.FromZero(plot, series);
+        LineSeriesPlotter.ShowLegendIfUseful(plot);
         ChartFigure.Save(plot, pathWithoutExtension);
     }
 

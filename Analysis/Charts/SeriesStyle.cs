@@ -43,6 +43,21 @@ internal sealed record SeriesStyle(Color Color, LinePattern LinePattern, MarkerS
         MarkerShape.OpenTriangleDown,
     ];
 
+    // One colour per verification path in every chart (CDFs, proof lag, spreads, comparisons), so a reader who
+    // learnt "zkml is blue" on one chart reads the next one without the legend. Paths not listed fall back to
+    // the index order; the other four palette colours stay free for those.
+    private static readonly Dictionary<string, Color> PathColors = new(StringComparer.Ordinal)
+    {
+        ["zkml"] = Palette[0],
+        ["tee"] = Palette[1],
+        ["zkcrv"] = Palette[2],
+        ["vanilla"] = Palette[3],
+        [AllPaths] = Palette[6], // black: all paths together
+    };
+
+    /// <summary>The pseudo-path of a quantity over all paths together (drawn in black beside the paths' colours).</summary>
+    public const string AllPaths = "all";
+
     /// <summary>The first colour, for charts with one series.</summary>
     public static Color PrimaryColor => Palette[0];
 
@@ -50,5 +65,21 @@ internal sealed record SeriesStyle(Color Color, LinePattern LinePattern, MarkerS
     {
         ArgumentOutOfRangeException.ThrowIfNegative(index);
         return new SeriesStyle(Palette[index % Palette.Length], Patterns[index % Patterns.Length], Markers[index % Markers.Length]);
+    }
+
+    /// <summary>The colour of a verification path (e.g. "zkml"), or null for a name that is not one.</summary>
+    public static Color? PathColor(string? path) => path is not null && PathColors.TryGetValue(path, out Color c) ? c : null;
+
+    /// <summary>
+    /// A series of a path: the path's colour, and pattern and marker from <paramref name="variant"/> (e.g. 0 for
+    /// result latency, 1 for time to trust; or the variant of a comparison), so all series of one path share a
+    /// colour. Null when <paramref name="path"/> is not a verification path.
+    /// </summary>
+    public static SeriesStyle? ForPath(string? path, int variant)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(variant);
+        return PathColor(path) is { } color
+            ? new SeriesStyle(color, Patterns[variant % Patterns.Length], Markers[variant % Markers.Length])
+            : null;
     }
 }

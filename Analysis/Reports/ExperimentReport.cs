@@ -135,8 +135,21 @@ public static class ExperimentReport
         var charts = Directory.GetFiles(directory, prefix + "*.png").Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToList();
         if (charts.Count == 0) return;
         blocks.Add(new ReportHeading("Charts"));
-        blocks.AddRange(charts.Select(c => new ReportImage(c, Path.GetFileNameWithoutExtension(c).Replace('_', ' '))));
+        blocks.AddRange(charts.Select(c => new ReportImage(c, Caption(Path.GetFileNameWithoutExtension(c)))));
     }
+
+    /// <summary>What a chart shows, matching what the chart itself draws (its whiskers, marks and lines).</summary>
+    private static string Caption(string stem) => stem switch
+    {
+        _ when stem.StartsWith("compare_diff_", StringComparison.Ordinal) =>
+            $"{stem["compare_diff_".Length..].Replace('_', ' ')}: paired difference of each variant to the first with its 95% interval; a filled marker where the interval excludes zero.",
+        "compare_latency_cdf" => "Time to trust per path and variant: one colour per path, one line pattern per variant.",
+        _ when stem.StartsWith("compare_", StringComparison.Ordinal) =>
+            $"{stem["compare_".Length..].Replace('_', ' ')} per variant: mean with its 95% interval across replications.",
+        _ when stem.StartsWith("sweep_", StringComparison.Ordinal) =>
+            $"{stem["sweep_".Length..].Replace('_', ' ')} per point: mean with its 95% interval across replications; critical points ringed, unstable points crossed, the dashed line at the last stable point.",
+        _ => stem.Replace('_', ' '),
+    };
 
     private static string Or(string text, string fallback) => text.Length > 0 ? text : fallback;
 }

@@ -13,13 +13,23 @@ public static class RunReport
     /// <summary>The charts a report shows, in reading order, if present: file stem and caption.</summary>
     public static readonly IReadOnlyList<(string Stem, string Caption)> Charts =
     [
-        ("queue_length", "Queue length per pool over simulated time."),
-        ("utilization", "Mean utilisation per pool with 95% intervals."),
-        ("latency_cdf", "Distribution of result latency and time to trust per path."),
-        ("proof_lag", "Mean proof lag of the requests finalised in each sample interval."),
-        ("replication_spread", "Mean time to trust per path with 95% intervals."),
-        ("backlog", "Backlog per pool over simulated time, across the scenario's faults."),
+        ("queue_length", "Queue length per pool over simulated time (replication 0); the warm-up is shaded."),
+        ("utilization", "Mean utilisation per pool{0}."),
+        ("latency_cdf", "Distribution of result latency (solid) and time to trust (dashed) per path, one colour per path."),
+        ("proof_lag", "Mean proof lag of the requests finalised in each sample interval (replication 0); the warm-up is shaded."),
+        ("replication_spread", "Mean time to trust per path{1}."),
+        ("backlog", "Backlog per pool over simulated time (replication 0), across the scenario's faults; the warm-up is shaded."),
     ];
+
+    /// <summary>
+    /// A chart's caption saying the same of its whiskers as the chart's subtitle does: across replications, from batch
+    /// means within the one replication (time to trust), or none (one replication's utilisation has no interval).
+    /// </summary>
+    public static string Caption(string template, int replications) =>
+        string.Format(System.Globalization.CultureInfo.InvariantCulture, template,
+            replications > 1 ? $" over {replications} replications, with 95% confidence intervals" : " of the one replication (no interval)",
+            replications > 1 ? $" over {replications} replications, with 95% confidence intervals"
+                : " of the one replication, with 95% batch-means intervals where the run was long enough for them");
 
     /// <param name="summaryJson">summary.json's text, when the caller has not written it yet; read from the directory otherwise.</param>
     public static void Write(string directory, string? summaryJson = null)
@@ -125,7 +135,7 @@ public static class RunReport
         if (charts.Count > 0)
         {
             blocks.Add(new ReportHeading("Charts"));
-            blocks.AddRange(charts.Select(c => new ReportImage(c.Stem + ".png", c.Caption)));
+            blocks.AddRange(charts.Select(c => new ReportImage(c.Stem + ".png", Caption(c.Caption, data.Replications))));
         }
         return new ReportDocument($"HACA-sim run report: {data.Scenario}", blocks);
     }

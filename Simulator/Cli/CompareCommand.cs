@@ -68,6 +68,8 @@ internal static class CompareCommand
                 stdout.WriteLine($"{r.Metric,-32} {r.Variant,-14} {ExperimentFormat.Short(r.Mean),10} {ExperimentFormat.Short(r.Ci95),10} " +
                     $"{ExperimentFormat.Short(r.Difference?.Mean),10} {ExperimentFormat.Short(r.Difference?.Ci95),12} {ExperimentFormat.Short(r.Difference?.UnpairedCi95),10}");
             stdout.WriteLine();
+            CompareConsole.WriteVariants(stdout, c);
+            stdout.WriteLine();
             stdout.WriteLine($"results: {Path.GetFullPath(dir)} (comparison.csv has every metric, per path and per pool)");
             return Program.Success;
         });

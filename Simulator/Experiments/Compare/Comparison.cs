@@ -1,5 +1,6 @@
 using HacaSim.Analysis.Statistics;
 using HacaSim.Experiments.Execution;
+using HacaSim.Experiments.Judging;
 using HacaSim.Experiments.Summary;
 using HacaSim.Model;
 
@@ -13,6 +14,9 @@ namespace HacaSim.Experiments.Compare;
 public sealed record Comparison(string Scenario, ulong Seed, int Replications, IReadOnlyList<ExperimentCase> Variants, IReadOnlyList<Comparison.Row> Rows)
 {
     public sealed record Row(string Metric, string Variant, int Count, double Mean, double Ci95, PairedDifference? Difference);
+
+    /// <summary>Per variant (in <see cref="Variants"/>' order), the three-state verdict of every backlog (<see cref="BacklogVerdicts"/>).</summary>
+    public IReadOnlyList<IReadOnlyList<(string Backlog, StabilityState State)>> Verdicts { get; init; } = [];
 
     public static Comparison Of(IReadOnlyList<ExperimentCase> cases, IReadOnlyList<IReadOnlyList<ReplicationResult>> byCase)
     {
@@ -33,7 +37,13 @@ public sealed record Comparison(string Scenario, ulong Seed, int Replications, I
             }
         }
         var run = cases[0].Loaded.Scenario.Run;
-        return new Comparison(cases[0].Loaded.Scenario.Name, run.Seed, run.Replications, cases, rows);
+        var verdicts = cases.Select((c, i) =>
+        {
+            Scenarios.Scenario scenario = c.Loaded.Scenario;
+            var judged = new BacklogVerdicts(scenario, byCase[i], Capacity.CapacityModel.Analyse(scenario, Catalog.ScenarioCatalogs.Default));
+            return (IReadOnlyList<(string, StabilityState)>)[.. judged.All.Select(v => (v.Key, v.Value.State))];
+        }).ToList();
+        return new Comparison(cases[0].Loaded.Scenario.Name, run.Seed, run.Replications, cases, rows) { Verdicts = verdicts };
     }
 
     public Row Get(string metric, string variant) => Rows.First(r => r.Metric == metric && r.Variant == variant);

@@ -29,13 +29,20 @@ public static class ComparisonWriter
                 .Select(r => (r.Variant, r.Mean, double.IsFinite(r.Ci95) ? r.Ci95 : (double?)null)).ToList();
             if (points.Any(p => !double.IsFinite(p.Mean))) continue;
             ReplicationSpreadChart.Save(points, $"{metric} per variant — {comparison.Scenario}", metric,
-                Path.Combine(outDir, "compare_" + metric.Replace('.', '_')));
+                Path.Combine(outDir, "compare_" + metric.Replace('.', '_')), comparison.Replications);
+            // The paired differences to the first variant: what a reviewer needs to judge a change.
+            var differences = comparison.Variants.Skip(1).Select(v => comparison.Get(metric, v.Name))
+                .Select(r => (r.Variant, r.Difference?.Mean ?? double.NaN, r.Difference is { } d && double.IsFinite(d.Ci95) ? d.Ci95 : (double?)null)).ToList();
+            if (differences.Count > 0 && Charted.Contains(metric)) // per pool, the tables suffice
+                DifferenceChart.Save(differences, $"{metric}: difference to {comparison.Variants[0].Name} — {comparison.Scenario}", $"difference in {metric}",
+                    comparison.Variants[0].Name, Path.Combine(outDir, "compare_diff_" + metric.Replace('.', '_')));
         }
         var cdfs = new List<CdfSeries>();
         for (int i = 0; i < byCase.Count; i++)
         {
             foreach (CdfSeries s in RunOutputs.LatencyCdfs(byCase[i]))
-                if (s.Label.EndsWith("time to trust", StringComparison.Ordinal)) cdfs.Add(s with { Label = $"{comparison.Variants[i].Name}: {s.Label}" });
+                // Colour by path, pattern and marker by variant: one path's curves share a colour.
+                if (s.Label.EndsWith("time to trust", StringComparison.Ordinal)) cdfs.Add(s with { Label = $"{comparison.Variants[i].Name}: {s.Label}", Variant = i });
         }
         LatencyCdfChart.Save(cdfs, $"Time to trust per path and variant — {comparison.Scenario}", Path.Combine(outDir, "compare_latency_cdf"));
         Analysis.Reports.ExperimentReport.Write(outDir);

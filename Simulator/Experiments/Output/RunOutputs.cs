@@ -50,6 +50,7 @@ public sealed class RunOutputs(string directory, LoadedScenario loaded, bool log
         System.IO.Directory.CreateDirectory(Directory);
         _requests?.Complete(results.Count);
         string title = $"{scenario.Name}";
+        double warmup = scenario.Run.WarmupSeconds;
         // Every file below is independent of the others: written side by side (each chart renders on its own
         // plot), so the fixed cost of a short run is the longest of them, not their sum. The summary text is
         // built alongside; the report needs it and the charts, so it comes after.
@@ -61,13 +62,14 @@ public sealed class RunOutputs(string directory, LoadedScenario loaded, bool log
             () => CsvExport.Write(File("proof_lag.csv"), results.SelectMany(r => r.ProofLag)),
             () => ParquetExport.Write(File("timeseries.parquet"), results.SelectMany(r => r.TimeSeries)),
             () => ParquetExport.Write(File("proof_lag.parquet"), results.SelectMany(r => r.ProofLag)),
-            () => QueueLengthChart.Save(results[0].TimeSeries, $"Queue length per pool — {title}", File("queue_length")),
-            () => ProofLagChart.Save(results[0].ProofLag, $"Proof lag over time — {title}", File("proof_lag")),
+            () => QueueLengthChart.Save(results[0].TimeSeries, $"Queue length per pool — {title}", File("queue_length"), warmup),
+            () => ProofLagChart.Save(results[0].ProofLag, $"Proof lag over time — {title}", File("proof_lag"), warmup),
             () => LatencyCdfChart.Save(LatencyCdfs(results), $"Result latency and time to trust per path — {title}", File("latency_cdf")),
-            () => UtilizationChart.Save(Utilization(results), $"Utilisation per pool — {title}", File("utilization")),
-            () => ReplicationSpreadChart.Save(TimeToTrust(results), $"Mean time to trust per path — {title}", "mean time to trust (s)", File("replication_spread")),
+            () => UtilizationChart.Save(Utilization(results), $"Utilisation per pool — {title}", File("utilization"), results.Count),
+            () => ReplicationSpreadChart.Save(TimeToTrust(results), $"Mean time to trust per path — {title}", "mean time to trust (s)", File("replication_spread"),
+                results.Count),
             // With faults, the backlog chart shows each pool's backlog rising across an outage and recovering.
-            () => { if (scenario.FaultsOrNone.Any) BacklogChart.Save(results[0].TimeSeries, $"Backlog per pool across faults — {title}", File("backlog")); });
+            () => { if (scenario.FaultsOrNone.Any) BacklogChart.Save(results[0].TimeSeries, $"Backlog per pool across faults — {title}", File("backlog"), warmup); });
         // The report from the summary and the charts; then summary.json last: its presence marks complete
         // results, and only then does the INCOMPLETE marker go.
         RunReport.Write(Directory, summary);
@@ -117,18 +119,19 @@ public sealed class RunOutputs(string directory, LoadedScenario loaded, bool log
         var series = new List<CdfSeries>();
         foreach (VerificationPath path in VerificationPaths.All)
         {
-            AddSeries(path.Key() + ": result latency", results.Select(r => r.Metrics.Path(path).ResultLatency));
-            AddSeries(path.Key() + ": time to trust", results.Select(r => r.Metrics.Path(path).TimeToTrust));
+            // One colour per path: result latency drawn solid (variant 0), time to trust dashed (variant 1).
+            AddSeries(path, 0, path.Key() + ": result latency", results.Select(r => r.Metrics.Path(path).ResultLatency));
+            AddSeries(path, 1, path.Key() + ": time to trust", results.Select(r => r.Metrics.Path(path).TimeToTrust));
         }
         return series;
 
-        void AddSeries(string label, IEnumerable<SampleStatistic> perReplication)
+        void AddSeries(VerificationPath path, int variant, string label, IEnumerable<SampleStatistic> perReplication)
         {
             var merged = new SampleStatistic();
             foreach (SampleStatistic s in perReplication) merged.Merge(s);
             if (merged.Count == 0) return;
             var ps = Enumerable.Range(1, 199).Select(i => i / 200.0).ToList();
-            series.Add(new CdfSeries(label, ps.Select(merged.Quantile).ToList(), ps));
+            series.Add(new CdfSeries(label, ps.Select(merged.Quantile).ToList(), ps, path.Key(), variant));
         }
     }
 

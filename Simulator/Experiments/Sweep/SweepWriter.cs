@@ -68,7 +68,6 @@ public static class SweepWriter
     private static void Charts(string outDir, SweepResult sweep)
     {
         string x = sweep.Parameters[0].Name;
-        var knees = sweep.Knees();
         var groups = sweep.Points.GroupBy(p => SweepResult.OthersKey(p.Point)).ToList();
         if (groups.SelectMany(g => g).Any(p => double.IsNaN(SweepResult.Numeric(p.Point.Values[0].Value)))) return; // words: no curves
         SweepPoint first = sweep.Points[0];
@@ -77,9 +76,30 @@ public static class SweepWriter
         var utilization = first.Metrics.Select(m => m.Metric).Where(m => m.EndsWith(".utilization", StringComparison.Ordinal)).ToArray();
         Chart("sweep_result_latency", "Result latency", "seconds", latency);
         Chart("sweep_proof_lag", "Proof lag", "seconds", lag);
-        Chart("sweep_utilization", "Utilisation per pool", "busy slots / slots", utilization);
+        Chart("sweep_utilization", "Utilisation per pool", "busy slots / slots", utilization, ceiling: 1);
 
-        void Chart(string file, string what, string yLabel, string[] metrics)
+        // A point's mark: a pool's utilisation by that pool's verdict, every other curve by the worst verdict of the point.
+        static StabilityState VerdictFor(SweepPoint p, string metric)
+        {
+            string? pool = metric.StartsWith("pools.", StringComparison.Ordinal) ? metric["pools.".Length..metric.LastIndexOf('.')] : null;
+            var own = p.Verdicts.Where(v => v.Backlog == pool).Select(v => v.State).ToList();
+            return own.Count > 0 ? own[0] : p.Verdicts.Select(v => v.State).DefaultIfEmpty(StabilityState.Stable).Max();
+        }
+
+        // Short legend names: "inference" for pools.inference.utilization, "zkml" for paths.zkml.proof_lag_s (in the path's colour).
+        static (string Name, string? Path) CurveName(string metric)
+        {
+            string[] parts = metric.Split('.');
+            return parts switch
+            {
+                ["pools", var pool, _] => (pool, null),
+                ["paths", var path, _] => (path, path),
+                [_] => ("all paths", SweepChart.AllPaths),
+                _ => (metric, null),
+            };
+        }
+
+        void Chart(string file, string what, string yLabel, string[] metrics, double ceiling = double.PositiveInfinity)
         {
             var ordered = groups.Select(g => g.OrderBy(p => SweepResult.Numeric(p.Point.Values[0].Value)).ToList()).ToList();
             var xs = ordered[0].Select(p => SweepResult.Numeric(p.Point.Values[0].Value)).ToList();
@@ -90,13 +110,20 @@ public static class SweepWriter
                 {
                     var cis = points.Select(p => p.Metrics.First(m => m.Metric == metric).Interval).ToList();
                     if (cis.All(c => double.IsNaN(c.Mean))) continue;
-                    string label = group.Key.Length == 0 ? metric : $"{metric} ({group.Key})";
+                    (string name, string? path) = CurveName(metric);
+                    string label = group.Key.Length == 0 ? name : $"{name} ({group.Key})";
                     curves.Add(new SweepChart.Curve(label, cis.Select(c => c.Mean).ToList(),
-                        cis.Select(c => double.IsFinite(c.HalfWidth) ? c.HalfWidth : (double?)null).ToList()));
+                        cis.Select(c => double.IsFinite(c.HalfWidth) ? c.HalfWidth : (double?)null).ToList(),
+                        points.Select(p => VerdictFor(p, metric)).ToList(), path, groups.IndexOf(group)));
                 }
             }
-            double? knee = knees.Count == 1 && knees[0].Value is { } k ? SweepResult.Numeric(k) : null;
-            SweepChart.Save(xs, curves, knee, $"{what} vs {x} — {sweep.Scenario}", x, yLabel, Path.Combine(outDir, file));
+            // The line at the last stable point of the three-state knee interval (the two-state knee could disagree with the marks).
+            double? knee = sweep.KneeIntervals() is [{ LastStable: { } k }] ? SweepResult.Numeric(k) : null;
+            string? kneeNote = sweep.KneeIntervals() is [var only]
+                ? $"knee interval: last stable {only.LastStable ?? "none"}, first unstable {only.FirstUnstable ?? "none in range"}"
+                  + (only.Critical.Count > 0 ? $", critical {string.Join(" ", only.Critical)}" : "")
+                : null;
+            SweepChart.Save(xs, curves, knee, $"{what} vs {x} — {sweep.Scenario}", x, yLabel, Path.Combine(outDir, file), kneeNote, ceiling);
         }
     }
 }

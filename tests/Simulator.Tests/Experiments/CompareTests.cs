@@ -49,6 +49,27 @@ public class CompareTests
     }
 
     [Test]
+    public void The_console_shows_each_variants_stability_and_path_mix_change_and_the_report_charts_paired_differences()
+    {
+        // 14 req/s is past the dedicated provers' capacity (10.08 req/s, README): that variant's prover backlog grows.
+        var run = ExperimentRun.Execute("compare", Baseline, "--duration", "1200", "--warmup", "200", "--replications", "4",
+            "--variant", "base:arrival_rate=6", "--variant", "heavy:arrival_rate=14", "--variant", "slo:arrival_rate=6,policy={name: slo, floor: zkcrv}");
+        string[] lines = run.Stdout.Split('\n');
+        string Line(string variant) => lines.Single(l => l.StartsWith(variant + " ", StringComparison.Ordinal) && l.Contains("zkml", StringComparison.Ordinal));
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.Stdout, Does.Contain("path mix (share of requests; change from base in points, paired 95%)"));
+            Assert.That(Line("base"), Does.Match(@"^base\s+stable\s+zkml [0-9.]+%, tee"));
+            Assert.That(Line("heavy"), Does.Contain("unstable:").And.Contain("prover"));
+            // A policy with a trust floor changes the mix: a significant change is marked.
+            Assert.That(Line("slo"), Does.Contain("◆"));
+            foreach (string metric in new[] { "result_latency_s", "proof_lag_s", "time_to_trust_s", "downgrade_share" })
+                Assert.That(File.Exists(Path.Combine(run.OutDir, $"compare_diff_{metric}.png")), metric);
+            Assert.That(File.ReadAllText(Path.Combine(run.OutDir, "report.md")), Does.Contain("paired difference of each variant to the first"));
+        });
+    }
+
+    [Test]
     public void Output_is_byte_identical_for_any_thread_count()
     {
         string[] args = ["--set", "arrival_rate=8", "--duration", "600", "--warmup", "60", "--replications", "3", "--quiet",
