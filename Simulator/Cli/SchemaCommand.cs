@@ -1,6 +1,8 @@
 using System.CommandLine;
 using HacaSim.Catalog;
-using HacaSim.Scenarios;
+using HacaSim.Model;
+using HacaSim.Policies;
+using HacaSim.Scenarios.Loading;
 
 namespace HacaSim.Cli;
 

@@ -1,5 +1,6 @@
 using HacaSim.Catalog;
 using HacaSim.Model;
+using HacaSim.Scenarios;
 
 namespace HacaSim.Policies;
 

@@ -4,11 +4,11 @@ namespace HacaSim.Scenarios;
 public sealed record PathsConfig(ZkmlConfig Zkml, TeeConfig Tee, ZkCrvConfig ZkCrv, VanillaConfig Vanilla)
 {
     /// <summary>Expected gas of one settled item of a path, as the chain charges it (a challenged ZK-CRV item pays ZKML's).</summary>
-    public double SettleGas(Model.VerificationPath path) => path switch
+    public double SettleGas(VerificationPath path) => path switch
     {
-        Model.VerificationPath.Zkml => Zkml.SettleGas,
-        Model.VerificationPath.Tee => Tee.SettleGas,
-        Model.VerificationPath.ZkCrv => (1 - ZkCrv.ChallengeProbability) * ZkCrv.SettleGas + ZkCrv.ChallengeProbability * Zkml.SettleGas,
+        VerificationPath.Zkml => Zkml.SettleGas,
+        VerificationPath.Tee => Tee.SettleGas,
+        VerificationPath.ZkCrv => (1 - ZkCrv.ChallengeProbability) * ZkCrv.SettleGas + ZkCrv.ChallengeProbability * Zkml.SettleGas,
         _ => Vanilla.SettleGas,
     };
 }

@@ -1,3 +1,4 @@
+using HacaSim.Cli;
 using HacaSim.Catalog;
 using HacaSim.Model;
 using HacaSim.Policies;

@@ -1,5 +1,6 @@
 using HacaSim.Catalog;
 using HacaSim.Model;
+using HacaSim.Scenarios;
 using HacaSim.Policies;
 using HacaSim.Randomness;
 using HacaSim.Tests.Model;
@@ -145,12 +146,12 @@ public class UtilityPolicyTests
     public void Its_class_keys_are_refused_under_another_policy_and_bad_values_are_named()
     {
         string other = OnOff(0.05).Replace("policy: {name: utility}", "policy: {name: slo}", StringComparison.Ordinal);
-        var e = Assert.Throws<InputException>(() => HacaSim.Scenarios.ScenarioLoader.LoadText(other, "t.yaml", []));
+        var e = Assert.Throws<InputException>(() => HacaSim.Scenarios.Loading.ScenarioLoader.LoadText(other, "t.yaml", []));
         Assert.That(e!.Message, Does.Contain("traffic.classes[0].trust_value").And.Contain("applies only with policy: {name: utility}"));
         string negative = OnOff(0.05).Replace("zkml: 1.0, tee: 0.9", "zkml: -1, tee: 0.9", StringComparison.Ordinal);
-        e = Assert.Throws<InputException>(() => HacaSim.Scenarios.ScenarioLoader.LoadText(negative, "t.yaml", []));
+        e = Assert.Throws<InputException>(() => HacaSim.Scenarios.Loading.ScenarioLoader.LoadText(negative, "t.yaml", []));
         Assert.That(e!.Message, Does.Contain("trust_value.zkml"));
         string typo = OnOff(0.05).Replace("zkcrv: 0.5", "zkcvr: 0.5", StringComparison.Ordinal);
-        Assert.Throws<InputException>(() => HacaSim.Scenarios.ScenarioLoader.LoadText(typo, "t.yaml", []));
+        Assert.Throws<InputException>(() => HacaSim.Scenarios.Loading.ScenarioLoader.LoadText(typo, "t.yaml", []));
     }
 }

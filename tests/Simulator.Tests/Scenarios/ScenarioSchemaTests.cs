@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using HacaSim.Scenarios;
+using HacaSim.Scenarios.Loading;
 using HacaSim.Tests.Cli;
 using Json.Schema;
 using YamlDotNet.RepresentationModel;

@@ -1,8 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using HacaSim.Catalog;
+using HacaSim.Model;
 
-namespace HacaSim.Scenarios;
+namespace HacaSim.Scenarios.Loading;
 
 /// <summary>
 /// A JSON Schema (draft 2020-12) of the scenario format, generated from the binder's key lists and the catalogs'

@@ -1,6 +1,8 @@
 using System.Text;
+using HacaSim.Catalog;
+using HacaSim.Model;
 
-namespace HacaSim.Catalog;
+namespace HacaSim.Cli;
 
 /// <summary>
 /// The reference of every name a scenario can use (arrival processes, distributions, path policies, dispatchers,
