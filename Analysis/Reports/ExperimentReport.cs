@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace HacaSim.Analysis.Reports;
 
 /// <summary>
-/// report.md and report.html of a sweep (from sweep.csv) or a comparison (from comparison.csv and each
+/// report.md and report.html of an explore (<see cref="ExploreReport"/>), a sweep (from sweep.csv) or a comparison (from comparison.csv and each
 /// variant's summary.json), read from the directory's files alone, so <c>hacasim report DIR</c> rebuilds
 /// them exactly as the command wrote them.
 /// </summary>
@@ -16,7 +16,8 @@ public static class ExperimentReport
     /// <summary>Writes the report a sweep or compare directory has; false when the directory is neither.</summary>
     public static bool Write(string directory)
     {
-        ReportDocument? document = File.Exists(Path.Combine(directory, SweepFile)) ? Sweep(directory)
+        ReportDocument? document = File.Exists(Path.Combine(directory, ExploreReport.ExploreFile)) ? ExploreReport.Document(directory)
+            : File.Exists(Path.Combine(directory, SweepFile)) ? Sweep(directory)
             : File.Exists(Path.Combine(directory, ComparisonFile)) ? Compare(directory) : null;
         if (document is null) return false;
         Output.AtomicFile.WriteText(Path.Combine(directory, RunReport.MarkdownFile), MarkdownReport.Render(document));
@@ -25,7 +26,7 @@ public static class ExperimentReport
     }
 
     /// <summary>The rows of a CSV this tool wrote (one line per row; fields quoted only around commas or quotes).</summary>
-    private static List<Dictionary<string, string>> Rows(string file)
+    internal static List<Dictionary<string, string>> Rows(string file)
     {
         string[] lines = File.ReadAllLines(file);
         if (lines.Length == 0) return [];
@@ -57,7 +58,7 @@ public static class ExperimentReport
 
     private static string Get(Dictionary<string, string> row, string key) => row.TryGetValue(key, out string? v) ? v : "";
 
-    private static string Num(string text) =>
+    internal static string Num(string text) =>
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double x) ? ReportText.Number(x) : text.Length == 0 ? "–" : text;
 
     private static string MeanCi(Dictionary<string, string> row, string mean, string ci) =>
@@ -129,7 +130,7 @@ public static class ExperimentReport
         double.TryParse(Get(row, "diff_mean"), NumberStyles.Float, CultureInfo.InvariantCulture, out double d)
         && double.TryParse(Get(row, "diff_ci95"), NumberStyles.Float, CultureInfo.InvariantCulture, out double h) && Math.Abs(d) > h;
 
-    private static void AddCharts(List<ReportBlock> blocks, string directory, string prefix)
+    internal static void AddCharts(List<ReportBlock> blocks, string directory, string prefix)
     {
         var charts = Directory.GetFiles(directory, prefix + "*.png").Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToList();
         if (charts.Count == 0) return;

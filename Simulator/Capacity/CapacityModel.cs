@@ -49,6 +49,7 @@ public static class CapacityModel
         // Jobs each pool receives, as (jobs per arriving request, mean work, second moment of work), per stage.
         var jobs = scenario.Pools.Keys.ToDictionary(p => p, _ => new List<Job>(), StringComparer.Ordinal);
         var teeWork = 0.0;
+        var gatewayCalls = 0.0; // provider calls per arriving request
         IDistribution external = Dist(scenario.Data.ExternalLatency);
         double enclave = scenario.Data.EnclaveOverheadFactor;
         Moments zkmlVerify = Moments.Of(Dist(paths.Zkml.VerifySeconds));
@@ -79,9 +80,15 @@ public static class CapacityModel
                 // Data: a fetch holds a data slot for latency x enclave overhead (the data timeout, if any, is ignored).
                 if (c.Config.NeedsDataProbability > 0)
                     own.Add((dataPool, new Job("data", c.Config.NeedsDataProbability, Moments.Of(external).Scale(enclave))));
-                // Inference: inside a TEE the work is slower by the TEE overhead.
-                double factor = path == VerificationPath.Tee ? paths.Tee.InferenceOverheadFactor : 1;
-                own.Add((roles.Inference, new Job("inference", 1, inference.Scale(factor))));
+                // Inference: inside a TEE the work is slower by the TEE overhead. A provider-model class calls out through the
+                // gateway instead: its slot is held for the provider's time, the enclave overhead and the signature (the
+                // rate-limit wait is left out: it is the provider's queue, whose own rho is provider calls / provider_rps).
+                double factor = path == VerificationPath.Tee && c.Gateway is null ? paths.Tee.InferenceOverheadFactor : 1;
+                if (c.Gateway is { } gw)
+                    own.Add((roles.Gateway, new Job("inference", 1, inference.PlusIndependent(Moments.Of(Dist(gw.EnclaveOverheadSeconds)))
+                        .PlusIndependent(Moments.Of(Dist(gw.SignSeconds))))));
+                else own.Add((roles.Inference, new Job("inference", 1, inference.Scale(factor))));
+                if (c.Gateway is not null) gatewayCalls += share * w;
                 // Proof: ZKML always, ZK-CRV when challenged.
                 double zk = path == VerificationPath.Zkml ? 1 : path == VerificationPath.ZkCrv ? q : 0;
                 if (zk > 0) own.Add((proofPool, new Job("proof", zk, c.Proof.Scale(proofSlotFactor))));
@@ -98,7 +105,7 @@ public static class CapacityModel
                 }
                 else own.Add((roles.Verification, new Job("verify", k, pathVerify)));
                 foreach (var (pool, job) in own) jobs[pool].Add(job with { PerRequest = job.PerRequest * share * w });
-                if (path == VerificationPath.Tee) teeWork += share * w * inference.Mean * factor;
+                if (path == VerificationPath.Tee && c.Gateway is null) teeWork += share * w * inference.Mean * factor;
                 requestWork.Add(new PathWork(c.Config.Name, path, share * w,
                     own.GroupBy(o => o.Pool).ToDictionary(g => g.Key, g => g.Sum(o => o.Job.PerRequest * o.Job.Work.Mean), StringComparer.Ordinal)));
             }
@@ -125,8 +132,10 @@ public static class CapacityModel
                 double teeCapacity = pc.TeeCapableNodes * perNode * pc.Speed * Availability(scenario, pc, catalogs, notes, teeOnly: true);
                 teeRho = teeCapacity > 0 ? total * teeWork / teeCapacity : double.PositiveInfinity;
             }
+            // A gateway pool has two limits: its nodes' slots (rho above) and the provider's rate limit, one call per 1 / provider_rps.
+            double? providerRho = pc.Gateway is { } g && pc.Name == roles.Gateway ? total * gatewayCalls / g.ProviderRps : null;
             var load = new PoolLoad(pc.Name, RolesOf(pc.Name, roles, dataPool), pc.Nodes, pc.Nodes * pc.Slots, capacity, work, byStage, perRequest,
-                Math.Max(0, scv), rho, teeRho, 0, batching);
+                Math.Max(0, scv), rho, teeRho, 0, batching) { ProviderRho = providerRho };
             pools.Add(load with { KneeArrivalRate = load.BindingRho > 0 ? total / load.BindingRho : double.PositiveInfinity });
         }
         return new CapacityReport(total, method, pools, Chain(scenario, total, chainItems, catalogs, notes), notes.Distinct().ToList()) { Work = requestWork };
@@ -181,6 +190,7 @@ public static class CapacityModel
     {
         var list = new List<string>();
         if (roles.Inference == pool) list.Add("inference");
+        if (roles.Gateway == pool) list.Add("gateway");
         if ((roles.Prover ?? roles.Inference) == pool) list.Add("prover");
         if (roles.Verification == pool) list.Add("verification");
         if (dataPool == pool) list.Add("data");
@@ -289,7 +299,15 @@ public static class CapacityModel
         ModelProfile? model = c.Model is { } name ? scenario.Models[name] : null;
         Moments inference;
         double meanTokens = 0;
-        if (model?.InferenceSeconds is { } fixedCost)
+        GatewayConfig? gateway = null;
+        if (model?.Provider is { } provider)
+        {
+            // A provider call: time to first token + output tokens x time per token (TPOT drawn once per request).
+            Moments output = window.Output ?? Moments.Of(Dist(c.OutputTokens!));
+            inference = Moments.Of(Dist(provider.TtftSeconds)).PlusIndependent(output.TimesIndependent(Moments.Of(Dist(provider.TpotSeconds))));
+            gateway = scenario.Pools[scenario.Roles.Gateway].Gateway;
+        }
+        else if (model?.InferenceSeconds is { } fixedCost)
         {
             inference = Moments.Of(Dist(fixedCost));
             proof = model.ProofSeconds ?? proof;
@@ -306,10 +324,14 @@ public static class CapacityModel
         else inference = Moments.Of(Dist(c.InferenceSeconds!));
         Moments proofWork = proof is null ? inference.Scale(scenario.Paths.Zkml.ProofOverheadFactor) : Moments.Of(Dist(proof));
         Moments? zkmlVerify = model?.VerifySeconds is { } verify ? Moments.Of(Dist(verify)) : null;
-        return new ClassRate(c, rate, inference, proofWork, meanTokens, zkmlVerify);
+        return new ClassRate(c, rate, inference, proofWork, meanTokens, zkmlVerify) { Gateway = gateway };
     }
 
-    private sealed record ClassRate(RequestClassConfig Config, double Rate, Moments Inference, Moments Proof, double MeanTokens, Moments? ZkmlVerify);
+    private sealed record ClassRate(RequestClassConfig Config, double Rate, Moments Inference, Moments Proof, double MeanTokens, Moments? ZkmlVerify)
+    {
+        /// <summary>The gateway a provider-model class calls through; null for a class served by compute nodes.</summary>
+        public GatewayConfig? Gateway { get; init; }
+    }
 
     private sealed record Job(string Stage, double PerRequest, Moments Work);
 

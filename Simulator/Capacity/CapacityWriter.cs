@@ -34,6 +34,8 @@ public static class CapacityWriter
             w.WriteBoolean("batching", p.Batching);
             JsonOutput.WriteNumberOrNull(w, "rho", Finite(p.Rho));
             JsonOutput.WriteNumberOrNull(w, "tee_rho", p.TeeRho is { } t ? Finite(t) : null);
+            // Only on a tee_gateway pool, so that every other scenario's capacity section keeps its bytes.
+            if (p.ProviderRho is { } pr) JsonOutput.WriteNumberOrNull(w, "provider_rho", Finite(pr));
             JsonOutput.WriteNumberOrNull(w, "knee_arrival_rate_per_s", Finite(p.KneeArrivalRate));
             w.WriteEndObject();
         }
@@ -61,7 +63,9 @@ public static class CapacityWriter
         sb.AppendLine("pool            roles                              work/req (s)  jobs/req  capacity (work-s/s)     rho   knee (req/s)");
         foreach (PoolLoad p in r.Pools)
         {
-            string rho = p.TeeRho is { } t ? string.Create(ci, $"{p.Rho:0.000} (TEE nodes {t:0.000})") : p.Rho.ToString("0.000", ci);
+            string rho = p.TeeRho is { } t ? string.Create(ci, $"{p.Rho:0.000} (TEE nodes {t:0.000})")
+                : p.ProviderRho is { } pr ? string.Create(ci, $"{p.Rho:0.000} (provider rate limit {pr:0.000})")
+                : p.Rho.ToString("0.000", ci);
             sb.AppendLine(string.Create(ci,
                 $"{p.Name,-15} {string.Join(",", p.Roles),-34} {p.WorkPerRequestSeconds,12:0.####} {p.JobsPerRequest,9:0.###} {p.CapacityWorkPerSecond,20:0.###}{(p.Batching ? "*" : " ")} {rho,7} {Knee(p.KneeArrivalRate),14}"));
         }

@@ -15,6 +15,9 @@ public readonly record struct Moments(double Mean, double SecondMoment)
 
     public Moments Scale(double factor) => new(Mean * factor, SecondMoment * factor * factor);
 
+    /// <summary>The product with an independent quantity (output tokens x time per token).</summary>
+    public Moments TimesIndependent(Moments other) => new(Mean * other.Mean, SecondMoment * other.SecondMoment);
+
     /// <summary>The sum with an independent quantity.</summary>
     public Moments PlusIndependent(Moments other) =>
         new(Mean + other.Mean, Variance + other.Variance + (Mean + other.Mean) * (Mean + other.Mean));

@@ -22,8 +22,11 @@ public sealed record PoolLoad(
     double KneeArrivalRate,
     bool Batching)
 {
-    /// <summary>The constraint that binds: the whole pool, or its TEE-capable nodes for TEE inference.</summary>
-    public double BindingRho => Math.Max(Rho, TeeRho ?? 0);
+    /// <summary>On a tee_gateway pool: provider calls per second / provider_rps (the provider's rate limit as a second server).</summary>
+    public double? ProviderRho { get; init; }
+
+    /// <summary>The constraint that binds: the whole pool, its TEE-capable nodes for TEE inference, or a gateway's provider rate limit.</summary>
+    public double BindingRho => Math.Max(Math.Max(Rho, TeeRho ?? 0), ProviderRho ?? 0);
 
     /// <summary>Service completions per second at full load (jobs/s), for the heavy-traffic relaxation time.</summary>
     public double JobCapacityPerSecond => JobsPerRequest > 0 ? CapacityWorkPerSecond * JobsPerRequest / WorkPerRequestSeconds : double.PositiveInfinity;

@@ -19,6 +19,7 @@ internal static class ListCommand
             Section(stdout, "Arrival processes ({process: NAME, ...})", c.Arrivals);
             Section(stdout, "Distributions ({dist: NAME, ...})", c.Distributions);
             ProofSystems(stdout);
+            ExploreRanges(stdout);
             return Program.Success;
         });
         return command;
@@ -38,6 +39,20 @@ internal static class ListCommand
             o.WriteLine($"      at {At(s.FitMinParameters)}");
             o.WriteLine($"      at {At(s.FitMaxParameters)}");
         }
+        o.WriteLine();
+    }
+
+    /// <summary>What <c>hacasim explore --param NAME=RANGE</c> and <c>--method</c> accept.</summary>
+    private static void ExploreRanges(TextWriter o)
+    {
+        o.WriteLine("Explore input ranges (hacasim explore --param NAME=RANGE; NAME as sweep --param and --set name it)");
+        o.WriteLine("  uniform(a,b)         every value in [a, b] equally likely (a < b)");
+        o.WriteLine("  loguniform(a,b)      log(x) uniform on [log a, log b] (0 < a < b): for ranges spanning decades");
+        o.WriteLine("  int(a,b)             the integers a..b, both included, equally likely");
+        o.WriteLine("  choice(v1,v2,...)    one of the listed values (numbers or words), equally likely");
+        o.WriteLine("Explore methods (--method)");
+        o.WriteLine("  lhs                  Latin hypercube of --samples N points; standardised rank regression coefficients (SRRC)");
+        o.WriteLine($"  sobol                Saltelli's design on a scrambled Sobol sequence, N x (k+2) runs for k <= {Analysis.Sensitivity.SaltelliDesign.MaxInputs} inputs; first-order and total Sobol indices");
         o.WriteLine();
     }
 

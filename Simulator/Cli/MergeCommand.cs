@@ -15,7 +15,7 @@ internal static class MergeCommand
         var outDir = new Option<string>("--out") { Description = "Results directory for the merged experiment.", Required = true };
         var force = CommonOptions.Force();
         var parts = new Argument<string[]>("PART_DIR") { Description = "The part directories (each the --out of one --shard K/N run).", Arity = ArgumentArity.OneOrMore };
-        var command = new Command("merge", "Merge the partial result directories of a sharded run, sweep or compare (--shard K/N) into the " +
+        var command = new Command("merge", "Merge the partial result directories of a sharded run, sweep, compare or explore (--shard K/N) into the " +
             "results the unsharded command writes, byte for byte. Refuses (exit 2, writing nothing) parts of different experiments, " +
             "incomplete parts, and missing or duplicated units.\n\n" +
             "Example:\n  hacasim sweep s.yaml --param arrival_rate=6:14:1 --shard 0/2 --out parts/0\n" +
@@ -32,6 +32,7 @@ internal static class MergeCommand
                 "run" => RunCommand.Create(stdout, cancel, ["merge", "--out", parse.GetValue(outDir)!], set, stderr),
                 "sweep" => SweepCommand.Create(stdout, set, stderr),
                 "compare" => CompareCommand.Create(stdout, set, stderr),
+                "explore" => ExploreCommand.Create(stdout, set, stderr),
                 _ => throw new InputException($"merge: the parts come from '{id.Command}', which cannot be sharded"),
             };
             ParseResult again = new RootCommand { replay }.Parse([id.Command, .. id.Arguments, "--out", parse.GetValue(outDir)!,

@@ -49,6 +49,7 @@ public static class Program
             ReportCommand.Create(stdout),
             CompareCommand.Create(stdout, stderr: stderr),
             SweepCommand.Create(stdout, stderr: stderr),
+            ExploreCommand.Create(stdout, stderr: stderr),
             PlanCommand.Create(stdout),
             ListCommand.Create(stdout),
             MergeCommand.Create(stdout, stderr, cancel),

@@ -8,7 +8,7 @@ internal static class ReportCommand
 {
     public static Command Create(TextWriter stdout)
     {
-        var directory = new Argument<string>("RUN_DIR") { Description = "A results directory written by 'hacasim run' (summary.json), 'sweep' (sweep.csv) or 'compare' (comparison.csv)." };
+        var directory = new Argument<string>("RUN_DIR") { Description = "A results directory written by 'hacasim run' (summary.json), 'sweep' (sweep.csv), 'compare' (comparison.csv) or 'explore' (explore.csv)." };
         var command = new Command("report", "Write report.md and a self-contained report.html (charts embedded, no external links) " +
             "for a results directory; 'run' does this automatically.\n\nExample:\n  hacasim report results/runs/baseline-20250101-120000") { directory };
         command.SetAction(parse =>
@@ -21,7 +21,7 @@ internal static class ReportCommand
                 return Program.Success;
             }
             if (!File.Exists(Path.Combine(dir, RunReportData.SummaryFile)))
-                throw new InputException($"{dir}: no {RunReportData.SummaryFile}, sweep.csv or comparison.csv here; give a directory written by 'hacasim run', 'sweep' or 'compare'");
+                throw new InputException($"{dir}: no {RunReportData.SummaryFile}, sweep.csv, comparison.csv or explore.csv here; give a directory written by 'hacasim run', 'sweep', 'compare' or 'explore'");
             // summary.json is read back here (the only command that does): a damaged one is bad input, not a crash.
             InputFiles.Check(Path.Combine(dir, RunReportData.SummaryFile), "summary.json", 256L * 1024 * 1024);
             try

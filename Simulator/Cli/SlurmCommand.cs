@@ -11,7 +11,7 @@ namespace HacaSim.Cli;
 /// </summary>
 internal static partial class SlurmCommand
 {
-    private static readonly string[] Sharded = ["run", "sweep", "compare"];
+    private static readonly string[] Sharded = ["run", "sweep", "compare", "explore"];
 
     /// <summary>Array tasks at most: Slurm's own MaxArraySize defaults to 1001; this bound only stops absurd values (2^31).</summary>
     public const int MaxTasks = 100_000;
@@ -140,6 +140,7 @@ internal static partial class SlurmCommand
         {
             "run" => RunCommand.Create(TextWriter.Null),
             "sweep" => SweepCommand.Create(TextWriter.Null),
+            "explore" => ExploreCommand.Create(TextWriter.Null),
             _ => CompareCommand.Create(TextWriter.Null),
         };
         ParseResult parse = new RootCommand { probe }.Parse([.. inner, "--shard", $"0/{tasks}", "--out", "probe"]);

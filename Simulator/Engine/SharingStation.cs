@@ -195,7 +195,7 @@ public sealed class SharingStation<TJob> : IStation<TJob> where TJob : class
         var started = new Running(job, _sim.Now, wait, lane.HeadDemand, lane.Virtual + work, _sequence++);
         lane.InService.Add(started);
         _demandInService += started.Demand;
-        Statistics.Wait.Record(wait);
+        if (Statistics.RecordsSamples) Statistics.Wait.Record(wait); // a node's pool records it (as Station and SharedRateStation do)
         _client.OnServiceStart(job, wait);
         return true;
     }
@@ -264,8 +264,11 @@ public sealed class SharingStation<TJob> : IStation<TJob> where TJob : class
                 lane.InService.Remove(done);
                 _demandInService -= done.Demand;
                 Statistics.Departures++;
-                Statistics.Service.Record(now - done.StartSeconds);
-                Statistics.Sojourn.Record(done.WaitSeconds + now - done.StartSeconds);
+                if (Statistics.RecordsSamples)
+                {
+                    Statistics.Service.Record(now - done.StartSeconds);
+                    Statistics.Sojourn.Record(done.WaitSeconds + now - done.StartSeconds);
+                }
                 _finished.Add(done);
             }
         }

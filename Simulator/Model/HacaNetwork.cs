@@ -74,8 +74,16 @@ public sealed class HacaNetwork
         // dispatched to (and not reported) keeps the backlog views at zero.
         Pool verification = pools.TryGetValue(roles.Verification, out Pool? v) ? v
             : new Pool(roles.Verification, catalogs.Dispatchers.Create(ComponentSpec.Of("jsq"), streams.Stream($"dispatch/{roles.Verification}")), _sim);
+        PoolConfig? gateway = _scenario.Pools.GetValueOrDefault(roles.Gateway) is { IsGateway: true } g ? g : null;
         return new NetworkPools(pools[roles.Inference], verification, Role(roles.Data),
-            roles.Prover is null ? null : pools[roles.Prover], pools.Values.ToList());
+            roles.Prover is null ? null : pools[roles.Prover], pools.Values.ToList())
+        {
+            Gateway = gateway is null ? null : pools[gateway.Name],
+            GatewayCalls = gateway?.Gateway is { } gc
+                ? new ProviderGateway(gc.ProviderRps, catalogs.Distributions.Create(gc.EnclaveOverheadSeconds, streams.Stream($"gateway/{gateway.Name}/enclave")),
+                    catalogs.Distributions.Create(gc.SignSeconds, streams.Stream($"gateway/{gateway.Name}/sign")))
+                : null,
+        };
     }
 
     /// <summary>

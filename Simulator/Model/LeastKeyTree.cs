@@ -29,6 +29,12 @@ internal sealed class LeastKeyTree
 
     public double this[int position] => _keys[position];
 
+    /// <summary>Leaves of the tree (n rounded up to a power of two): tree node p >= Leaves is position p - Leaves.</summary>
+    public int Leaves => _leaves;
+
+    /// <summary>Position with the smallest key under tree node <paramref name="node"/> (1 is the root), for a search that prunes subtrees.</summary>
+    public int WinnerUnder(int node) => _winners[node];
+
     public void Set(int position, double key)
     {
         if (_keys[position].Equals(key)) return;

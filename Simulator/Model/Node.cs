@@ -104,6 +104,10 @@ public sealed class Node : INodeView, IStationClient<Request>, ISharingClient<Re
     public int Busy => Station.Busy;
     public int Waiting => Station.Waiting;
 
+    // What WorkLeftSeconds is made of, for the least-work index (LeastWorkIndex).
+    internal double InServiceEndSum => _inServiceEndSum;
+    internal double QueuedWorkSum => _queuedWorkSum;
+
     public double WorkLeftSeconds => Math.Max(0, _inServiceEndSum - Busy * _sim.Now) + _queuedWorkSum;
 
     /// <summary>Offers the request's current stage to the node; false when its queue is full.</summary>

@@ -30,6 +30,10 @@ public sealed class Pool
     private readonly bool _jsq;
     private LeastKeyTree? _jsqAll, _jsqTee;
 
+    // Least work left over many nodes: an index that computes exact keys only for nodes that could win.
+    private readonly bool _lwl;
+    private LeastWorkIndex? _lwlAll, _lwlTee;
+
     // Jobs waiting and in service over all nodes, kept as they change so reading them is O(1).
     private int _waitingOnNodes, _busyOnNodes;
     private int _totalSlots, _teeCapableNodes;
@@ -40,6 +44,7 @@ public sealed class Pool
         Name = name;
         _dispatcher = dispatcher;
         _jsq = dispatcher is JoinShortestQueueDispatcher;
+        _lwl = dispatcher is LeastWorkLeftDispatcher;
         _sim = sim;
         _central = central;
         CentralWaiting = new TimeWeightedAverage(sim.Now);
@@ -160,6 +165,7 @@ public sealed class Pool
         node.CountedBusy = node.Busy;
         _eligibleStale = true;
         _jsqAll = _jsqTee = null; // built again, for every node, at the next pick
+        _lwlAll = _lwlTee = null;
     }
 
     /// <summary>Jobs waiting on all nodes and in the holding queue.</summary>
@@ -179,6 +185,11 @@ public sealed class Pool
         _busyOnNodes += busy - node.CountedBusy;
         node.CountedWaiting = waiting;
         node.CountedBusy = busy;
+        if (_lwlAll is not null)
+        {
+            _lwlAll.MarkDirty(node.Index);
+            _lwlTee?.MarkDirty(node.Index);
+        }
         if (_jsqAll is null) return;
         double key = JsqKey(node);
         _jsqAll.Set(node.Index, key);
@@ -214,6 +225,11 @@ public sealed class Pool
             _jsqTee = _teeCapableNodes > 0 && _teeCapableNodes < _nodes.Count ? new LeastKeyTree(_nodes.Count) : null;
             foreach (Node n in _nodes) LoadChanged(n);
         }
+        if (_lwl && _lwlAll is null)
+        {
+            _lwlAll = new LeastWorkIndex(_nodes, _ => true);
+            _lwlTee = _teeCapableNodes > 0 && _teeCapableNodes < _nodes.Count ? new LeastWorkIndex(_nodes, n => n.TeeCapable) : null;
+        }
     }
 
     internal void RecordStart(double waitSeconds, double serviceSeconds)
@@ -240,6 +256,7 @@ public sealed class Pool
         List<Node> eligible = teeOnly ? _upTee : _up;
         if (eligible.Count == 0) return null;
         if (_jsqAll is not null) return _nodes[(teeOnly && _jsqTee is not null ? _jsqTee : _jsqAll).Least];
+        if (_lwlAll is not null) return _nodes[(teeOnly && _lwlTee is not null ? _lwlTee : _lwlAll).Least(_sim.Now)];
         return eligible[_dispatcher.Choose(eligible)];
     }
 
@@ -275,6 +292,18 @@ public sealed class Pool
                 tree.Set(node.Index, double.PositiveInfinity);
             }
             foreach (Node node in chosen) tree.Set(node.Index, JsqKey(node));
+            return;
+        }
+        if (_lwlAll is { } index)
+        {
+            // The same, hiding each pick from the index until all are taken.
+            for (int i = 0; i < count; i++)
+            {
+                Node node = _nodes[index.Least(_sim.Now)];
+                chosen.Add(node);
+                index.Hide(node.Index);
+            }
+            index.ShowAll();
             return;
         }
         _candidates.Clear();

@@ -44,6 +44,9 @@ public sealed class RequestClass
     /// <summary>The weakest path the class accepts (class <c>trust_floor</c>); null: the policy decides.</summary>
     public VerificationPath? TrustFloor { get; init; }
 
+    /// <summary>True when the class's model is a provider model: its inference is a call through the TEE gateway pool.</summary>
+    public bool ViaGateway { get; init; }
+
     /// <summary>Path weights from the scenario, indexed by <see cref="VerificationPath"/>.</summary>
     public ReadOnlySpan<double> PathWeights => _pathWeights;
 }

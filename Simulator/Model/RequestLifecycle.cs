@@ -23,6 +23,9 @@ public sealed class RequestLifecycle : IStageRouter
     private readonly IRequestSink? _sink;
     private readonly Pool _inference, _verification, _data;
     private readonly Pool? _prover;
+    // The TEE gateway (provider-model classes) and its rate limiter; null without one.
+    private readonly Pool? _gateway;
+    private readonly ProviderGateway? _gatewayCalls;
     private readonly int _replication;
     private readonly IDistribution _hop;
     private readonly IDistribution _zkmlVerify, _teeVerify, _zkcrvVerify, _vanillaVerify, _attest, _sign;
@@ -47,6 +50,8 @@ public sealed class RequestLifecycle : IStageRouter
         _verification = pools.Verification;
         _data = pools.Data;
         _prover = pools.Prover;
+        _gateway = pools.Gateway;
+        _gatewayCalls = pools.GatewayCalls;
         _replication = Math.Min(scenario.Verification.Replication ?? int.MaxValue, _verification.Nodes.Count);
         PathsConfig p = scenario.Paths;
         _hop = catalogs.Distributions.Create(scenario.Network.HopLatency, streams.Stream("network/hop"));
@@ -101,7 +106,7 @@ public sealed class RequestLifecycle : IStageRouter
     }
 
     private void StartInference(Request request) =>
-        Enqueue(request, _inference, RequestStage.Inference, teeOnly: request.Path == VerificationPath.Tee);
+        Enqueue(request, request.Class.ViaGateway ? _gateway! : _inference, RequestStage.Inference, teeOnly: request.Path == VerificationPath.Tee);
 
     private void Enqueue(Request request, Pool pool, RequestStage stage, bool teeOnly)
     {
@@ -229,6 +234,8 @@ public sealed class RequestLifecycle : IStageRouter
     public double WorkSeconds(Request request) => request.Stage switch
     {
         RequestStage.Data => Math.Min(FetchSeconds(request, _sim.Now), _scenario.Data.TimeoutSeconds ?? double.PositiveInfinity),
+        // A gateway call: the provider's rate-limit wait (reserved now, at the slot's start), its answer, the enclave and the signature.
+        RequestStage.Inference when request.Class.ViaGateway => _gatewayCalls!.CallSeconds(request, _sim.Now),
         RequestStage.Inference => request.InferenceWorkSeconds
             * (request.Path == VerificationPath.Tee ? _scenario.Paths.Tee.InferenceOverheadFactor : 1),
         RequestStage.Proof => request.ProofWorkSeconds,
@@ -237,8 +244,12 @@ public sealed class RequestLifecycle : IStageRouter
         _ => throw new InvalidOperationException($"no work for stage {request.Stage}"),
     };
 
-    public double ExpectedWorkSeconds(Request request) =>
-        request.Stage == RequestStage.Verify ? VerifyCost(request).Mean : WorkSeconds(request);
+    public double ExpectedWorkSeconds(Request request) => request.Stage switch
+    {
+        RequestStage.Verify => VerifyCost(request).Mean,
+        RequestStage.Inference when request.Class.ViaGateway => _gatewayCalls!.ExpectedCallSeconds(request), // reserves no admission
+        _ => WorkSeconds(request),
+    };
 
     private IDistribution VerifyCost(Request request) => request.Path switch
     {
@@ -311,7 +322,8 @@ public sealed class RequestLifecycle : IStageRouter
             return;
         }
         request.ProofQueuedSeconds = request.ProofStartSeconds = _sim.Now;
-        double delay = request.Path == VerificationPath.Tee ? _attest.Sample() : _sign.Sample();
+        // A gateway's answer left the enclave signed (its sign_s was part of the call): that signature is the attestation.
+        double delay = request.Class.ViaGateway ? 0 : request.Path == VerificationPath.Tee ? _attest.Sample() : _sign.Sample();
         _sim.Schedule(delay, _proofReady, request);
     }
 

@@ -85,7 +85,14 @@ public sealed class TrafficSource
             IInferenceCost cost;
             ComponentSpec? proof = scenario.Paths.Zkml.ProofSeconds;
             ModelProfile? model = config.Model is { } modelName ? scenario.Models[modelName] : null;
-            if (model?.InferenceSeconds is { } fixedCost)
+            if (model?.Provider is { } provider)
+            {
+                // An external provider's LLM through the TEE gateway: its measured latency, never proven.
+                cost = new ProviderInference(catalogs.Distributions.Create(provider.TtftSeconds, streams.Stream($"{prefix}/ttft")),
+                    catalogs.Distributions.Create(provider.TpotSeconds, streams.Stream($"{prefix}/tpot")),
+                    catalogs.Distributions.Create(config.OutputTokens!, streams.Stream($"{prefix}/output_tokens")));
+            }
+            else if (model?.InferenceSeconds is { } fixedCost)
             {
                 // A classical model from models: (or the profile catalogue): a fixed cost, as inference_s on the class.
                 cost = new FixedCostInference(catalogs.Distributions.Create(fixedCost, streams.Stream($"{prefix}/inference")));
@@ -111,6 +118,7 @@ public sealed class TrafficSource
                 // A stream of its own, made only when the model has a verify time: other scenarios draw exactly as before.
                 ZkmlVerify = model?.VerifySeconds is { } verify ? catalogs.Distributions.Create(verify, streams.Stream($"{prefix}/verify")) : null,
                 TrustFloor = config.TrustFloor,
+                ViaGateway = model?.Provider is not null,
             };
         }
 

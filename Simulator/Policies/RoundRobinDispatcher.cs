@@ -1,25 +1,25 @@
 namespace HacaSim.Policies;
 
-/// <summary>Cycles through the pool's nodes; among the candidates, the first at or after the cursor.</summary>
+/// <summary>
+/// Cycles through the pool's nodes; among the candidates, the first at or after the cursor (the one with the
+/// lowest index when none is), so skipped (ineligible) nodes keep the cycle fair. Candidates come in index
+/// order (<see cref="IDispatcher"/>), so the pick is a binary search: O(log n) per job in a pool of any size.
+/// </summary>
 public sealed class RoundRobinDispatcher : IDispatcher
 {
     private int _next;
 
     public int Choose(IReadOnlyList<INodeView> candidates)
     {
-        int best = 0;
-        int bestDistance = int.MaxValue;
-        for (int i = 0; i < candidates.Count; i++)
+        // The first candidate whose index is at or after the cursor; past the end, wrap to the first.
+        int lo = 0, hi = candidates.Count;
+        while (lo < hi)
         {
-            // Distance from the cursor going forward, so skipped (ineligible) nodes keep the cycle fair.
-            int distance = candidates[i].Index - _next;
-            if (distance < 0) distance += int.MaxValue / 2;
-            if (distance < bestDistance)
-            {
-                best = i;
-                bestDistance = distance;
-            }
+            int mid = (lo + hi) >>> 1;
+            if (candidates[mid].Index < _next) lo = mid + 1;
+            else hi = mid;
         }
+        int best = lo == candidates.Count ? 0 : lo;
         _next = candidates[best].Index + 1;
         return best;
     }

@@ -18,5 +18,9 @@ public sealed record ModelProfile(string Name, double PrefillTokensPerSecond, do
     /// <summary>CPU time to verify this model's ZKML proof (its proof system's, or written), replacing paths.zkml.verify_s; null: that.</summary>
     public ComponentSpec? VerifySeconds { get; init; }
 
-    public bool IsTokenBased => InferenceSeconds is null;
+    /// <summary>A model an external provider serves through a TEE gateway (ttft_s, tpot_s); then the token rates are NaN.</summary>
+    public ProviderModelConfig? Provider { get; init; }
+
+    /// <summary>A GPU model costed from token counts (prefill and decode rates).</summary>
+    public bool IsTokenBased => InferenceSeconds is null && Provider is null;
 }

@@ -21,4 +21,9 @@ public sealed record PoolConfig(
 
     /// <summary>Per-node queues (the default) or one central queue for the pool.</summary>
     public PoolQueue Queue { get; init; } = PoolQueue.PerNode;
+
+    /// <summary>Set on a pool of <c>kind: tee_gateway</c> (enclave nodes calling an external LLM provider); null for compute nodes.</summary>
+    public GatewayConfig? Gateway { get; init; }
+
+    public bool IsGateway => Gateway is not null;
 }

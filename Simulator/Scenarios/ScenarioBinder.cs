@@ -20,17 +20,26 @@ internal sealed class ScenarioBinder(ScenarioProblems problems, ScenarioCatalogs
     [
         "profile", "prefill_tokens_per_s", "decode_s_per_token", "inference_s", "proof_s",
         "batch_slowdown", "max_batch", "gpu_memory_gb", "weights_gb", "kv_cache_mb_per_token",
-        "proof_system", "parameters", "extrapolate", "verify_s",
+        "proof_system", "parameters", "extrapolate", "verify_s", "ttft_s", "tpot_s",
     ];
+
+    private static readonly string[] ProviderKeys = ["ttft_s", "tpot_s"];
 
     private static readonly string[] TokenKeys = ["prefill_tokens_per_s", "decode_s_per_token"];
     private static readonly string[] BatchingKeys = ["batch_slowdown", "max_batch", "gpu_memory_gb", "weights_gb", "kv_cache_mb_per_token"];
     private static readonly string[] MemoryKeys = ["gpu_memory_gb", "weights_gb", "kv_cache_mb_per_token"];
     private static readonly string[] PoolKeys =
-        ["nodes", "slots", "speed", "tee_capable", "dispatcher", "discipline", "queue_capacity", "queue", "sharing", "proof_slot_factor"];
+    [
+        "nodes", "slots", "speed", "tee_capable", "dispatcher", "discipline", "queue_capacity", "queue", "sharing", "proof_slot_factor",
+        "kind", "provider_rps", "enclave_overhead_s", "sign_s",
+    ];
+    private static readonly string[] PoolKinds = ["compute", "tee_gateway"];
+    private static readonly string[] GatewayOnlyKeys = ["provider_rps", "enclave_overhead_s", "sign_s"];
+    // A gateway node is an enclave that forwards calls: no GPU to share, no proofs, every node a TEE, provider time not scaled by CPU speed.
+    private static readonly string[] NotOnGatewayKeys = ["sharing", "proof_slot_factor", "tee_capable", "speed"];
     private static readonly string[] QueueModes = ["per_node", "central"];
     private static readonly string[] SharingModes = ["fifo", "inference_first", "preemptive", "processor", "reserved: K"];
-    private static readonly string[] RoleKeys = ["inference", "verification", "data", "prover"];
+    private static readonly string[] RoleKeys = ["inference", "verification", "data", "prover", "gateway"];
     private static readonly string[] PathKeys = ["zkml", "tee", "zkcrv", "vanilla"];
     private static readonly string[] ZkmlKeys = ["proof_overhead", "proof_s", "verify_s", "settle_gas"];
     private static readonly string[] TeeKeys = ["inference_overhead", "attest_s", "verify_s", "settle_gas"];
@@ -59,7 +68,7 @@ internal sealed class ScenarioBinder(ScenarioProblems problems, ScenarioCatalogs
             roles.Text("inference", "inference", "a pool name"),
             roles.Text("verification", "verification", "a pool name"),
             roles.Text("data", "data", "a pool name"),
-            roles.OptionalText("prover", "a pool name"));
+            roles.OptionalText("prover", "a pool name")) { Gateway = roles.Text("gateway", "gateway", "a pool name") };
         SharingPools(top, pools, rolesConfig);
         var paths = BindPaths(top.Child("paths", PathKeys));
         var verification = top.Child("verification", VerificationKeys);
@@ -85,6 +94,7 @@ internal sealed class ScenarioBinder(ScenarioProblems problems, ScenarioCatalogs
         checks.Replication(verification, verificationConfig, rolesConfig);
         new ChainChecks(problems, pools).Check(settlementReader, settlement, verification, verificationConfig, paths, top.Child("paths", PathKeys), rolesConfig, traffic);
         checks.Policy(policy, traffic, catalogs);
+        new GatewayChecks(problems, pools, models).Check(roles, rolesConfig, traffic, policy, faults);
 
         return new Scenario(name, description, run, new TrafficConfig(traffic.Arrival, traffic.Classes.Select(c => c.Config).ToList()),
             models, pools, rolesConfig, paths, verificationConfig, settlement, data, networkConfig, policy, faults,
@@ -117,6 +127,11 @@ internal sealed class ScenarioBinder(ScenarioProblems problems, ScenarioCatalogs
             if (!model.Has("proof_system"))
                 foreach (string key in new[] { "parameters", "extrapolate" }.Where(model.Has))
                     problems.Report(model.NodeFor(key), model.ChildPath(key), $"{key} only applies with proof_system: NAME (a system of {ProofSystemCatalog.FileName})");
+            if (ProviderKeys.Any(model.Has))
+            {
+                result[name] = BindProviderModel(name, model);
+                continue;
+            }
             if (model.Has("inference_s"))
             {
                 // A classical model: a fixed cost per request, no tokens, no batching.
@@ -134,6 +149,24 @@ internal sealed class ScenarioBinder(ScenarioProblems problems, ScenarioCatalogs
                 BindBatching(model)) { VerifySeconds = OptionalDistribution(model, "verify_s") };
         }
         return result;
+    }
+
+    /// <summary>
+    /// A model an external LLM provider serves through a tee_gateway pool: its time to first token and time per output
+    /// token. GPU keys (a profile's token rates, batching, memory) and proof keys describe work the gateway never does.
+    /// </summary>
+    private ModelProfile BindProviderModel(string name, MappingReader model)
+    {
+        foreach (string key in ProviderKeys.Where(k => !model.Has(k)))
+            problems.Report(model.Anchor, model.ChildPath(key),
+                $"missing; a provider model (served through a tee_gateway pool) needs both {string.Join(" and ", ProviderKeys)} (distributions in seconds)");
+        foreach (string key in ModelKeys.Except(ProviderKeys).Where(model.Has))
+            problems.Report(model.NodeFor(key), model.ChildPath(key),
+                $"{key} does not apply to a provider model (ttft_s, tpot_s): its answer comes from an external provider through a tee_gateway pool, " +
+                "not from a GPU profile, and cannot be proven; allowed keys: ttft_s, tpot_s");
+        var ttft = OptionalDistribution(model, "ttft_s") ?? _specs.Deterministic(0, model.ChildPath("ttft_s"));
+        var tpot = OptionalDistribution(model, "tpot_s") ?? _specs.Deterministic(0, model.ChildPath("tpot_s"));
+        return new ModelProfile(name, double.NaN, double.NaN, null) { Provider = new ProviderModelConfig(ttft, tpot) };
     }
 
     /// <summary>Continuous batching: on when batch_slowdown is given; memory needs all three of its keys.</summary>
@@ -177,22 +210,31 @@ internal sealed class ScenarioBinder(ScenarioProblems problems, ScenarioCatalogs
         foreach (var (name, _, value) in pools.Entries)
         {
             var pool = new MappingReader(problems, value, pools.ChildPath(name), value, PoolKeys);
+            bool gateway = pool.Choice("kind", "compute", PoolKinds, "pool kind") == "tee_gateway";
             int nodes = pool.Integer("nodes", 1, 1);
             int teeCapable = pool.Integer("tee_capable", 0, 0);
             if (teeCapable > nodes)
                 problems.Report(pool.NodeFor("tee_capable"), pool.ChildPath("tee_capable"),
                     $"{teeCapable} TEE-capable nodes, but the pool has only {nodes}; allowed: 0 to {nodes}");
             int slots = pool.Integer("slots", 1, 1);
+            GatewayConfig? gatewayConfig = gateway ? BindGateway(pool) : null;
+            foreach (string key in (gateway ? NotOnGatewayKeys : GatewayOnlyKeys).Where(pool.Has))
+                problems.Report(pool.NodeFor(key), pool.ChildPath(key), gateway
+                    ? $"{key} does not apply to a tee_gateway pool (CPU enclaves that forward calls to an external LLM provider: no GPU to share, " +
+                      "no proofs, every node an enclave, the provider's time not scaled by node speed); allowed on a tee_gateway pool: " +
+                      "nodes, slots, dispatcher, discipline, queue_capacity, queue, kind, provider_rps, enclave_overhead_s, sign_s"
+                    : $"{key} only applies to a pool of kind: tee_gateway; this pool is kind: compute");
             result[name] = new PoolConfig(name, nodes,
                 slots,
                 pool.Number("speed", 1, Positive),
-                teeCapable,
+                gateway ? nodes : teeCapable,
                 pool.Choice("dispatcher", "jsq", dispatchers, "dispatcher"),
                 pool.Choice("discipline", "fifo", catalogs.Disciplines.Names.ToList(), "queue discipline"),
                 pool.OptionalInteger("queue_capacity", 0))
             {
                 Queue = pool.Choice("queue", "per_node", QueueModes, "queue mode") == "central" ? PoolQueue.Central : PoolQueue.PerNode,
-                Sharing = BindSharing(pool, slots),
+                Sharing = gateway ? null : BindSharing(pool, slots),
+                Gateway = gatewayConfig,
             };
             // A central queue is one line: it cannot also keep the two lines per node that these modes order.
             if (result[name] is { Queue: PoolQueue.Central, Sharing.Mode: SharingMode.InferenceFirst or SharingMode.Preemptive or SharingMode.Reserved })
@@ -201,6 +243,22 @@ internal sealed class ScenarioBinder(ScenarioProblems problems, ScenarioCatalogs
                     "allowed with central: sharing fifo or processor (or use queue: per_node)");
         }
         return result;
+    }
+
+    /// <summary>
+    /// A tee_gateway pool's provider rate limit and its per-call enclave costs. Defaults (Scenarios/README.md,
+    /// "TEE gateway"): enclave overhead lognormal median 5 ms, p99 50 ms (estimate: vsock proxying and TLS inside the
+    /// enclave); RSA-PSS-2048 signature 1 ms (estimate, 0.5-2 ms on one core).
+    /// </summary>
+    private GatewayConfig BindGateway(MappingReader pool)
+    {
+        double rps = pool.RequiredNumber("provider_rps", Positive,
+            "the external provider's request rate limit for the pool, requests/s > 0 (e.g. 4,000 requests per minute = 66.7)");
+        var enclave = OptionalDistribution(pool, "enclave_overhead_s")
+            ?? new ComponentSpec("lognormal", new Dictionary<string, double> { ["median"] = 0.005, ["p99"] = 0.05 }, new Dictionary<string, string>(),
+                new Dictionary<string, IReadOnlyList<double>>(), problems.Default(pool.ChildPath("enclave_overhead_s")));
+        var sign = OptionalDistribution(pool, "sign_s") ?? _specs.Deterministic(0.001, pool.ChildPath("sign_s"));
+        return new GatewayConfig(rps, enclave, sign);
     }
 
     /// <summary>
@@ -277,6 +335,7 @@ internal sealed class ScenarioBinder(ScenarioProblems problems, ScenarioCatalogs
         var tee = paths.Child("tee", TeeKeys);
         var zkcrv = paths.Child("zkcrv", ZkCrvKeys);
         var vanilla = paths.Child("vanilla", VanillaKeys);
+        PlausibleRanges(tee, zkcrv);
         // Defaults: docs/parameters.md, "Verification paths".
         // Gas defaults: PathGasDefaults (docs/parameters.md, "Settlement and consensus").
         return new PathsConfig(
@@ -288,6 +347,27 @@ internal sealed class ScenarioBinder(ScenarioProblems problems, ScenarioCatalogs
                 Distribution(zkcrv, "verify_s", 0.0001)) { SettleGas = Gas(zkcrv, "settle_gas", PathGasDefaults.ZkCrv) },
             new VanillaConfig(Distribution(vanilla, "sign_s", 0.0001), Distribution(vanilla, "verify_s", 0.0001))
                 { SettleGas = Gas(vanilla, "settle_gas", PathGasDefaults.Vanilla) });
+    }
+
+    /// <summary>
+    /// Values outside the sourced plausible ranges (Scenarios/README.md, "paths") are allowed, since exploring beyond
+    /// the evidence is a legitimate question, but warned about: the result then rests on a number nobody measured.
+    /// TEE overhead 1.0-3.0 (confidential GPUs to OpenGradient's "2-3x slower"); challenge probability 0-5%; challenge
+    /// window 60 s to 7 days (an optimistic rollup's window).
+    /// </summary>
+    private void PlausibleRanges(MappingReader tee, MappingReader zkcrv)
+    {
+        void Check(MappingReader reader, string key, double low, double high, string range)
+        {
+            // Only a well-formed number: a malformed one is already an error of the binding itself.
+            if (reader.Value(key) is not YamlScalarNode node || !ScenarioProblems.TryNumber(node.Value, out double value)) return;
+            if (value < low || value > high)
+                problems.Warn(node, reader.ChildPath(key),
+                    $"{ParameterExpression.Format(value)} is outside the plausible range {range} (Scenarios/README.md, \"paths\"); allowed, but no source backs it");
+        }
+        Check(tee, "inference_overhead", 1.0, 3.0, "1.0-3.0");
+        Check(zkcrv, "challenge_probability", 0, 0.05, "0-0.05");
+        Check(zkcrv, "challenge_window_s", 60, 7 * 86400, "60 s - 7 days (604800 s)");
     }
 
     private int? Replication(MappingReader verification)

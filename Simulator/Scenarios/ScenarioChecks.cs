@@ -50,18 +50,29 @@ internal sealed class ScenarioChecks(
                     batchingModel ??= known;
                 }
             }
-            if (inferencePool is { TeeCapableNodes: 0 } && c.Config.PathWeights.GetValueOrDefault(VerificationPath.Tee) > 0)
+            bool viaGateway = c.Config.Model is { } m && models.TryGetValue(m, out var profile) && profile.Provider is not null;
+            if (!viaGateway && inferencePool is { TeeCapableNodes: 0 } && c.Config.PathWeights.GetValueOrDefault(VerificationPath.Tee) > 0)
                 problems.Report(c.Paths.NodeFor("tee"), c.Paths.ChildPath("tee"),
                     $"TEE path has weight {ParameterExpression.Format(c.Config.PathWeights[VerificationPath.Tee])}, but the inference pool " +
                     $"\"{inferencePool.Name}\" has tee_capable: 0; give it TEE-capable nodes (tee_capable: 1 to {inferencePool.Nodes}) or set tee to 0");
         }
     }
 
-    /// <summary>A token-based model needs token counts; a fixed-cost one takes none.</summary>
+    /// <summary>A token-based model needs token counts; a provider model only output tokens; a fixed-cost one takes none.</summary>
     private void ModelTokens(TrafficBinder.BoundClass c, ModelProfile model)
     {
         string[] keys = ["prompt_tokens", "output_tokens"];
-        if (model.IsTokenBased)
+        if (model.Provider is not null)
+        {
+            if (!c.Fields.Has("output_tokens"))
+                problems.Report(c.Fields.Anchor, c.Fields.ChildPath("output_tokens"),
+                    $"missing; a class with provider model \"{model.Name}\" needs output_tokens (a distribution of token counts; each costs tpot_s)");
+            if (c.Fields.Has("prompt_tokens"))
+                problems.Report(c.Fields.NodeFor("prompt_tokens"), c.Fields.ChildPath("prompt_tokens"),
+                    $"prompt_tokens does not apply: provider model \"{model.Name}\" takes its time to first token from its ttft_s distribution " +
+                    "(a measured provider latency), not from prompt length; remove it");
+        }
+        else if (model.IsTokenBased)
         {
             foreach (string key in keys.Where(k => !c.Fields.Has(k)))
                 problems.Report(c.Fields.Anchor, c.Fields.ChildPath(key), $"missing; a class with model needs {key} (a distribution of token counts)");

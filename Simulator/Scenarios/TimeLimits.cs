@@ -82,6 +82,15 @@ internal static class TimeLimits
             string at = $"traffic.classes[{i}]";
             Factor work;
             ModelProfile? model = c.Model is { } m && s.Models.TryGetValue(m, out ModelProfile? profile) ? profile : null;
+            if (model?.Provider is { } provider)
+            {
+                // A provider call: time to first token, then output tokens x time per token; not slowed by any node.
+                double ttft = Mean(provider.TtftSeconds), decode = Mean(c.OutputTokens!) * Mean(provider.TpotSeconds);
+                Delay($"a provider call of class {c.Name}", ttft >= decode
+                    ? new Factor("ttft_s", ttft, $"models.{model.Name}.ttft_s")
+                    : new Factor("output tokens x tpot_s", decode, $"models.{model.Name}.tpot_s"));
+                continue;
+            }
             if (model?.InferenceSeconds is { } profileCost)
                 work = new("the model's inference_s", Mean(profileCost), $"models.{model.Name}.inference_s");
             else if (model is not null)
@@ -106,6 +115,12 @@ internal static class TimeLimits
                 Delay($"a ZKML proof for class {c.Name}", new Factor("proof_overhead", s.Paths.Zkml.ProofOverheadFactor, "paths.zkml.proof_overhead"), work, proverSpeed);
         }
 
+        foreach (PoolConfig g in s.Pools.Values.Where(p => p.Gateway is not null))
+        {
+            Delay("a gateway's enclave overhead", new Factor("enclave_overhead_s", Mean(g.Gateway!.EnclaveOverheadSeconds), $"pools.{g.Name}.enclave_overhead_s"));
+            Delay("a gateway's signature", new Factor("sign_s", Mean(g.Gateway.SignSeconds), $"pools.{g.Name}.sign_s"));
+            Delay("a gateway's spacing of provider calls", new Factor("1 / provider_rps", 1 / g.Gateway.ProviderRps, $"pools.{g.Name}.provider_rps"));
+        }
         if (s.Traffic.Classes.Any(c => c.NeedsDataProbability > 0))
             Delay("a data fetch", new Factor("external_latency_s", Mean(s.Data.ExternalLatency), "data.external_latency_s"),
                 new("enclave_overhead", s.Data.EnclaveOverheadFactor, "data.enclave_overhead"), SlowestOf(s.Roles.Data));

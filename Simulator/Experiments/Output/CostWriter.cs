@@ -74,16 +74,13 @@ public static class CostWriter
         }
         w.WriteEndObject();
 
-        double q = scenario.Paths.ZkCrv.ChallengeProbability;
-        var settled = Enumerable.Range(0, reps.Count).Select(i => VerificationPaths.All.Sum(p => settledPerSecond[p][i])).ToList();
-        var trusted = Enumerable.Range(0, reps.Count).Select(i => settledPerSecond[VerificationPath.Zkml][i] + settledPerSecond[VerificationPath.Tee][i]
-            + q * settledPerSecond[VerificationPath.ZkCrv][i]).ToList();
+        var (settled, trusted) = Throughput(scenario, reps);
         Stat(w, "settled_per_s", settled);
         Stat(w, "trusted_per_s", trusted);
         if (scenario.Costs is { } costs)
         {
-            double hardware = reps[0].Pools.Sum(p => p.Nodes * (Hardware(scenario, p.Name) == Gpu ? costs.GpuHourUsd : costs.CpuHourUsd));
-            var gas = Enumerable.Range(0, reps.Count).Select(i => VerificationPaths.All.Sum(p => settledPerSecond[p][i] * 3600 * costs.GasUsd(SettleGas(scenario, p)))).ToList();
+            double hardware = HardwarePerHourUsd(scenario, reps[0]);
+            var gas = GasPerHourUsd(scenario, reps);
             w.WriteStartObject("usd");
             JsonOutput.WriteNumberOrNull(w, "gpu_hour", costs.GpuHourUsd);
             JsonOutput.WriteNumberOrNull(w, "cpu_hour", costs.CpuHourUsd);
@@ -92,8 +89,9 @@ public static class CostWriter
             JsonOutput.WriteNumberOrNull(w, "hardware_per_hour", hardware);
             Stat(w, "gas_per_hour", gas);
             Stat(w, "network_per_hour", gas.Select(g => hardware + g).ToList());
-            Stat(w, "per_settled_request", Enumerable.Range(0, reps.Count).Select(i => settled[i] > 0 ? (hardware + gas[i]) / (settled[i] * 3600) : double.NaN).ToList());
-            Stat(w, "per_trusted_request", Enumerable.Range(0, reps.Count).Select(i => trusted[i] > 0 ? (hardware + gas[i]) / (trusted[i] * 3600) : double.NaN).ToList());
+            var (perSettled, perTrusted) = UsdPerRequest(scenario, reps);
+            Stat(w, "per_settled_request", perSettled);
+            Stat(w, "per_trusted_request", perTrusted);
             w.WriteEndObject();
         }
         w.WriteEndObject();
@@ -101,6 +99,41 @@ public static class CostWriter
         double NodeSeconds(PathWork pw, string hardware) => pw.WorkByPool
             .Where(x => Hardware(scenario, x.Key) == hardware && capacity.Pool(x.Key) is { CapacityWorkPerSecond: > 0 })
             .Sum(x => x.Value * capacity.Pool(x.Key)!.Nodes / capacity.Pool(x.Key)!.CapacityWorkPerSecond);
+    }
+
+    /// <summary>
+    /// Per replication, requests settled per second of the window and trusted ones (ZKML, TEE and challenged ZK-CRV;
+    /// challenged taken as the challenge probability of ZK-CRV's settled).
+    /// </summary>
+    public static (List<double> Settled, List<double> Trusted) Throughput(Scenario scenario, IReadOnlyList<ReplicationResult> reps)
+    {
+        double window = scenario.Run.DurationSeconds - scenario.Run.WarmupSeconds;
+        double q = scenario.Paths.ZkCrv.ChallengeProbability;
+        double PerSecond(ReplicationResult r, VerificationPath p) => r.Metrics.Path(p).TimeToTrust.Count / window;
+        return (reps.Select(r => VerificationPaths.All.Sum(p => PerSecond(r, p))).ToList(),
+            reps.Select(r => PerSecond(r, VerificationPath.Zkml) + PerSecond(r, VerificationPath.Tee) + q * PerSecond(r, VerificationPath.ZkCrv)).ToList());
+    }
+
+    /// <summary>Per replication, the network's dollars per hour over its settled and over its trusted requests per hour (NaN without <c>costs:</c>).</summary>
+    public static (List<double> PerSettled, List<double> PerTrusted) UsdPerRequest(Scenario scenario, IReadOnlyList<ReplicationResult> reps)
+    {
+        var (settled, trusted) = Throughput(scenario, reps);
+        double hardware = HardwarePerHourUsd(scenario, reps[0]);
+        var gas = GasPerHourUsd(scenario, reps);
+        return (Enumerable.Range(0, reps.Count).Select(i => settled[i] > 0 ? (hardware + gas[i]) / (settled[i] * 3600) : double.NaN).ToList(),
+            Enumerable.Range(0, reps.Count).Select(i => trusted[i] > 0 ? (hardware + gas[i]) / (trusted[i] * 3600) : double.NaN).ToList());
+    }
+
+    /// <summary>Every node of the network paid per hour, busy or idle (needs <c>costs:</c>).</summary>
+    public static double HardwarePerHourUsd(Scenario scenario, ReplicationResult rep) =>
+        scenario.Costs is { } costs ? rep.Pools.Sum(p => p.Nodes * (Hardware(scenario, p.Name) == Gpu ? costs.GpuHourUsd : costs.CpuHourUsd)) : double.NaN;
+
+    /// <summary>Per replication, the gas of the settled items per hour (needs <c>costs:</c>).</summary>
+    public static List<double> GasPerHourUsd(Scenario scenario, IReadOnlyList<ReplicationResult> reps)
+    {
+        double window = scenario.Run.DurationSeconds - scenario.Run.WarmupSeconds;
+        if (scenario.Costs is not { } costs) return reps.Select(_ => double.NaN).ToList();
+        return reps.Select(r => VerificationPaths.All.Sum(p => r.Metrics.Path(p).TimeToTrust.Count / window * 3600 * costs.GasUsd(SettleGas(scenario, p)))).ToList();
     }
 
     /// <summary>Gas of one settled item of a path (a challenged ZK-CRV item pays ZKML's), as the chain charges it.</summary>

@@ -16,7 +16,7 @@ namespace HacaSim.Experiments.Output;
 public sealed class ResultDirectory
 {
     /// <summary>The files that make a directory a HACA-sim results directory (run, shard part, sweep, compare, plan, interrupted run).</summary>
-    public static readonly string[] Markers = ["summary.json", IncompleteMarker.FileName, PartManifest.FileName, "sweep.csv", "comparison.json", "plan.json"];
+    public static readonly string[] Markers = ["summary.json", IncompleteMarker.FileName, PartManifest.FileName, "sweep.csv", "comparison.json", "plan.json", "explore.csv"];
 
     private const string StagingInfix = ".staging-";
     private const string OldInfix = ".old-";

@@ -60,7 +60,8 @@ public static class SweepExperiment
         }).ToList();
     }
 
-    private static SweepPoint Merge(GridPoint point, Scenario scenario, IReadOnlyList<ReplicationResult> reps)
+    /// <summary>A point's results from its replications: metrics with CIs, stability, capacity and verdicts (explore reuses it per sample).</summary>
+    public static SweepPoint Merge(GridPoint point, Scenario scenario, IReadOnlyList<ReplicationResult> reps)
     {
         var perReplication = reps.Select(ReplicationMetrics.Of).ToList();
         var metrics = perReplication[0].Select(m => m.Name)

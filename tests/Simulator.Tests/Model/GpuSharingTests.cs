@@ -47,6 +47,20 @@ public class GpuSharingTests
         TheoryAssert.Agrees("answer latency, inference_first (Cobham)", w0 / 0.5 + 1, runs, 0.06);
     }
 
+    [TestCase("{dist: exponential, mean: 1}")]
+    [TestCase("{dist: gamma, mean: 1, cv: 2}")]
+    public void Processor_sharing_through_the_model_is_MG1_PS_for_a_request_whose_proof_follows_its_inference(string inference)
+    {
+        // One slot, processor sharing: inference and proofs share the node equally, and a request's proof joins the same
+        // node the instant its inference ends, so the request is one M/G/1-PS job of work inference + proof (mean 1 + 1).
+        // Insensitivity: arrival to proof ready = E[S] / (1 - rho) = 2 / (1 - 0.35 x 2) = 6.667, whatever the CV.
+        string yaml = Colocated("processor", 0.35, 1).Replace("inference_s: {dist: exponential, mean: 1}", "inference_s: " + inference);
+        double exact = 2 / (1 - 0.35 * 2);
+        var runs = Enumerable.Range(1, 8).Select(seed => ModelRun.Of(yaml, (ulong)seed).Requests
+            .Where(r => r.ArrivalSeconds >= 2000 && !double.IsNaN(r.ProofReadySeconds)).Average(r => r.ProofReadySeconds - r.ArrivalSeconds));
+        TheoryAssert.Agrees($"arrival to proof ready, processor sharing (M/G/1-PS, inference {inference})", exact, runs, 0.08);
+    }
+
     [Test]
     public void A_proof_alone_on_a_node_takes_its_exclusive_time_under_processor_sharing_and_slots_times_it_in_one_slot()
     {

@@ -208,6 +208,7 @@ internal static class ErrorCases
             "--set pools.inference.slotz=3: pools.inference.slotz: unknown key", "did you mean \"slots\"?");
         foreach (TestCaseData c in ModelProfileCases()) yield return c;
         foreach (TestCaseData c in SharingAndProofSystemCases()) yield return c;
+        foreach (TestCaseData c in GatewayCases()) yield return c;
         yield return Case("SeveralProblemsAllReported",
             Edit("inference: {nodes: 1, slots: 1}", "inference: {nodes: 0, slots: 1, dispatcher: jsqq}") + "colour: blue\n",
             "t.yaml:11:", "pools.inference.nodes", "pools.inference.dispatcher", "t.yaml:13:1: colour: unknown key");
@@ -274,5 +275,44 @@ internal static class ErrorCases
         yield return Case("UnknownQueueMode",
             Edit("inference: {nodes: 1, slots: 1}", "inference: {nodes: 2, slots: 2, queue: centrl}"),
             "t.yaml:11:", "pools.inference.queue", "did you mean \"central\"?");
+    }
+
+    /// <summary>
+    /// The minimal scenario plus a chat class (line 10) on a provider model through a tee_gateway pool (line 13).
+    /// Lines: 10 class chat, 11 its model, 12 its output_tokens, 13 its paths, 16 gateway pool, 19 models, 20 model p.
+    /// </summary>
+    private static string WithGateway(string gateway = "{kind: tee_gateway, nodes: 1, slots: 4, provider_rps: 10}",
+        string model = "{ttft_s: 0.5, tpot_s: 0.01}", string chat = "output_tokens: 100\n      paths: {tee: 1}") =>
+        Minimal.Replace("      paths: {vanilla: 1}\n", "      paths: {vanilla: 1}\n    - name: chat\n      model: p\n      " + chat + "\n")
+            .Replace("  verification: {nodes: 1, slots: 1}\n", "  verification: {nodes: 1, slots: 1}\n  gateway: " + gateway + "\n")
+        + "models:\n  p: " + model + "\n";
+
+    private static IEnumerable<TestCaseData> GatewayCases()
+    {
+        yield return Case("GatewayWithTokenBasedGpuProfile", WithGateway(model: "{profile: llama-3.1-8b-a100-40gb, ttft_s: 0.5, tpot_s: 0.01}"),
+            "models.p.decode_s_per_token", "does not apply to a provider model", "allowed keys: ttft_s, tpot_s");
+        yield return Case("GatewayAsTheInferencePoolOfAGpuModel",
+            WithGateway() + "roles: {inference: gateway}\n",
+            "roles.inference", "pool \"gateway\" is kind: tee_gateway", "allowed here: a pool of kind: compute");
+        yield return Case("SharingOnAGateway", WithGateway("{kind: tee_gateway, nodes: 1, slots: 4, provider_rps: 10, sharing: processor}"),
+            "t.yaml:17:", "pools.gateway.sharing", "does not apply to a tee_gateway pool", "allowed on a tee_gateway pool: nodes, slots");
+        yield return Case("ZeroProviderRps", WithGateway("{kind: tee_gateway, nodes: 1, slots: 4, provider_rps: 0}"),
+            "t.yaml:17:", "pools.gateway.provider_rps", "expected a number > 0, found 0");
+        yield return Case("NegativeProviderRps", WithGateway("{kind: tee_gateway, nodes: 1, slots: 4, provider_rps: -5}"),
+            "t.yaml:17:", "pools.gateway.provider_rps", "expected a number > 0, found -5");
+        yield return Case("GatewayWithoutProviderRps", WithGateway("{kind: tee_gateway, nodes: 1, slots: 4}"),
+            "t.yaml:17:", "pools.gateway.provider_rps", "missing", "rate limit");
+        yield return Case("ProviderRpsOnAComputePool", WithGateway().Replace("  inference: {nodes: 1, slots: 1}", "  inference: {nodes: 1, slots: 1, provider_rps: 5}"),
+            "t.yaml:15:", "pools.inference.provider_rps", "only applies to a pool of kind: tee_gateway");
+        yield return Case("UnknownPoolKind", WithGateway("{kind: tee_gatway, nodes: 1, slots: 4, provider_rps: 10}"),
+            "t.yaml:17:", "pools.gateway.kind", "did you mean \"tee_gateway\"?");
+        yield return Case("ProvenPathOnAProviderModel", WithGateway(chat: "output_tokens: 100\n      paths: {tee: 1, zkml: 1}"),
+            "t.yaml:13:", "traffic.classes[1].paths.zkml", "can be signed, not proven", "allowed paths for this class: tee, vanilla");
+        yield return Case("PromptTokensOnAProviderModel", WithGateway(chat: "output_tokens: 100\n      prompt_tokens: 50\n      paths: {tee: 1}"),
+            "t.yaml:13:", "traffic.classes[1].prompt_tokens", "does not apply", "ttft_s");
+        yield return Case("ProviderModelWithoutGatewayPool", WithGateway().Replace("  gateway: {kind: tee_gateway, nodes: 1, slots: 4, provider_rps: 10}\n", ""),
+            "roles.gateway", "pool \"gateway\" (the default when roles does not name one) does not exist", "need a pool of kind: tee_gateway");
+        yield return Case("AdaptivePolicyWithAGatewayClass", WithGateway() + "policy: {name: adaptive, backlog_high: 10}\n",
+            "policy", "may choose zkml or zkcrv at run time", "allowed with a gateway class: static");
     }
 }
