@@ -22,5 +22,9 @@ public static class PathPolicyCatalog
             "the strongest without a deadline, the fastest when none meets it.", [new([], Floor)], (s, _) => new SloPolicy(s)),
         new("cost", "The cheapest path at or above the floor: expected GPU-seconds x gpu_price + CPU-seconds x cpu_price.",
             [new(["gpu_price", "cpu_price"], Floor)], (s, _) => new CostPolicy(s)),
+        new("utility", "Each client picks the path at or above the floor maximising trust value - fee - delay_cost_per_s x predicted time " +
+            "to trust (dollars): values per path value_zkml, value_tee, value_zkcrv, value_vanilla (default 0) and delay_cost_per_s (default 0), " +
+            "each overridden by the class's trust_value and delay_cost_per_s; fees from costs: (GPU/CPU-seconds x price + gas x gas price).",
+            [new([], [.. UtilityPolicy.ValueKeys, "delay_cost_per_s", "floor"])], (s, _) => new UtilityPolicy(s)),
     ]);
 }

@@ -10,9 +10,20 @@ internal static class ListCommand
     {
         var command = new Command("list", "Print the catalogue: path policies, dispatchers, queue disciplines, arrival processes and " +
             "distributions, each with its description and parameter sets.");
-        command.SetAction(_ =>
+        var markdown = new Option<bool>("--markdown")
+        {
+            Description = "Print the reference of every arrival process, distribution, path policy, dispatcher, discipline and fault kind " +
+                "as Markdown tables (the text Scenarios/README.md embeds between its marker comments).",
+        };
+        command.Options.Add(markdown);
+        command.SetAction(parse =>
         {
             ScenarioCatalogs c = ScenarioCatalogs.Default;
+            if (parse.GetValue(markdown))
+            {
+                stdout.Write(CatalogReference.Markdown(c));
+                return Program.Success;
+            }
             Section(stdout, "Path policies (policy: {name: NAME, ...})", c.PathPolicies);
             Section(stdout, "Dispatchers (pools.POOL.dispatcher)", c.Dispatchers);
             Section(stdout, "Queue disciplines (pools.POOL.discipline)", c.Disciplines);

@@ -52,6 +52,7 @@ public static class Program
             ExploreCommand.Create(stdout, stderr: stderr),
             PlanCommand.Create(stdout),
             ListCommand.Create(stdout),
+            SchemaCommand.Create(stdout),
             MergeCommand.Create(stdout, stderr, cancel),
             SlurmCommand.Create(stdout, stderr),
         };

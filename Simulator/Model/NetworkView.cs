@@ -104,6 +104,13 @@ public sealed class NetworkView : INetworkView
         };
     }
 
+    public double ExpectedFeeUsd(Request request, VerificationPath path)
+    {
+        if (_scenario.Costs is not { } costs) return 0;
+        PathCost cost = ExpectedCost(request, path);
+        return cost.Price(costs.GpuHourUsd / 3600, costs.CpuHourUsd / 3600) + costs.GasUsd(_scenario.Paths.SettleGas(path));
+    }
+
     /// <summary>Feeds the moving averages of service times (called when a node finishes a job).</summary>
     internal void OnServiceEnd(Request request)
     {

@@ -47,6 +47,12 @@ public sealed class RequestClass
     /// <summary>True when the class's model is a provider model: its inference is a call through the TEE gateway pool.</summary>
     public bool ViaGateway { get; init; }
 
+    /// <summary>Class <c>trust_value</c> by path (dollars per request; utility policy); null: the policy's.</summary>
+    public IReadOnlyDictionary<VerificationPath, double>? TrustValueUsd { get; init; }
+
+    /// <summary>Class <c>delay_cost_per_s</c> (dollars per second of time to trust; utility policy); null: the policy's.</summary>
+    public double? DelayCostUsdPerSecond { get; init; }
+
     /// <summary>Path weights from the scenario, indexed by <see cref="VerificationPath"/>.</summary>
     public ReadOnlySpan<double> PathWeights => _pathWeights;
 }

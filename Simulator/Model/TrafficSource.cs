@@ -119,6 +119,8 @@ public sealed class TrafficSource
                 ZkmlVerify = model?.VerifySeconds is { } verify ? catalogs.Distributions.Create(verify, streams.Stream($"{prefix}/verify")) : null,
                 TrustFloor = config.TrustFloor,
                 ViaGateway = model?.Provider is not null,
+                TrustValueUsd = config.TrustValueUsd,
+                DelayCostUsdPerSecond = config.DelayCostUsdPerSecond,
             };
         }
 

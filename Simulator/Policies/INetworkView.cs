@@ -39,4 +39,11 @@ public interface INetworkView
 
     /// <summary>Expected GPU- and CPU-seconds <paramref name="request"/> costs on <paramref name="path"/> (class means).</summary>
     PathCost ExpectedCost(Request request, VerificationPath path);
+
+    /// <summary>
+    /// The fee of <paramref name="request"/> on <paramref name="path"/> in dollars, from the scenario's <c>costs:</c>:
+    /// <see cref="ExpectedCost"/>'s GPU- and CPU-seconds at the hourly prices plus the settled item's gas at the gas
+    /// price; 0 without <c>costs:</c>.
+    /// </summary>
+    double ExpectedFeeUsd(Request request, VerificationPath path);
 }

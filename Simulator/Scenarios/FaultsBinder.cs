@@ -8,9 +8,10 @@ namespace HacaSim.Scenarios;
 internal sealed class FaultsBinder(ScenarioProblems problems, ComponentSpecReader specs)
 {
     public static readonly string[] Keys = ["on_interrupt", "max_retries", "retry_backoff_s", "fallback", "node_failures", "outages", "data_source"];
-    private static readonly string[] FailureKeys = ["mtbf_s", "mttr_s"];
-    private static readonly string[] OutageKeys = ["pool", "tee_vendor", "start_s", "duration_s", "nodes"];
-    private static readonly string[] DataSourceKeys = ["start_s", "duration_s", "slowdown", "failure_probability"];
+    // The fault kinds' keys live in one place (Catalog/FaultKinds.cs), which hacasim list and the schema read too.
+    private static readonly IReadOnlyList<string> FailureKeys = Catalog.FaultKinds.Keys(Catalog.FaultKinds.NodeFailures);
+    private static readonly IReadOnlyList<string> OutageKeys = Catalog.FaultKinds.Keys(Catalog.FaultKinds.Outages);
+    private static readonly IReadOnlyList<string> DataSourceKeys = Catalog.FaultKinds.Keys(Catalog.FaultKinds.DataSource);
     private static readonly string[] PathNames = VerificationPaths.All.Select(p => p.Key()).ToArray();
 
     public FaultsConfig Bind(MappingReader faults, IReadOnlyDictionary<string, PoolConfig> pools)

@@ -19,7 +19,7 @@ public sealed record FaultsConfig(
     IReadOnlyList<OutageConfig> Outages,
     DataSourceFaultConfig? DataSource)
 {
-    public static readonly IReadOnlyList<string> Rules = ["retry", "fallback", "fail"];
+    public static readonly IReadOnlyList<string> Rules = Catalog.FaultKinds.InterruptRules.Select(r => r.Name).ToList();
 
     public static FaultsConfig None { get; } = new("retry", 3, 1, new Dictionary<VerificationPath, VerificationPath>(), [], [], null);
 

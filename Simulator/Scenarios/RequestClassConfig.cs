@@ -20,4 +20,11 @@ public sealed record RequestClassConfig(
     double? DeadlineSeconds,
     IReadOnlyDictionary<VerificationPath, double> PathWeights,
     double? TimeoutSeconds = null,
-    VerificationPath? TrustFloor = null);
+    VerificationPath? TrustFloor = null)
+{
+    /// <summary>Class <c>trust_value</c>: what a settled request on each path is worth to its client, dollars (utility policy); null: the policy's.</summary>
+    public IReadOnlyDictionary<VerificationPath, double>? TrustValueUsd { get; init; }
+
+    /// <summary>Class <c>delay_cost_per_s</c>: dollars a second of time to trust costs the client (utility policy); null: the policy's.</summary>
+    public double? DelayCostUsdPerSecond { get; init; }
+}

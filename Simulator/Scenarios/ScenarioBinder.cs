@@ -13,9 +13,9 @@ internal sealed class ScenarioBinder(ScenarioProblems problems, ScenarioCatalogs
 {
     public static readonly string[] TopLevelKeys =
         ["name", "description", "parameters", "run", "traffic", "models", "pools", "roles", "paths", "verification", "settlement", "data", "network", "policy", "faults", "variants", "costs"];
-    private static readonly string[] CostsKeys = ["gpu_hour", "cpu_hour", "gas_price_gwei", "eth_usd"];
+    internal static readonly string[] CostsKeys = ["gpu_hour", "cpu_hour", "gas_price_gwei", "eth_usd"];
 
-    private static readonly string[] RunKeys = ["duration_s", "warmup_s", "replications", "seed", "sample_interval_s", "max_waiting"];
+    internal static readonly string[] RunKeys = ["duration_s", "warmup_s", "replications", "seed", "sample_interval_s", "max_waiting"];
     public static readonly string[] ModelKeys =
     [
         "profile", "prefill_tokens_per_s", "decode_s_per_token", "inference_s", "proof_s",
@@ -28,28 +28,28 @@ internal sealed class ScenarioBinder(ScenarioProblems problems, ScenarioCatalogs
     private static readonly string[] TokenKeys = ["prefill_tokens_per_s", "decode_s_per_token"];
     private static readonly string[] BatchingKeys = ["batch_slowdown", "max_batch", "gpu_memory_gb", "weights_gb", "kv_cache_mb_per_token"];
     private static readonly string[] MemoryKeys = ["gpu_memory_gb", "weights_gb", "kv_cache_mb_per_token"];
-    private static readonly string[] PoolKeys =
+    internal static readonly string[] PoolKeys =
     [
         "nodes", "slots", "speed", "tee_capable", "dispatcher", "discipline", "queue_capacity", "queue", "sharing", "proof_slot_factor",
         "kind", "provider_rps", "enclave_overhead_s", "sign_s",
     ];
-    private static readonly string[] PoolKinds = ["compute", "tee_gateway"];
+    internal static readonly string[] PoolKinds = ["compute", "tee_gateway"];
     private static readonly string[] GatewayOnlyKeys = ["provider_rps", "enclave_overhead_s", "sign_s"];
     // A gateway node is an enclave that forwards calls: no GPU to share, no proofs, every node a TEE, provider time not scaled by CPU speed.
     private static readonly string[] NotOnGatewayKeys = ["sharing", "proof_slot_factor", "tee_capable", "speed"];
-    private static readonly string[] QueueModes = ["per_node", "central"];
-    private static readonly string[] SharingModes = ["fifo", "inference_first", "preemptive", "processor", "reserved: K"];
-    private static readonly string[] RoleKeys = ["inference", "verification", "data", "prover", "gateway"];
-    private static readonly string[] PathKeys = ["zkml", "tee", "zkcrv", "vanilla"];
-    private static readonly string[] ZkmlKeys = ["proof_overhead", "proof_s", "verify_s", "settle_gas"];
-    private static readonly string[] TeeKeys = ["inference_overhead", "attest_s", "verify_s", "settle_gas"];
-    private static readonly string[] ZkCrvKeys = ["challenge_probability", "challenge_window_s", "verify_s", "settle_gas"];
-    private static readonly string[] VanillaKeys = ["sign_s", "verify_s", "settle_gas"];
-    private static readonly string[] VerificationKeys = ["replication", "placement"];
-    private static readonly string[] SettlementModes = ["blocks", "instant"];
-    private static readonly string[] Placements = ["offchain", "onchain"];
-    private static readonly string[] DataKeys = ["enclave_overhead", "external_latency_s", "timeout_s"];
-    private static readonly string[] NetworkKeys = ["hop_latency_s"];
+    internal static readonly string[] QueueModes = ["per_node", "central"];
+    internal static readonly string[] SharingModes = ["fifo", "inference_first", "preemptive", "processor", "reserved: K"];
+    internal static readonly string[] RoleKeys = ["inference", "verification", "data", "prover", "gateway"];
+    internal static readonly string[] PathKeys = ["zkml", "tee", "zkcrv", "vanilla"];
+    internal static readonly string[] ZkmlKeys = ["proof_overhead", "proof_s", "verify_s", "settle_gas"];
+    internal static readonly string[] TeeKeys = ["inference_overhead", "attest_s", "verify_s", "settle_gas"];
+    internal static readonly string[] ZkCrvKeys = ["challenge_probability", "challenge_window_s", "verify_s", "settle_gas"];
+    internal static readonly string[] VanillaKeys = ["sign_s", "verify_s", "settle_gas"];
+    internal static readonly string[] VerificationKeys = ["replication", "placement"];
+    internal static readonly string[] SettlementModes = ["blocks", "instant"];
+    internal static readonly string[] Placements = ["offchain", "onchain"];
+    internal static readonly string[] DataKeys = ["enclave_overhead", "external_latency_s", "timeout_s"];
+    internal static readonly string[] NetworkKeys = ["hop_latency_s"];
 
     private readonly ComponentSpecReader _specs = new(problems, catalogs);
 

@@ -96,6 +96,11 @@ internal sealed class ScenarioChecks(
     public void Policy(ComponentSpec? policy, TrafficBinder.BoundTraffic traffic, ScenarioCatalogs catalogs)
     {
         if (policy is null || catalogs.PathPolicies.Validate(policy).Count > 0) return;
+        // The utility policy's class keys change nothing under any other policy: refused rather than ignored.
+        if (policy.Name != "utility")
+            foreach (var c in traffic.Classes)
+                foreach (string key in new[] { "trust_value", "delay_cost_per_s" }.Where(c.Fields.Has))
+                    problems.Report(c.Fields.NodeFor(key), c.Fields.ChildPath(key), $"{key} applies only with policy: {{name: utility}}; this scenario's policy is {policy.Name}");
         if (catalogs.PathPolicies.Create(policy, new Random(0)) is not ByClassPolicy byClass) return;
         var classes = traffic.Classes.Select(c => c.Config.Name).ToList();
         string known = $"classes: {string.Join(", ", classes)}";

@@ -8,10 +8,10 @@ namespace HacaSim.Scenarios;
 /// <summary>Binds <c>traffic:</c>, the common arrival process and the request classes, with their checks.</summary>
 internal sealed class TrafficBinder(ScenarioProblems problems, ComponentSpecReader specs)
 {
-    private static readonly string[] TrafficKeys = ["arrival", "classes"];
+    internal static readonly string[] TrafficKeys = ["arrival", "classes"];
 
-    private static readonly string[] ClassKeys =
-        ["name", "share", "arrival", "model", "prompt_tokens", "output_tokens", "inference_s", "needs_data", "deadline_s", "timeout_s", "paths", "trust_floor"];
+    internal static readonly string[] ClassKeys =
+        ["name", "share", "arrival", "model", "prompt_tokens", "output_tokens", "inference_s", "needs_data", "deadline_s", "timeout_s", "paths", "trust_floor", "trust_value", "delay_cost_per_s"];
 
     private static readonly string[] PathNames = VerificationPaths.All.Select(p => p.Key()).ToArray();
 
@@ -95,8 +95,16 @@ internal sealed class TrafficBinder(ScenarioProblems problems, ComponentSpecRead
                 $"every path weight is 0; weights are relative, >= 0, and at least one of {string.Join(", ", PathNames)} must be > 0");
 
         VerificationPath? floor = c.Has("trust_floor") && VerificationPaths.TryParse(c.Choice("trust_floor", "", PathNames, "path"), out var f) ? f : null;
+        // The utility policy's per-class parameters (dollars per request by path, dollars per second of time to trust).
+        var values = c.Child("trust_value", PathNames);
+        IReadOnlyDictionary<VerificationPath, double>? trustValue = values.Node == null ? null
+            : VerificationPaths.All.ToDictionary(p => p, p => values.Number(p.Key(), 0, NonNegative));
         var config = new RequestClassConfig(name, share, arrival, model, prompt, output, inference,
-            c.Number("needs_data", 0, Probability), c.OptionalNumber("deadline_s", Positive), weights, c.OptionalNumber("timeout_s", Positive), floor);
+            c.Number("needs_data", 0, Probability), c.OptionalNumber("deadline_s", Positive), weights, c.OptionalNumber("timeout_s", Positive), floor)
+        {
+            TrustValueUsd = trustValue,
+            DelayCostUsdPerSecond = c.OptionalNumber("delay_cost_per_s", NonNegative),
+        };
         return new BoundClass(config, c, paths);
     }
 

@@ -137,13 +137,7 @@ public static class CostWriter
     }
 
     /// <summary>Gas of one settled item of a path (a challenged ZK-CRV item pays ZKML's), as the chain charges it.</summary>
-    private static double SettleGas(Scenario s, VerificationPath path) => path switch
-    {
-        VerificationPath.Zkml => s.Paths.Zkml.SettleGas,
-        VerificationPath.Tee => s.Paths.Tee.SettleGas,
-        VerificationPath.ZkCrv => (1 - s.Paths.ZkCrv.ChallengeProbability) * s.Paths.ZkCrv.SettleGas + s.Paths.ZkCrv.ChallengeProbability * s.Paths.Zkml.SettleGas,
-        _ => s.Paths.Vanilla.SettleGas,
-    };
+    private static double SettleGas(Scenario s, VerificationPath path) => s.Paths.SettleGas(path);
 
     private static void Stat(Utf8JsonWriter w, string name, IReadOnlyList<double> perReplication)
     {

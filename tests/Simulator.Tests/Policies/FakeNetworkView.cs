@@ -22,4 +22,6 @@ internal sealed class FakeNetworkView : INetworkView
     public double PredictedTimeToTrustSeconds(Request request, VerificationPath path, bool idle = false) => idle ? Math.Min(TimeToTrust[(int)path], 3) : TimeToTrust[(int)path];
     public double RecentProofLagSeconds(VerificationPath path) => double.NaN;
     public PathCost ExpectedCost(Request request, VerificationPath path) => new(Cost[(int)path], 0);
+    public double[] Fee { get; set; } = [0, 0, 0, 0];
+    public double ExpectedFeeUsd(Request request, VerificationPath path) => Fee[(int)path];
 }
