@@ -62,6 +62,11 @@ internal static class ConsoleSummary
         o.WriteLine(string.Create(ci, $"{"chain",-15} {"",5} {"",6}  {"",17}  {Rho(capacity.Chain.Rho),5}  {"",10}  {(faults ? new string(' ', 14) : "")}{judged.Of(TimeSeriesSampler.SettlementPool)?.State.Key() ?? "-"}"));
         o.WriteLine(string.Create(ci,
             $"analytic: bottleneck {capacity.Bottleneck}, knee {capacity.KneeArrivalRate:0.###} req/s at this traffic mix (hacasim capacity)"));
+        // On a batching pool the two columns measure different things; say so rather than let them look inconsistent.
+        var batching = results[0].Pools.Where(p => capacity.Pool(p.Name)?.Batching == true).Select(p => p.Name).ToList();
+        if (batching.Count > 0)
+            o.WriteLine($"note: {string.Join(", ", batching)} batch{(batching.Count == 1 ? "es" : "")}: utilisation is busy slots / slots, rho is the share of the pool's " +
+                "full-batch throughput the offered work needs (hacasim capacity); they measure different things and need not agree");
         o.WriteLine();
         foreach (var (backlog, v) in judged.All.Where(v => v.Value.State != StabilityState.Stable))
             o.WriteLine($"{v.State.Key()}: {backlog}: {v.Reason}");

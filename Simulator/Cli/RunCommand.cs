@@ -103,8 +103,8 @@ internal static class RunCommand
                 {
                     using (outputs.OpenRequestLog())
                     {
-                        (final, results) = ReplicationProgress.Run(!parse.GetValue(quiet), (onPlanned, onDone) =>
-                            RunExecution.Execute(settings, loaded, outputs, ScenarioCatalogs.Default, onPlanned, onDone, cancel));
+                        (final, results) = ReplicationProgress.Run(!parse.GetValue(quiet), loaded.Scenario.Run.DurationSeconds, (onPlanned, onDone, progress) =>
+                            RunExecution.Execute(settings, loaded, outputs, ScenarioCatalogs.Default, onPlanned, onDone, cancel, progress));
                     }
                 }
                 target.Complete();

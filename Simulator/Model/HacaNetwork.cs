@@ -85,6 +85,12 @@ public sealed class HacaNetwork
         };
     }
 
+    /// <summary>
+    /// Simulated seconds reached and events fired so far, for a progress display on another thread: it only reads
+    /// two counters (a torn or stale read shows a slightly old value), so it cannot change the run.
+    /// </summary>
+    public (double SimulatedSeconds, long Events) Progress => (_sim.Now, _sim.EventsFired);
+
     /// <summary>Runs to the scenario's duration and returns the measurements; <paramref name="cancel"/> stops it early (OperationCanceledException).</summary>
     public ReplicationResult Run(CancellationToken cancel = default)
     {

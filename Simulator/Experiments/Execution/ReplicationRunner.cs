@@ -12,15 +12,15 @@ namespace HacaSim.Experiments.Execution;
 public static class ReplicationRunner
 {
     public static IReadOnlyList<ReplicationResult> Run(Scenario scenario, int threads, ScenarioCatalogs catalogs,
-        Func<int, IRequestSink?>? sinkFor = null, Action<int>? onDone = null, CancellationToken cancel = default) =>
-        RunRange(scenario, 0, scenario.Run.Replications, threads, catalogs, sinkFor, onDone, cancel);
+        Func<int, IRequestSink?>? sinkFor = null, Action<int>? onDone = null, CancellationToken cancel = default, SimulatedTimeProgress? progress = null) =>
+        RunRange(scenario, 0, scenario.Run.Replications, threads, catalogs, sinkFor, onDone, cancel, progress);
 
     /// <summary>
     /// Replications <paramref name="first"/> .. first + count - 1. Replication i always runs on the streams of
     /// index i, so running 0..n-1 in several batches gives exactly the replications of one run of n.
     /// </summary>
     public static IReadOnlyList<ReplicationResult> RunRange(Scenario scenario, int first, int count, int threads, ScenarioCatalogs catalogs,
-        Func<int, IRequestSink?>? sinkFor = null, Action<int>? onDone = null, CancellationToken cancel = default)
+        Func<int, IRequestSink?>? sinkFor = null, Action<int>? onDone = null, CancellationToken cancel = default, SimulatedTimeProgress? progress = null)
     {
         var root = new RandomStreams(scenario.Run.Seed);
         var results = new ReplicationResult[count];
@@ -30,7 +30,10 @@ public static class ReplicationRunner
             Parallel.For(0, count, options, k =>
             {
                 int i = first + k;
-                results[k] = new HacaNetwork(scenario, i, root.ForReplication(i), catalogs, sinkFor?.Invoke(i)).Run(cancel);
+                var network = new HacaNetwork(scenario, i, root.ForReplication(i), catalogs, sinkFor?.Invoke(i));
+                progress?.Started(i, network);
+                results[k] = network.Run(cancel);
+                progress?.Finished(i, scenario.Run.DurationSeconds, results[k].EventsFired);
                 onDone?.Invoke(i);
             });
         }

@@ -17,7 +17,8 @@ namespace HacaSim.Experiments.Run;
 public static class RunExecution
 {
     public static (LoadedScenario Final, IReadOnlyList<ReplicationResult> Results) Execute(RunSettings settings, LoadedScenario loaded,
-        RunOutputs outputs, ScenarioCatalogs catalogs, Action<int>? onPlanned = null, Action<int>? onDone = null, CancellationToken cancel = default)
+        RunOutputs outputs, ScenarioCatalogs catalogs, Action<int>? onPlanned = null, Action<int>? onDone = null, CancellationToken cancel = default,
+        SimulatedTimeProgress? progress = null)
     {
         var overrides = new List<string>(settings.Overrides);
         LoadedScenario final = loaded;
@@ -45,7 +46,7 @@ public static class RunExecution
         if (metric is not null)
         {
             (results, precision) = SequentialReplications.Run(final.Scenario, settings.Precision!.Value, metric, settings.MaxReplications,
-                settings.Threads, catalogs, outputs.SinkFor, Done, onPlanned, cancel);
+                settings.Threads, catalogs, outputs.SinkFor, Done, onPlanned, cancel, progress);
             if (results.Count != final.Scenario.Run.Replications)
             {
                 overrides.Add("run.replications=" + results.Count.ToString(CultureInfo.InvariantCulture));
@@ -55,8 +56,9 @@ public static class RunExecution
         else
         {
             onPlanned?.Invoke(final.Scenario.Run.Replications);
-            results = ReplicationRunner.Run(final.Scenario, settings.Threads, catalogs, outputs.SinkFor, Done, cancel);
+            results = ReplicationRunner.Run(final.Scenario, settings.Threads, catalogs, outputs.SinkFor, Done, cancel, progress);
         }
+        if (progress is not null) progress.Writing = true;
         outputs.Write(results, new RunAnnotations(warmup, precision), final, cancel);
         return (final, results);
     }

@@ -1,0 +1,43 @@
+using HacaSim.Catalog;
+using HacaSim.Experiments.Execution;
+using HacaSim.Experiments.Output;
+using HacaSim.Scenarios;
+using HacaSim.Tests.Scenarios;
+
+namespace HacaSim.Tests.Experiments.Execution;
+
+/// <summary>
+/// Progress within a replication reads the running networks' clocks from another thread: the results must be the
+/// same bytes as without it, and the reading must end at every replication's whole duration and event count.
+/// </summary>
+public class SimulatedTimeProgressTests
+{
+    [Test]
+    public void Reading_progress_during_a_run_changes_nothing_and_ends_at_the_whole_simulated_time()
+    {
+        Scenario scenario = ScenarioLoader.Load(RepositoryPaths.Scenario("faults/verifier-churn.yaml"),
+            ["run.duration_s=1500", "run.warmup_s=100", "run.replications=3"]).Scenario;
+        var plain = ReplicationRunner.Run(scenario, 2, ScenarioCatalogs.Default);
+
+        var progress = new SimulatedTimeProgress();
+        var readings = new List<double>();
+        using var stop = new CancellationTokenSource();
+        var reader = Task.Run(() =>
+        {
+            while (!stop.IsCancellationRequested) readings.Add(progress.Snapshot().SimulatedSeconds);
+        });
+        var watched = ReplicationRunner.Run(scenario, 2, ScenarioCatalogs.Default, progress: progress);
+        stop.Cancel();
+        reader.Wait();
+
+        (double seconds, long events) = progress.Snapshot();
+        Assert.Multiple(() =>
+        {
+            Assert.That(RunSummaryWriter.Write(scenario, watched), Is.EqualTo(RunSummaryWriter.Write(scenario, plain)), "same summary.json");
+            Assert.That(seconds, Is.EqualTo(3 * 1500.0));
+            Assert.That(events, Is.EqualTo(watched.Sum(r => r.EventsFired)));
+            Assert.That(readings, Is.Not.Empty);
+            Assert.That(readings.All(r => r >= 0 && r <= 3 * 1500.0), "readings within the run");
+        });
+    }
+}
