@@ -2,6 +2,9 @@ using HacaSim.Catalog;
 using HacaSim.Experiments.Execution;
 using HacaSim.Experiments.Output;
 using HacaSim.Scenarios;
+using HacaSim.Scenarios.Loading;
+using HacaSim.Model;
+using HacaSim.Policies;
 using HacaSim.Tests.Scenarios;
 
 namespace HacaSim.Tests.Experiments.Execution;
