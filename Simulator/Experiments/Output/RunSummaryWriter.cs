@@ -171,28 +171,22 @@ public static class RunSummaryWriter
     {
         w.WriteStartObject(SummaryKeys.Stability);
         foreach (PoolResult first in reps[0].Pools)
-        {
-            var verdicts = reps.Select(r => r.Pools.First(p => p.Name == first.Name).Stability).ToList();
-            w.WriteStartObject(first.Name);
-            w.WriteBoolean(SummaryKeys.Stable, !Unstable(verdicts));
-            var growth = SummaryStatistic.FromValues(verdicts.Select(v => v.GrowthPerSecond).ToList());
-            // One replication: the interval comes from the trend fit itself.
-            if (verdicts.Count == 1) growth = growth with { Ci95 = Finite(verdicts[0].GrowthCi95) };
-            Statistic(w, SummaryKeys.BacklogGrowthPerSecond, growth);
-            WriteVerdict(w, judged.Of(first.Name));
-            w.WriteEndObject();
-        }
+            WriteBacklog(w, first.Name, reps.Select(r => r.Pools.First(p => p.Name == first.Name).Stability).ToList(), judged);
         if (reps.All(r => r.SettlementStability is not null))
-        {
-            var verdicts = reps.Select(r => r.SettlementStability!).ToList();
-            w.WriteStartObject(TimeSeriesSampler.SettlementPool);
-            w.WriteBoolean(SummaryKeys.Stable, !Unstable(verdicts));
-            var growth = SummaryStatistic.FromValues(verdicts.Select(v => v.GrowthPerSecond).ToList());
-            if (verdicts.Count == 1) growth = growth with { Ci95 = Finite(verdicts[0].GrowthCi95) };
-            Statistic(w, SummaryKeys.BacklogGrowthPerSecond, growth);
-            WriteVerdict(w, judged.Of(TimeSeriesSampler.SettlementPool));
-            w.WriteEndObject();
-        }
+            WriteBacklog(w, TimeSeriesSampler.SettlementPool, reps.Select(r => r.SettlementStability!).ToList(), judged);
+        w.WriteEndObject();
+    }
+
+    /// <summary>One backlog's stability entry (a pool, or the chain under its pseudo-pool name): the per-replication
+    /// majority flag, the growth trend across replications (one replication: the trend fit's own interval), the verdict.</summary>
+    private static void WriteBacklog(Utf8JsonWriter w, string name, IReadOnlyList<StabilityVerdict> verdicts, BacklogVerdicts judged)
+    {
+        w.WriteStartObject(name);
+        w.WriteBoolean(SummaryKeys.Stable, !Unstable(verdicts));
+        var growth = SummaryStatistic.FromValues(verdicts.Select(v => v.GrowthPerSecond).ToList());
+        if (verdicts.Count == 1) growth = growth with { Ci95 = Finite(verdicts[0].GrowthCi95) };
+        Statistic(w, SummaryKeys.BacklogGrowthPerSecond, growth);
+        WriteVerdict(w, judged.Of(name));
         w.WriteEndObject();
     }
 

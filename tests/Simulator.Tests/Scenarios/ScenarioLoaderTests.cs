@@ -110,7 +110,9 @@ public class ScenarioLoaderTests
         var s = Load("dedicated-provers.yaml").Scenario;
         var location = s.Traffic.Classes[0].PromptTokens!.Location;
         Assert.That(location.File, Does.EndWith("dedicated-provers.yaml"));
-        Assert.That(location.Line, Is.EqualTo(32));
+        // The first line of the file that sets prompt_tokens (1-based), read from the file, not hard-coded.
+        int expected = Array.FindIndex(File.ReadAllLines(location.File), l => l.TrimStart().StartsWith("prompt_tokens:")) + 1;
+        Assert.That(location.Line, Is.EqualTo(expected));
         Assert.That(location.FieldPath, Is.EqualTo("traffic.classes[0].prompt_tokens"));
     }
 
