@@ -83,7 +83,8 @@ internal static class RunCommand
             var settings = new RunSettings(parse.GetValue(scenario)!, overrides, parse.GetValue(threads), autoWarmup, rel, parse.GetValue(precisionMetric), maxReps);
             // With --warmup auto the file's run.warmup_s is replaced by the detected cut, so it must not be checked
             // against this run's length: the scenario is read without a warm-up (the pilot runs without one anyway).
-            var loaded = ScenarioLoader.Load(settings.ScenarioPath, autoWarmup ? [.. overrides, "run.warmup_s=0"] : overrides);
+            var source = ScenarioSource.Read(settings.ScenarioPath);
+            var loaded = source.With(autoWarmup ? [.. overrides, "run.warmup_s=0"] : overrides);
             foreach (string warning in loaded.Warnings) (stderr ?? Console.Error).WriteLine($"warning: {warning}");
             cancel.ThrowIfCancellationRequested();
             UnitExecution execution = shard.Execution(parse, "run", () => loaded, merged);
@@ -104,7 +105,7 @@ internal static class RunCommand
                     using (outputs.OpenRequestLog())
                     {
                         (final, results) = ReplicationProgress.Run(!parse.GetValue(quiet), loaded.Scenario.Run.DurationSeconds, (onPlanned, onDone, progress) =>
-                            RunExecution.Execute(settings, loaded, outputs, ScenarioCatalogs.Default, onPlanned, onDone, cancel, progress));
+                            RunExecution.Execute(settings, source, loaded, outputs, ScenarioCatalogs.Default, onPlanned, onDone, cancel, progress));
                     }
                 }
                 target.Complete();
