@@ -96,16 +96,16 @@ internal static class RunCommand
             var target = ResultDirectory.Claim(parse.GetValue(outDir), ResultDirectory.DefaultPath("runs", loaded.Scenario.Name), parse.GetValue(force));
             if (target.LeftoverNote() is { Length: > 0 } note) (stderr ?? TextWriter.Null).WriteLine(note);
             var outputs = new RunOutputs(target.Staging, loaded, parse.GetValue(logRequests)) { CommandLine = IncompleteMarker.CommandLine(args ?? ["run"]) };
-            (LoadedScenario final, IReadOnlyList<ReplicationResult>? results) = (loaded, []);
+            RunSummary? summary = null;
             try
             {
-                if (!execution.IsLocal) results = RunUnits(execution, settings, loaded, outputs, cancel);
+                if (!execution.IsLocal) summary = RunUnits(execution, settings, loaded, outputs, cancel);
                 else
                 {
                     using (outputs.OpenRequestLog())
                     {
-                        (final, results) = ReplicationProgress.Run(!parse.GetValue(quiet), loaded.Scenario.Run.DurationSeconds, (onPlanned, onDone, progress) =>
-                            RunExecution.Execute(settings, source, loaded, outputs, ScenarioCatalogs.Default, onPlanned, onDone, cancel, progress));
+                        summary = ReplicationProgress.Run(!parse.GetValue(quiet), loaded.Scenario.Run.DurationSeconds, (onPlanned, onDone, progress) =>
+                            RunExecution.Execute(settings, source, loaded, outputs, ScenarioCatalogs.Default, onPlanned, onDone, cancel, progress).Summary);
                     }
                 }
                 target.Complete();
@@ -123,9 +123,9 @@ internal static class RunCommand
                 throw;
             }
             string dir = target.Target;
-            if (results is null) ShardOptions.PrintPart(stdout, dir);
+            if (summary is null) ShardOptions.PrintPart(stdout, dir);
             else if (parse.GetValue(quiet)) stdout.WriteLine(dir);
-            else ConsoleSummary.Print(stdout, final.Scenario, results, dir);
+            else ConsoleSummary.Print(stdout, summary, dir);
             return Program.Success;
         });
         return command;
@@ -135,7 +135,7 @@ internal static class RunCommand
     /// The replications as work units (key "run/replication/i", streams of replication i as always): one shard's
     /// (written as a part; returns null), or all from parts, written as an unsharded run would.
     /// </summary>
-    private static IReadOnlyList<ReplicationResult>? RunUnits(UnitExecution execution, RunSettings settings, LoadedScenario loaded, RunOutputs outputs,
+    private static RunSummary? RunUnits(UnitExecution execution, RunSettings settings, LoadedScenario loaded, RunOutputs outputs,
         CancellationToken cancel)
     {
         var units = WorkUnit.For([("run", loaded.Scenario)]);
@@ -143,7 +143,6 @@ internal static class RunCommand
             execution.Results(units, outputs.Directory, u => WorkUnitRunner.Run(u, settings.Threads, ScenarioCatalogs.Default, cancel: cancel));
         if (results is null) return null;
         // The same write as an unsharded run with a fixed warm-up and replication count (RunExecution).
-        using (outputs.OpenRequestLog()) outputs.Write(results, new RunAnnotations(null, null), loaded, cancel);
-        return results;
+        using (outputs.OpenRequestLog()) return outputs.Write(results, new RunAnnotations(null, null), loaded, cancel);
     }
 }

@@ -17,7 +17,7 @@ namespace HacaSim.Experiments.Run;
 public static class RunExecution
 {
     /// <param name="source">The scenario file as read once for this command: the detected warm-up and the final replication count re-bind it.</param>
-    public static (LoadedScenario Final, IReadOnlyList<ReplicationResult> Results) Execute(RunSettings settings, ScenarioSource source, LoadedScenario loaded,
+    public static (LoadedScenario Final, IReadOnlyList<ReplicationResult> Results, RunSummary Summary) Execute(RunSettings settings, ScenarioSource source, LoadedScenario loaded,
         RunOutputs outputs, ScenarioCatalogs catalogs, Action<int>? onPlanned = null, Action<int>? onDone = null, CancellationToken cancel = default,
         SimulatedTimeProgress? progress = null)
     {
@@ -60,7 +60,7 @@ public static class RunExecution
             results = ReplicationRunner.Run(final.Scenario, settings.Threads, catalogs, outputs.SinkFor, Done, cancel, progress);
         }
         if (progress is not null) progress.Writing = true;
-        outputs.Write(results, new RunAnnotations(warmup, precision), final, cancel);
-        return (final, results);
+        RunSummary summary = outputs.Write(results, new RunAnnotations(warmup, precision), final, cancel);
+        return (final, results, summary);
     }
 }

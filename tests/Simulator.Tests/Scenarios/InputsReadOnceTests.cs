@@ -47,7 +47,7 @@ public class InputsReadOnceTests
         var settings = new RunSettings(path, ["run.replications=3", "run.duration_s=900"], Threads: 2);
         var loaded = source.With(settings.Overrides);
         var outputs = new RunOutputs(TestScratch.NewPath("read-once-run"), loaded, logRequests: false);
-        var (_, results) = RunExecution.Execute(settings, source, loaded, outputs, ScenarioCatalogs.Default);
+        var (_, results, _) = RunExecution.Execute(settings, source, loaded, outputs, ScenarioCatalogs.Default);
 
         Assert.That(results, Has.Count.EqualTo(3));
         string trace = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, "traces", "azure-llm-2023-conv.csv"));
@@ -63,7 +63,7 @@ public class InputsReadOnceTests
         var settings = new RunSettings(path, ["run.duration_s=900"], Threads: 2, AutoWarmup: true, Precision: 0.2, MaxReplications: 6);
         var loaded = source.With([.. settings.Overrides, "run.warmup_s=0"]);
         var outputs = new RunOutputs(TestScratch.NewPath("read-once-precision"), loaded, logRequests: false);
-        var (final, results) = RunExecution.Execute(settings, source, loaded, outputs, ScenarioCatalogs.Default);
+        var (final, results, _) = RunExecution.Execute(settings, source, loaded, outputs, ScenarioCatalogs.Default);
 
         // The pilot and the precision batches re-bound the scenario (a detected warm-up, a replication count), from the one read.
         Assert.That(final, Is.Not.SameAs(loaded));
