@@ -50,8 +50,9 @@ public static class CompareExperiment
             results ??= WorkUnitRunner.Run(units, threads, ScenarioCatalogs.Default, u => outputs[u.Case].SinkFor(u.Replication));
             // 3. merge
             var byCase = WorkUnitRunner.ByCase(units, results, cases.Count);
-            for (int i = 0; i < cases.Count; i++) outputs[i].Write(byCase[i]);
-            var comparison = Comparison.Of(cases, byCase);
+            // Each variant's typed summary, built once: its summary.json and its verdicts in the comparison.
+            var summaries = cases.Select((_, i) => outputs[i].Write(byCase[i])).ToList();
+            var comparison = Comparison.Of(cases, byCase, summaries);
             ComparisonWriter.Write(outDir, comparison, byCase);
             return comparison;
         }

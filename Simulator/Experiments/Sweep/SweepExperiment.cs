@@ -75,12 +75,12 @@ public static class SweepExperiment
         stability.Add((TimeSeriesSampler.SettlementPool, !MajorityVote.Unstable(reps.Select(r => r.SettlementStability!))));
         // The proof backlogs: whoever generates proofs (the prover pool, else the inference nodes), verification, settlement.
         var proofBacklogs = new List<string> { scenario.Roles.Prover ?? scenario.Roles.Inference, scenario.Roles.Verification, TimeSeriesSampler.SettlementPool };
-        var capacity = Capacity.CapacityModel.Analyse(scenario, ScenarioCatalogs.Default);
-        var judged = new BacklogVerdicts(scenario, reps, capacity);
-        return new SweepPoint(point, metrics, stability, proofBacklogs, RunSummaryWriter.Write(scenario, reps))
+        // The point's summary, built once: its summary.json, its capacity and the judge's verdicts.
+        RunSummary summary = RunSummaries.Of(scenario, reps);
+        return new SweepPoint(point, metrics, stability, proofBacklogs, RunSummaryWriter.Write(summary))
         {
-            Capacity = capacity,
-            Verdicts = judged.All.Select(v => (v.Key, v.Value.State)).ToList(),
+            Capacity = summary.Capacity,
+            Verdicts = summary.Verdicts.All.Select(v => (v.Key, v.Value.State)).ToList(),
         };
     }
 }
