@@ -5,7 +5,8 @@ using HacaSim.Workload;
 namespace HacaSim.Scenarios.Loading;
 
 /// <summary>
-/// The data files of one command (traces, CSV columns), each read once through the command's
+/// The inputs of one command besides its scenario file: data files (traces, CSV columns) and the compiled-in profile and
+/// proof-system catalogues, each read once through the command's
 /// <see cref="IInputReader"/> and then shared read-only: it lives in the command's <see cref="ScenarioSource"/>,
 /// never in static state. The loader attaches what it read to the component that names the file
 /// (<see cref="ComponentSpec.Data"/>), so validation, the capacity model and every replication use the same rows.
@@ -15,6 +16,8 @@ public sealed class InputCache(IInputReader reader)
     private readonly Dictionary<string, TraceData> _traces = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Path, string Column), double[]> _columns = new();
     private readonly Lock _lock = new();
+    private string? _profiles;
+    private Dictionary<string, ProofSystem>? _proofSystems;
 
     public IInputReader Reader { get; } = reader;
 
@@ -46,6 +49,24 @@ public sealed class InputCache(IInputReader reader)
             if (_traces.TryGetValue(path, out TraceData? cached)) return cached;
             using TextReader text = Reader.OpenText(path, "trace", TraceReader.MaxBytes);
             return _traces[path] = TraceReader.Read(text, path);
+        }
+    }
+
+    /// <summary>The profile catalogue's text (compiled in), read once per command; each binding parses its own tree of it.</summary>
+    public string ProfileCatalogue
+    {
+        get
+        {
+            lock (_lock) return _profiles ??= ModelProfileCatalog.Text();
+        }
+    }
+
+    /// <summary>The proof-system catalogue (compiled in, immutable records), read once per command.</summary>
+    public IReadOnlyDictionary<string, ProofSystem> ProofSystems
+    {
+        get
+        {
+            lock (_lock) return _proofSystems ??= ProofSystemCatalog.All().ToDictionary(s => s.Name, StringComparer.Ordinal);
         }
     }
 

@@ -72,8 +72,8 @@ public static class ScenarioLoader
             $"--set {InputFiles.Echo(s.Raw)}: parameter \"{s.Name}\" is declared, but nothing in the resolved scenario uses it " +
             "(no ${" + s.Name + "} is left), so setting it would change nothing").ToList();
         if (idle.Count > 0) throw new InputException(idle);
-        ModelProfileCatalog.Expand(root, problems);
-        ProofSystemCatalog.Expand(root, problems);
+        ModelProfileCatalog.Expand(root, problems, files);
+        ProofSystemCatalog.Expand(root, problems, files);
 
         string resolved = Serialize(stream);
         var scenario = new ScenarioBinder(problems, catalogs, files).Bind(root, Path.GetFileNameWithoutExtension(displayPath));
