@@ -1,3 +1,4 @@
+using HacaSim.Analysis.Output;
 using System.Globalization;
 using System.Text.Json;
 
@@ -68,18 +69,18 @@ public static class ExperimentReport
     {
         var rows = Rows(Path.Combine(directory, SweepFile));
         var header = rows.Count > 0 ? rows[0].Keys.ToList() : [];
-        int firstMetric = header.FindIndex(h => h.EndsWith("_mean", StringComparison.Ordinal));
+        int firstMetric = header.FindIndex(h => h.EndsWith(SweepKeys.MeanSuffix, StringComparison.Ordinal));
         var parameters = header.Skip(1).Take(Math.Max(0, firstMetric - 1)).ToList();
         var blocks = new List<ReportBlock> { new ReportHeading("Knee") };
         if (rows.Count > 0)
         {
             var r = rows[0];
-            string critical = Get(r, "knee_critical");
+            string critical = Get(r, SweepKeys.KneeCritical);
             blocks.Add(new ReportList([
-                $"Simulated knee interval along {parameters.FirstOrDefault() ?? "the first parameter"}: last stable {Or(Get(r, "knee_last_stable"), "none")}, " +
-                $"first unstable {Or(Get(r, "knee_first_unstable"), "none in range")}" + (critical.Length > 0 ? $", critical at {critical.Replace(" ", ", ")}." : "."),
-                $"Analytic knee (no simulation): the last value with every rho below 1 is {Or(Get(r, "analytic_knee_grid"), "none")}" +
-                (Get(r, "analytic_knee").Length > 0 ? $"; rho reaches 1 at {Num(Get(r, "analytic_knee"))}." : "."),
+                $"Simulated knee interval along {parameters.FirstOrDefault() ?? "the first parameter"}: last stable {Or(Get(r, SweepKeys.KneeLastStable), "none")}, " +
+                $"first unstable {Or(Get(r, SweepKeys.KneeFirstUnstable), "none in range")}" + (critical.Length > 0 ? $", critical at {critical.Replace(" ", ", ")}." : "."),
+                $"Analytic knee (no simulation): the last value with every rho below 1 is {Or(Get(r, SweepKeys.AnalyticKneeGrid), "none")}" +
+                (Get(r, SweepKeys.AnalyticKnee).Length > 0 ? $"; rho reaches 1 at {Num(Get(r, SweepKeys.AnalyticKnee))}." : "."),
                 "Verdicts: unstable only when a backlog's growth interval excludes zero and the pool is saturated (rho or utilisation); " +
                 "critical when rho is in [0.95, 1) or the evidence disagrees; the knee rows with several parameters are per combination of the others.",
             ]));
@@ -90,7 +91,7 @@ public static class ExperimentReport
             [.. parameters, "result latency (s)", "proof lag (s)", "rho max", "bottleneck", "proof backlogs"],
             [.. rows.Select(r => (IReadOnlyList<string>)[.. parameters.Select(p => Get(r, p)),
                 MeanCi(r, "result_latency_s_mean", "result_latency_s_ci95"), MeanCi(r, "proof_lag_s_mean", "proof_lag_s_ci95"),
-                Num(Get(r, "rho_max")), Get(r, "bottleneck"), Get(r, "proof_backlogs_verdict")])]));
+                Num(Get(r, SweepKeys.RhoMax)), Get(r, SweepKeys.Bottleneck), Get(r, SweepKeys.ProofBacklogsVerdict)])]));
         AddCharts(blocks, directory, "sweep_");
         return new ReportDocument("HACA-sim sweep report", blocks);
     }
@@ -106,7 +107,7 @@ public static class ExperimentReport
             string summary = Path.Combine(variantsDir, variant, RunReportData.SummaryFile);
             if (!File.Exists(summary)) continue;
             using var doc = JsonDocument.Parse(File.ReadAllText(summary));
-            var states = doc.RootElement.GetProperty("stability").EnumerateObject()
+            var states = doc.RootElement.GetProperty(SummaryKeys.Stability).EnumerateObject()
                 .Select(b => (b.Name, State: b.Value.TryGetProperty("verdict", out var v) ? v.GetString() ?? "" : "")).ToList();
             string notStable = string.Join(", ", states.Where(s => s.State is not ("stable" or "")).Select(s => $"{s.Name} {s.State}"));
             var paths = doc.RootElement.GetProperty("paths").EnumerateObject().Select(p => (p.Name, Count: p.Value.GetProperty("count").GetInt64())).ToList();

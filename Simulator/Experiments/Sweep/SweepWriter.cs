@@ -29,18 +29,18 @@ public static class SweepWriter
     private static string Table(SweepResult sweep)
     {
         SweepPoint first = sweep.Points[0];
-        var header = new List<string> { "point" };
+        var header = new List<string> { SweepKeys.Point };
         header.AddRange(sweep.Parameters.Select(p => Csv(p.Name)));
-        foreach (var (metric, _) in first.Metrics) header.AddRange([Column(metric) + "_mean", Column(metric) + "_ci95"]);
-        header.AddRange(first.Stability.Select(s => "stable_" + Column(s.Backlog)));
-        header.Add("proof_backlogs_stable");
+        foreach (var (metric, _) in first.Metrics) header.AddRange([Column(metric) + SweepKeys.MeanSuffix, Column(metric) + SweepKeys.Ci95Suffix]);
+        header.AddRange(first.Stability.Select(s => SweepKeys.StablePrefix + Column(s.Backlog)));
+        header.Add(SweepKeys.ProofBacklogsStable);
         // Appended (existing columns keep their place): the analytic capacity check of each point.
         var rhoPools = first.Capacity?.Pools.Select(p => p.Name).ToList() ?? [];
-        header.AddRange(rhoPools.Select(p => "rho_" + Column(p)));
-        header.AddRange(["rho_chain", "rho_max", "bottleneck", "analytic_knee_arrival_rate_per_s", "analytic_knee", "analytic_knee_grid"]);
+        header.AddRange(rhoPools.Select(p => SweepKeys.RhoPrefix + Column(p)));
+        header.AddRange([SweepKeys.RhoChain, SweepKeys.RhoMax, SweepKeys.Bottleneck, SweepKeys.AnalyticKneeArrivalRatePerSecond, SweepKeys.AnalyticKnee, SweepKeys.AnalyticKneeGrid]);
         var analytic = sweep.AnalyticKnees().ToDictionary(k => k.Others, StringComparer.Ordinal);
-        header.AddRange(first.Verdicts.Select(v => "verdict_" + Column(v.Backlog)));
-        header.AddRange(["proof_backlogs_verdict", "knee_last_stable", "knee_first_unstable", "knee_critical"]);
+        header.AddRange(first.Verdicts.Select(v => SweepKeys.VerdictPrefix + Column(v.Backlog)));
+        header.AddRange([SweepKeys.ProofBacklogsVerdict, SweepKeys.KneeLastStable, SweepKeys.KneeFirstUnstable, SweepKeys.KneeCritical]);
         var intervals = sweep.KneeIntervals().ToDictionary(k => k.Others, StringComparer.Ordinal);
         var sb = new StringBuilder(string.Join(",", header)).Append('\n');
         foreach (SweepPoint p in sweep.Points)
