@@ -12,6 +12,7 @@ public sealed class Pool
 {
     private readonly IDispatcher _dispatcher;
     private readonly List<Node> _candidates = [];
+    private readonly ListWithout<Node> _remaining = new();
     private readonly List<Node> _nodes = [];
     private readonly Queue<Request> _holding = new();
     private readonly Simulation _sim;
@@ -304,6 +305,19 @@ public sealed class Pool
                 index.Hide(node.Index);
             }
             index.ShowAll();
+            return;
+        }
+        if ((long)count * count <= 4L * _up.Count)
+        {
+            // Few picks from many nodes: the dispatcher sees the up-list minus the picks so far, without a copy of it
+            // (the same list, in the same order, as the copy below leaves).
+            _remaining.Reset(_up);
+            for (int i = 0; i < count; i++)
+            {
+                int pick = _dispatcher.Choose(_remaining);
+                chosen.Add(_remaining[pick]);
+                _remaining.RemoveAt(pick);
+            }
             return;
         }
         _candidates.Clear();

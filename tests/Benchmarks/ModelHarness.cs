@@ -66,6 +66,25 @@ internal static class ModelHarness
         return 0;
     }
 
+    /// <summary>One workload <paramref name="times"/> times, for profiling (perf, dotnet-trace) without the other rows.</summary>
+    public static int Loop(string name, int times, TextWriter output)
+    {
+        string repo = ModelWorkload.FindRepository();
+        ModelWorkload workload = name switch
+        {
+            "baseline" => ModelWorkload.Baseline(repo),
+            "mmc" => ModelWorkload.Mmc4M(repo),
+            "jsq" => ModelWorkload.Jsq10k(repo),
+            _ => throw new ArgumentException($"--loop {name}: expected baseline, mmc or jsq"),
+        };
+        for (int i = 0; i < times; i++)
+        {
+            var (n, e, s) = workload.Run();
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{workload.Name}: {s:F3} s, {n / s:N0} requests/s, {s * 1e9 / e:F0} ns/event ({n:N0} requests, {e:N0} events)"));
+        }
+        return 0;
+    }
+
     private static double Median(List<double> xs)
     {
         var s = xs.Order().ToList();
