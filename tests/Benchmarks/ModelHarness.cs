@@ -85,8 +85,11 @@ internal static class ModelHarness
         };
         for (int i = 0; i < times; i++)
         {
+            long allocated = GC.GetTotalAllocatedBytes(precise: true);
             var (n, e, s) = workload.Run();
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{workload.Name}: {s:F3} s, {n / s:N0} requests/s, {s * 1e9 / e:F0} ns/event ({n:N0} requests, {e:N0} events)"));
+            allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{workload.Name}: {s:F3} s, {n / s:N0} requests/s, {s * 1e9 / e:F0} ns/event, {allocated / (double)n:F0} bytes allocated per request ({n:N0} requests, {e:N0} events)"));
         }
         return 0;
     }
