@@ -12,6 +12,7 @@ public sealed class Pool
 {
     private readonly IDispatcher _dispatcher;
     private readonly List<Node> _candidates = [];
+    private readonly ListWithout<Node> _remaining = new();
     private readonly List<Node> _nodes = [];
     private readonly Queue<Request> _holding = new();
     private readonly Simulation _sim;
@@ -29,6 +30,9 @@ public sealed class Pool
     // while down), kept current as jobs arrive and leave, so a pick is O(1) and a change O(log n).
     private readonly bool _jsq;
     private LeastKeyTree? _jsqAll, _jsqTee;
+
+    // Every node a plain station (independent slots, no sharing or batching): room for a job is then a free slot.
+    private bool _plainStations = true;
 
     // Least work left over many nodes: an index that computes exact keys only for nodes that could win.
     private readonly bool _lwl;
@@ -157,6 +161,7 @@ public sealed class Pool
         // The JSQ tree and the dispatchers' tie-breaking use the index as the node's position.
         if (node.Index != _nodes.Count) throw new ArgumentException($"node {node.Index} added at position {_nodes.Count} of pool {Name}", nameof(node));
         _nodes.Add(node);
+        _plainStations &= node.Station is Station<Request>;
         _totalSlots += node.Slots;
         if (node.TeeCapable) _teeCapableNodes++;
         _waitingOnNodes += node.Waiting;
@@ -263,6 +268,18 @@ public sealed class Pool
     /// <summary>Picks, among the eligible nodes up, one with room to start <paramref name="request"/> now; null when none has room.</summary>
     public Node? ChooseWithRoom(Request request, bool teeOnly)
     {
+        RefreshEligible();
+        if (_jsqAll is not null && _plainStations)
+        {
+            // JSQ over plain stations: a node has room exactly when it is up with a free slot, which for a plain
+            // station (it queues only when every slot is busy) is exactly a jobs-per-slot key below 1; nodes without
+            // room have keys of 1 or more (infinite while down). So the tree's least node is the scan's pick among
+            // the nodes with room when its key is below 1, and none has room otherwise: O(1), not a scan of the pool.
+            List<Node> eligible = teeOnly ? _upTee : _up;
+            if (eligible.Count == 0) return null;
+            Node least = _nodes[(teeOnly && _jsqTee is not null ? _jsqTee : _jsqAll).Least];
+            return JsqKey(least) < 1 ? least : null;
+        }
         _candidates.Clear();
         foreach (Node n in _nodes)
         {
@@ -304,6 +321,19 @@ public sealed class Pool
                 index.Hide(node.Index);
             }
             index.ShowAll();
+            return;
+        }
+        if ((long)count * count <= 4L * _up.Count)
+        {
+            // Few picks from many nodes: the dispatcher sees the up-list minus the picks so far, without a copy of it
+            // (the same list, in the same order, as the copy below leaves).
+            _remaining.Reset(_up);
+            for (int i = 0; i < count; i++)
+            {
+                int pick = _dispatcher.Choose(_remaining);
+                chosen.Add(_remaining[pick]);
+                _remaining.RemoveAt(pick);
+            }
             return;
         }
         _candidates.Clear();
