@@ -30,20 +30,19 @@ public static partial class MetricNames
     public static string WithUnit(string key) => Of(key) is var (name, unit) && unit.Length > 0 ? $"{name} ({unit})" : Of(key).Name;
 
     /// <summary>
-    /// The readable name of the metric a chart file is named after (its key with dots as underscores:
-    /// "pools_prover_utilization"), or null when the stem names no known metric.
+    /// The metric key a chart file is named after (the key with dots as underscores: "pools_prover_utilization"
+    /// -> "pools.prover.utilization"), or null when the stem names no known metric.
     /// </summary>
-    public static string? FromFileStem(string stem)
+    public static string? KeyOfFileStem(string stem)
     {
-        if (Measure(stem) is not null) return WithUnit(stem);
+        if (Measure(stem) is not null) return stem;
         Match pool = PoolStem().Match(stem);
-        if (pool.Success) return WithUnit($"{SummaryKeys.Pools}.{pool.Groups[1].Value}.{pool.Groups[2].Value}");
+        if (pool.Success) return $"{SummaryKeys.Pools}.{pool.Groups[1].Value}.{pool.Groups[2].Value}";
         Match path = PathStem().Match(stem);
         if (path.Success && (path.Groups[2].Value == SummaryKeys.Share || Measure(path.Groups[2].Value) is not null))
-            return WithUnit($"{SummaryKeys.Paths}.{path.Groups[1].Value}.{path.Groups[2].Value}");
+            return $"{SummaryKeys.Paths}.{path.Groups[1].Value}.{path.Groups[2].Value}";
         Match chain = ChainStem().Match(stem);
-        if (chain.Success && Measure(chain.Groups[1].Value) is not null) return WithUnit($"{SummaryKeys.Chain}.{chain.Groups[1].Value}");
-        return null;
+        return chain.Success && Measure(chain.Groups[1].Value) is not null ? $"{SummaryKeys.Chain}.{chain.Groups[1].Value}" : null;
     }
 
     private static (string Name, string Unit)? Measure(string key) => key switch

@@ -31,7 +31,8 @@ public readonly record struct ReadableScale(double Divisor, string Unit)
     /// <summary>The axis label with the scale's unit in brackets.</summary>
     public string Label(string label) => Unit.Length == 0 ? label : $"{label} ({Unit})";
 
-    private static string Superscript(int exponent) =>
+    /// <summary>-9 -> "⁻⁹".</summary>
+    internal static string Superscript(int exponent) =>
         string.Concat(exponent.ToString(CultureInfo.InvariantCulture).Select(c => c switch
         {
             '-' => '⁻',

@@ -144,7 +144,7 @@ public static class ExperimentReport
     internal static string Caption(string stem) => stem switch
     {
         _ when stem.StartsWith("compare_diff_", StringComparison.Ordinal) =>
-            $"{Capitalised(Metric(stem["compare_diff_".Length..]))}: paired difference of each variant to the first with its 95% interval; a filled marker where the interval excludes zero.",
+            $"{Capitalised(Metric(stem["compare_diff_".Length..], withUnit: false))}: paired difference of each variant to the first with its 95% interval; a filled marker where the interval excludes zero.",
         "compare_latency_cdf" => "Time to trust per path and variant: one colour per path, one line pattern per variant.",
         _ when stem.StartsWith("compare_", StringComparison.Ordinal) =>
             $"{Capitalised(Metric(stem["compare_".Length..]))} per variant: mean with its 95% interval across replications.",
@@ -153,7 +153,10 @@ public static class ExperimentReport
         _ => Capitalised(Metric(stem)),
     };
 
-    private static string Metric(string stem) => MetricNames.FromFileStem(stem) ?? stem.Replace('_', ' ');
+    // A difference chart picks its own unit (ms, µs, ×10⁻ⁿ) for small differences: its caption names none.
+    private static string Metric(string stem, bool withUnit = true) => MetricNames.KeyOfFileStem(stem) is { } key
+        ? withUnit ? MetricNames.WithUnit(key) : MetricNames.Of(key).Name
+        : stem.Replace('_', ' ');
 
     /// <summary>The sweep's three charts (SweepWriter): all paths' latency, each path's proof lag, each pool's utilisation.</summary>
     private static string SweepMetric(string stem) => stem switch

@@ -270,5 +270,5 @@ public class ChartLayoutTests
     [TestCase("paths_tee_share", "share of requests on TEE")]
     [TestCase("chain_finality_delay_s", "chain mean finality delay (s)")]
     public void ChartFileStemsGetReadableMetricNames(string stem, string name) =>
-        Assert.That(MetricNames.FromFileStem(stem), Is.EqualTo(name));
+        Assert.That(MetricNames.WithUnit(MetricNames.KeyOfFileStem(stem)!), Is.EqualTo(name));
 }
