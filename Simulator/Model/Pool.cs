@@ -42,6 +42,10 @@ public sealed class Pool
     private int _waitingOnNodes, _busyOnNodes;
     private int _totalSlots, _teeCapableNodes;
 
+    // Nodes down, kept as nodes go down and come up (UpChanged is called on those transitions only), so
+    // availability is updated in O(1) per fault, not by counting every node of the pool.
+    private int _downNodes;
+
     /// <param name="central">The pool's one queue (pools.P.queue: central), or null for per-node queues.</param>
     public Pool(string name, IDispatcher dispatcher, Simulation sim, IQueueDiscipline<Request>? central = null)
     {
@@ -144,7 +148,7 @@ public sealed class Pool
     }
 
     /// <summary>Records a node going down or coming up, for availability.</summary>
-    public void NodeStateChanged() => Availability.Update(_sim.Now, (double)_nodes.Count(n => n.IsUp) / _nodes.Count);
+    public void NodeStateChanged() => Availability.Update(_sim.Now, (double)(_nodes.Count - _downNodes) / _nodes.Count);
 
     public string Name { get; }
     public IReadOnlyList<Node> Nodes => _nodes;
@@ -204,6 +208,7 @@ public sealed class Pool
     /// <summary>A node went down or came up: who is eligible changes.</summary>
     internal void UpChanged(Node node)
     {
+        _downNodes += node.IsUp ? -1 : 1;
         _eligibleStale = true;
         LoadChanged(node);
     }
