@@ -60,11 +60,24 @@ public class ModelPropertyTests
         Scenario scenario = loaded.Scenario;
         using var dir = new TempDirectory();
 
+        // B: the production runner on two threads; C: the resolved YAML, reloaded, on one thread. Both run
+        // beside A (independent simulations with their own files), and A's failure is reported before theirs.
+        Task<string> b = Task.Run(() => ProductionRun(scenario, 2, dir.File("b.csv")));
+        Task<string> c = Task.Run(() => ProductionRun(ScenarioLoader.LoadText(loaded.ResolvedYaml, "generated.yaml", []).Scenario, 1, dir.File("c.csv")));
         // A: every replication run by hand, checked after every event, then drained.
-        var (summaryA, metrics, events) = CheckedRun(scenario, dir.File("a.csv"));
-        // B: the production runner on two threads; C: the resolved YAML, reloaded, on one thread.
-        string summaryB = ProductionRun(scenario, 2, dir.File("b.csv"));
-        string summaryC = ProductionRun(ScenarioLoader.LoadText(loaded.ResolvedYaml, "generated.yaml", []).Scenario, 1, dir.File("c.csv"));
+        (string Summary, List<RunMetrics> Metrics, long Events) a;
+        try
+        {
+            a = CheckedRun(scenario, dir.File("a.csv"));
+        }
+        finally
+        {
+            // Never leave B or C writing into the directory that is deleted next.
+            try { Task.WaitAll(b, c); } catch (AggregateException) { }
+        }
+        var (summaryA, metrics, events) = a;
+        string summaryB = b.GetAwaiter().GetResult();
+        string summaryC = c.GetAwaiter().GetResult();
         if (summaryB != summaryA) throw new InvariantException("summary.json differs between a checked run and ReplicationRunner on 2 threads (same seed)");
         if (summaryC != summaryA) throw new InvariantException("summary.json differs after reloading the resolved YAML (same seed)");
         byte[] logA = File.ReadAllBytes(dir.File("a.csv"));

@@ -9,6 +9,8 @@ namespace HacaSim.Tests.Scenarios;
 /// Absurd but valid values: each is refused at load with exit 2, a message naming the field, what it would cost
 /// and the limit, quickly, and without creating a results directory. Values just inside the limits still load.
 /// </summary>
+// Wall-clock limits: run alone, not beside another fixture.
+[NonParallelizable]
 public class ResourceLimitsTests
 {
     // The old baseline (dedicated provers): the messages below quote its numbers.
