@@ -19,7 +19,10 @@
 #   H2  verification becomes the bottleneck: the resource that breaks first as load grows (explore's `bottleneck`,
 #       the largest rho) is the verification pool or the chain (on-chain verification executes in blocks).
 #   H2s the seed's symptom: answers keep up (verdict_inference stable) while ZKML proof lag's p95 exceeds 60 s.
-#   H3  drift to Vanilla with idle verifiers: downgrade_share >= 0.1 and verification_utilization and chain_rho < 0.1.
+#   H3  drift to Vanilla with idle verifiers: Vanilla takes most requests (vanilla_path_share >= 0.5) while the
+#       verifiers are idle (verification_utilization and chain_rho below 0.1).
+#   H3l the load-driven part of the drift: downgrade_share >= 0.1 (clients leaving the path they would take on an idle
+#       network, because of the backlog).
 #   H4  verification capped by consensus: the chain (consensus-gated, gas-limited blocks) is the bottleneck.
 
 function wilson(k, n, side,   p, z, d, c, h) {
@@ -68,10 +71,11 @@ function holds(r, r2,   b, q, t1, t2, l1, l2) {
   if (h == "H4") return b == "chain" ? 1 : 0
   if (h == "H2s") { q = get(r, "zkml_proof_lag_s_p95", 1); return (get(r, "verdict_inference", 1) == "stable" && num(q) && q + 0 > 60) ? 1 : 0 }
   if (h == "H3") {
-    q = get(r, "downgrade_share", 1); t1 = get(r, "verification_utilization", 1); t2 = get(r, "chain_rho", 1)
+    q = get(r, "vanilla_path_share", 1); t1 = get(r, "verification_utilization", 1); t2 = get(r, "chain_rho", 1)
     if (!num(q)) q = 0; if (!num(t1)) t1 = 0; if (!num(t2)) t2 = 0
-    return (q + 0 >= 0.1 && t1 + 0 < 0.1 && t2 + 0 < 0.1) ? 1 : 0
+    return (q + 0 >= 0.5 && t1 + 0 < 0.1 && t2 + 0 < 0.1) ? 1 : 0
   }
+  if (h == "H3l") { q = get(r, "downgrade_share", 1); return (num(q) && q + 0 >= 0.1) ? 1 : 0 }
   print "study.awk: unknown hypothesis " h > "/dev/stderr"; exit 2
 }
 
