@@ -206,6 +206,7 @@ echo "hypothesis,network,input,split,low,p_low,n_low,high,p_high,n_high,differen
 # hypothesis | network | explore dir(s) | definition (verdicts.csv)
 JUDGE=(
   "H1|haca|h1/specialised h1/merged|specialised network (haca.yaml) has the shorter mean time to trust and at most 5% longer mean result latency than all-round GPUs at equal cost"
+  "H1m|haca|h1/specialised h1/merged|same, by a material margin: mean time to trust at least 5% shorter"
   "H2|haca|haca|verification (off-chain pool or on-chain execution in blocks) breaks first: explore bottleneck is verification or chain"
   "H2|dedicated|dedicated|same, dedicated-prover network"
   "H2|haca-batched|h4-batching|same, with batched settlement"
@@ -213,7 +214,7 @@ JUDGE=(
   "H2s|haca|haca|the seed's symptom: answers keep up (inference stable) while ZKML proof lag p95 exceeds 60 s"
   "H2s|dedicated|dedicated|same, dedicated-prover network"
   "H2s|haca-trace|trace|same, Azure conversation trace"
-  "H3|haca-utility|h3|utility policy: Vanilla takes at least half the requests while verification utilisation and chain rho stay below 0.1"
+  "H3|haca-utility|h3|utility policy: Vanilla takes at least half the requests while the verification pool's utilisation stays below 0.1"
   "H3|dedicated-utility|h3-dedicated|same, dedicated-prover network"
   "H3|haca|haca|same, static mix (40% of chat on Vanilla)"
   "H3l|haca-utility|h3|utility policy: at least 10% of requests leave the path they would take on an idle network (downgrade share >= 0.1)"
