@@ -6,7 +6,8 @@ namespace HacaSim.Model;
 
 /// <summary>
 /// Takes nodes down and brings them back as the scenario's <c>faults:</c> block says: random failures
-/// per node (MTBF/MTTR, each node on its own stream so adding a faulty pool moves nobody else's draws),
+/// per node (MTBF/MTTR, each node on its own stream so adding a faulty pool moves nobody else's draws,
+/// each starting in its process's stationary state),
 /// scheduled outages of some or all of a pool, and the vendor-wide TEE outage that downs every
 /// TEE-capable node at once. What the downed nodes held goes to the lifecycle's interrupt rule.
 /// </summary>
@@ -39,7 +40,16 @@ public sealed class FaultInjector
                     Up(pool, node);
                     _sim.Schedule(up.Sample(), fail);
                 };
-                _sim.Schedule(up.Sample(), fail);
+                // Start in the stationary state of the up/down renewal process, so availability is
+                // MTBF/(MTBF+MTTR) from t = 0 (as the capacity model assumes) rather than after a transient
+                // from all-up that a short run or warm-up would not wash out: down with probability
+                // MTTR/(MTBF+MTTR), and the period in progress ends after its equilibrium residual.
+                if (rng.NextDouble() * (up.Mean + down.Mean) < down.Mean)
+                {
+                    Down(pool, node);
+                    _sim.Schedule(EquilibriumResidual.Sample(down, rng), repair);
+                }
+                else _sim.Schedule(EquilibriumResidual.Sample(up, rng), fail);
             }
         }
         foreach (OutageConfig outage in config.Outages)

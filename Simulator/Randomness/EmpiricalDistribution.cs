@@ -17,6 +17,20 @@ public sealed class EmpiricalDistribution : IDistribution
     }
 
     public double Sample() => _values[_rng.Next(_values.Length)];
+
+    /// <summary>One value picked with probability proportional to the value (the size-biased law; negative values weigh 0).</summary>
+    public double SampleWeightedByValue(Random rng)
+    {
+        double total = _values.Sum(v => Math.Max(0, v));
+        if (total <= 0) return 0;
+        double target = rng.NextDouble() * total;
+        foreach (double v in _values)
+        {
+            target -= Math.Max(0, v);
+            if (target < 0) return v;
+        }
+        return _values.Last(v => v > 0);
+    }
     public double Mean { get; }
     public double Minimum => _values.Min();
 

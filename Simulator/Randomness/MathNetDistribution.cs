@@ -9,6 +9,9 @@ public sealed class MathNetDistribution : IDistribution
 
     public MathNetDistribution(IContinuousDistribution inner) => _inner = inner;
 
+    /// <summary>The wrapped law, for samplers that need its parameters (the equilibrium residual).</summary>
+    public IContinuousDistribution Inner => _inner;
+
     public double Sample() => _inner.Sample();
     public double Mean => _inner.Mean;
     public double Variance => _inner.Variance;

@@ -33,6 +33,18 @@ public sealed class TruncatedNormalDistribution : IDistribution
         return x;
     }
 
+    /// <summary>A draw of the same law from another stream (the equilibrium residual's rejection sampler).</summary>
+    public double SampleWith(Random rng)
+    {
+        double x;
+        do x = Normal.Sample(rng, _normal.Mean, _normal.StdDev); while (x < 0);
+        return x;
+    }
+
+    /// <summary>The mean and standard deviation of the normal before truncation.</summary>
+    public double Location => _normal.Mean;
+    public double Scale => _normal.StdDev;
+
     public double Mean { get; }
     public double Variance { get; }
     public double Minimum => 0;

@@ -24,7 +24,10 @@ public class CapacityModelTests
 
     private static void RhoMatchesUtilisation(string scenario, params string[] extra) => RhoMatchesUtilisation(scenario, DefaultReplications, extra);
 
-    private static void RhoMatchesUtilisation(string scenario, int replications, params string[] extra)
+    private static void RhoMatchesUtilisation(string scenario, int replications, params string[] extra) =>
+        RhoMatchesUtilisation(scenario, replications, _ => true, extra);
+
+    private static void RhoMatchesUtilisation(string scenario, int replications, Func<string, bool> compared, params string[] extra)
     {
         var run = CliRun.Run(RepositoryPaths.Scenario(scenario), ["--replications", replications.ToString(), "--threads", "2", .. extra]);
         JsonElement summary = run.Summary;
@@ -39,11 +42,18 @@ public class CapacityModelTests
             JsonElement load = capacity.GetProperty(pool.Name);
             string verdict = stability.GetProperty(pool.Name).GetProperty("verdict").GetString()!;
             bool upstream = load.GetProperty("roles").EnumerateArray().All(r => r.GetString() is "inference" or "data");
-            if (load.GetProperty("batching").GetBoolean() || verdict != "stable" || (!allStable && !upstream)) continue;
+            if (!compared(pool.Name) || load.GetProperty("batching").GetBoolean() || verdict != "stable" || (!allStable && !upstream)) continue;
             JsonElement u = pool.Value.GetProperty("utilization");
-            double availability = pool.Value.GetProperty("availability").GetProperty("mean").GetDouble();
+            JsonElement a = pool.Value.GetProperty("availability");
+            double availability = a.GetProperty("mean").GetDouble();
             double mean = u.GetProperty("mean").GetDouble() / availability;
-            double ci99 = u.GetProperty("ci95").GetDouble() / availability * StudentT.InvCDF(0, 1, replications - 1, 0.995) / StudentT.InvCDF(0, 1, replications - 1, 0.975);
+            // The ratio's interval (delta method): the relative errors of utilisation and of availability in
+            // quadrature. Without faults availability is exactly 1 (no interval) and this is utilisation's own;
+            // under random failures the measured availability is itself an estimate of MTBF/(MTBF+MTTR).
+            double uMean = u.GetProperty("mean").GetDouble();
+            double relU = uMean > 0 ? u.GetProperty("ci95").GetDouble() / uMean : 0;
+            double relA = a.GetProperty("ci95").GetDouble() is double ciA && ciA > 0 ? ciA / availability : 0;
+            double ci99 = uMean == 0 ? 0 : mean * Math.Sqrt(relU * relU + relA * relA) * StudentT.InvCDF(0, 1, replications - 1, 0.995) / StudentT.InvCDF(0, 1, replications - 1, 0.975);
             double rho = load.GetProperty("rho").GetDouble();
             TestContext.Out.WriteLine($"{scenario} {pool.Name}: rho {rho:G5}, utilisation {mean:G5} ± {ci99:G3} (99%)");
             Assert.That(Math.Abs(rho - mean), Is.LessThanOrEqualTo(ci99), $"{scenario} {pool.Name}: rho {rho} outside utilisation {mean} ± {ci99}");
@@ -73,10 +83,21 @@ public class CapacityModelTests
     [TestCase("hypotheses/h4-verifiers.yaml")]
     [TestCase("faults/tee-outage.yaml")]
     [TestCase("trace-replay.yaml")]
-    // faults/verifier-churn.yaml is left out: under churn the measured verification utilisation per node up
-    // (0.590 +/- 0.012 at 8 replications) is 5% below rho 0.623 from MTBF/(MTBF+MTTR); see the closing note.
     public void Shipped_scenarios_rho_is_the_measured_utilisation_of_stable_pools(string scenario) =>
         RhoMatchesUtilisation(scenario, "--duration", "3600");
+
+    [Test]
+    public void Churning_verifiers_rho_is_the_measured_utilisation_per_node_up()
+    {
+        // Churning verifiers start in their up/down process's stationary state, so their availability is
+        // MTBF/(MTBF+MTTR) over the whole window, as rho assumes (FaultTests checks that exactly). A pool's
+        // availability over 3,300 s of 8 nodes with 30-minute cycles varies by ~0.08 between replications:
+        // 32 replications keep its share of the interval near 5%. The outage (from 3,600 s) is outside the run.
+        // Only the churning pool: the others see the baseline's traffic on the baseline's streams and are
+        // compared at 8 replications above (at 32, inference's rho 0.2015 is 0.75% above its utilisation
+        // 0.2000 +/- 0.0012, a gap of the token-inference work model that has nothing to do with faults).
+        RhoMatchesUtilisation("faults/verifier-churn.yaml", 32, pool => pool == "verification", "--duration", "3600");
+    }
 
     [Test]
     public void Baseline_knee_is_the_README_hand_calculation()

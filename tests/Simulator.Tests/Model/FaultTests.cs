@@ -1,5 +1,7 @@
 using HacaSim.Model;
+using HacaSim.Randomness;
 using HacaSim.Scenarios;
+using MathNet.Numerics.Statistics;
 
 namespace HacaSim.Tests.Model;
 
@@ -171,5 +173,54 @@ public class FaultTests
             Assert.That(r.Metrics.InterruptedJobs, Is.GreaterThan(10));
             AssertConserved(r);
         });
+    }
+
+    /// <summary>MTBF and MTTR laws of every kind the catalog has, as a scenario writes them, with their exact means.</summary>
+    private static IEnumerable<TestCaseData> RenewalLaws()
+    {
+        var rng = new Random(0);
+        TestCaseData Law(string name, string up, string down, IDistribution u, IDistribution d) =>
+            new TestCaseData(up, down, u.Mean / (u.Mean + d.Mean)).SetArgDisplayNames(name);
+        yield return Law("exponential", "{dist: exponential, mean: 300}", "{dist: exponential, mean: 100}",
+            Distributions.Exponential(300, rng), Distributions.Exponential(100, rng));
+        yield return Law("deterministic", "{dist: deterministic, value: 300}", "{dist: deterministic, value: 100}",
+            Distributions.Deterministic(300), Distributions.Deterministic(100));
+        yield return Law("uniform", "{dist: uniform, min: 100, max: 500}", "{dist: uniform, min: 50, max: 150}",
+            Distributions.Uniform(100, 500, rng), Distributions.Uniform(50, 150, rng));
+        yield return Law("lognormal", "{dist: lognormal, mean: 300, cv: 1.5}", "{dist: lognormal, mean: 100, cv: 0.5}",
+            Distributions.LogNormalFromMeanCv(300, 1.5, rng), Distributions.LogNormalFromMeanCv(100, 0.5, rng));
+        yield return Law("gamma", "{dist: gamma, mean: 300, cv: 2}", "{dist: gamma, mean: 100, cv: 0.5}",
+            Distributions.GammaFromMeanCv(300, 2, rng), Distributions.GammaFromMeanCv(100, 0.5, rng));
+        yield return Law("weibull", "{dist: weibull, shape: 2, scale: 300}", "{dist: weibull, shape: 0.8, scale: 100}",
+            Distributions.Weibull(2, 300, rng), Distributions.Weibull(0.8, 100, rng));
+        yield return Law("normal", "{dist: normal, mean: 300, sd: 100}", "{dist: normal, mean: 100, sd: 80}",
+            Distributions.Normal(300, 100, rng), Distributions.Normal(100, 80, rng));
+        yield return Law("empirical", "{dist: empirical, values: [100, 200, 600]}", "{dist: empirical, values: [50, 150]}",
+            Distributions.Empirical([100, 200, 600], rng), Distributions.Empirical([50, 150], rng));
+    }
+
+    [TestCaseSource(nameof(RenewalLaws))]
+    public void Availability_from_time_zero_is_MTBF_over_MTBF_plus_MTTR(string mtbf, string mttr, double expected)
+    {
+        // Exact result: a node whose up/down renewal process is in its stationary state is up at every instant
+        // with probability MTBF/(MTBF+MTTR), so its time-averaged availability over any window from t = 0 has
+        // that mean. The window (200 s) is half a mean cycle: a node that started up (the old start) would be
+        // available ~0.84 of it with exponential laws and all of it with deterministic ones. 50 nodes x 20 seeds;
+        // the tolerance is the 99% Student-t interval of the 20 seeds' pool availabilities.
+        string yaml = Deterministic($$"""
+            faults:
+              on_interrupt: retry
+              max_retries: 100
+              node_failures:
+                verification: {mtbf_s: {{mtbf}}, mttr_s: {{mttr}}}
+            """).Replace("verification: {nodes: 1, slots: 1}", "verification: {nodes: 50, slots: 1}")
+            .Replace("duration_s: 1500", "duration_s: 200");
+        const int seeds = 20;
+        double[] availability = Enumerable.Range(1, seeds)
+            .Select(seed => ModelRun.Of(yaml, (ulong)seed).Result.Pools.Single(p => p.Name == "verification").Availability).ToArray();
+        double mean = availability.Mean();
+        double ci99 = MathNet.Numerics.Distributions.StudentT.InvCDF(0, 1, seeds - 1, 0.995) * availability.StandardDeviation() / Math.Sqrt(seeds);
+        TestContext.Out.WriteLine($"availability {mean:F4} +/- {ci99:F4} (99%), expected {expected:F4}");
+        Assert.That(mean, Is.EqualTo(expected).Within(ci99));
     }
 }

@@ -89,6 +89,23 @@ public class DistributionsTests
         Assert.That(4 * standardError, Is.LessThan(0.1 * c.ExactVariance), "band too wide to test the variance");
     }
 
+    /// <summary>
+    /// Exact result: the equilibrium residual of a renewal period X has mean E[X^2] / (2 E[X]) =
+    /// (Var X + E[X]^2) / (2 E[X]); the fault injector starts nodes with it. 4 standard errors of the sample.
+    /// </summary>
+    [TestCaseSource(nameof(Cases))]
+    public void Equilibrium_residual_mean_is_the_second_moment_over_twice_the_mean(Case c)
+    {
+        IDistribution d = c.Create(new Xoshiro256StarStar(Seed));
+        var rng = new Xoshiro256StarStar(Seed + 7);
+        double[] sample = Enumerable.Range(0, SampleSize).Select(_ => EquilibriumResidual.Sample(d, rng)).ToArray();
+        double exact = (c.ExactVariance + c.ExactMean * c.ExactMean) / (2 * c.ExactMean);
+        double standardError = sample.StandardDeviation() / Math.Sqrt(SampleSize);
+        TestContext.Out.WriteLine($"{c.Name}: residual mean {sample.Mean():G6}, exact {exact:G6}, 4 SE {4 * standardError:G3}");
+        Assert.That(sample.Mean(), Is.EqualTo(exact).Within(4 * standardError));
+        Assert.That(4 * standardError, Is.LessThan(0.03 * exact), "band too wide to test the mean");
+    }
+
     [TestCaseSource(nameof(Cases))]
     public void The_same_seed_gives_the_same_sequence(Case c)
     {
