@@ -236,9 +236,11 @@ for row in "${JUDGE[@]}"; do
   # The two inputs whose halves (or values) differ most in P(holds): the phase table's axes.
   top=$(awk -F, '{ d = $11 < 0 ? -$11 : $11; print d "," $3 }' "$hc.deciding" | sort -t, -k1,1gr -k2,2 | head -2 | cut -d, -f2)
   a=$(echo "$top" | sed -n 1p); b=$(echo "$top" | sed -n 2p)
+  # ... and the most deciding number, whose fifths show where P(holds) crosses over.
+  n1=$(awk -F, '$4 == "halves" { d = $11 < 0 ? -$11 : $11; print d "," $3 }' "$hc.deciding" | sort -t, -k1,1gr -k2,2 | head -1 | cut -d, -f2)
   { echo "P($h holds), network $net, over the terciles (or values) of its two most deciding inputs (cells: probability (holding/samples)):"
     echo; st -v mode=grid -v h="$h" -v a="$a" -v b="$b" "$hc"
-    echo; echo "Per fifth of the samples ordered by $a:"; echo; st -v mode=bins -v h="$h" -v a="$a" "$hc"
+    echo; echo "Per fifth of the samples ordered by $n1, its most deciding number:"; echo; st -v mode=bins -v h="$h" -v a="$n1" "$hc"
   } > "$OUT/tables/flip-$h-$net.md"
   rm -f "$hc.deciding"
 done
