@@ -24,6 +24,9 @@ public sealed class SharingStation<TJob> : IStation<TJob> where TJob : class
     private readonly Func<int, int, (double Primary, double Secondary)> _rates;
     private readonly Action<object?> _complete;
     private readonly Lane _primary, _secondary;
+    // Both lanes, primary first: one array for the loops over them (a collection expression there was a new array
+    // on every change of every sharing node).
+    private readonly Lane[] _lanes;
     private readonly List<Running> _finished = [];
     private EventHandle _next = EventHandle.None;
     private double _demandInService;
@@ -50,6 +53,7 @@ public sealed class SharingStation<TJob> : IStation<TJob> where TJob : class
         ResourceCapacity = resourceCapacity;
         _primary = new Lane(primaryQueue, rules.MaxPrimary);
         _secondary = new Lane(secondaryQueue, rules.MaxSecondary);
+        _lanes = [_primary, _secondary];
         _complete = Complete;
         _at = sim.Now;
         Statistics = new StationStatistics(sim.Now, recordSamples);
@@ -103,7 +107,7 @@ public sealed class SharingStation<TJob> : IStation<TJob> where TJob : class
         double now = _sim.Now;
         _sim.Cancel(_next);
         _next = EventHandle.None;
-        foreach (Lane lane in (Lane[])[_primary, _secondary])
+        foreach (Lane lane in _lanes)
         {
             foreach (Running s in lane.InService) jobs.Add(new InterruptedJob<TJob>(s.Job, true, now - s.StartSeconds));
             lane.InService.Clear();
@@ -230,7 +234,7 @@ public sealed class SharingStation<TJob> : IStation<TJob> where TJob : class
         _sim.Cancel(_next);
         _next = EventHandle.None;
         double soonest = double.PositiveInfinity;
-        foreach (Lane lane in (Lane[])[_primary, _secondary])
+        foreach (Lane lane in _lanes)
         {
             if (lane.InService.Count == 0) continue;
             double dt = Math.Max(0, lane.InService.Min!.Finish - lane.Virtual) / lane.Rate;
@@ -256,7 +260,7 @@ public sealed class SharingStation<TJob> : IStation<TJob> where TJob : class
         // up to rounding), then end every job of either class whose work is done.
         Lane due = Due();
         due.Virtual = Math.Max(due.Virtual, due.InService.Min!.Finish);
-        foreach (Lane lane in (Lane[])[_primary, _secondary])
+        foreach (Lane lane in _lanes)
         {
             while (lane.InService.Count > 0 && lane.InService.Min!.Finish <= lane.Virtual)
             {

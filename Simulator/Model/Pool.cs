@@ -12,6 +12,7 @@ public sealed class Pool
 {
     private readonly IDispatcher _dispatcher;
     private readonly List<Node> _candidates = [];
+    private readonly ListWithout<Node> _remaining = new();
     private readonly List<Node> _nodes = [];
     private readonly Queue<Request> _holding = new();
     private readonly Simulation _sim;
@@ -30,6 +31,9 @@ public sealed class Pool
     private readonly bool _jsq;
     private LeastKeyTree? _jsqAll, _jsqTee;
 
+    // Every node a plain station (independent slots, no sharing or batching): room for a job is then a free slot.
+    private bool _plainStations = true;
+
     // Least work left over many nodes: an index that computes exact keys only for nodes that could win.
     private readonly bool _lwl;
     private LeastWorkIndex? _lwlAll, _lwlTee;
@@ -37,6 +41,10 @@ public sealed class Pool
     // Jobs waiting and in service over all nodes, kept as they change so reading them is O(1).
     private int _waitingOnNodes, _busyOnNodes;
     private int _totalSlots, _teeCapableNodes;
+
+    // Nodes down, kept as nodes go down and come up (UpChanged is called on those transitions only), so
+    // availability is updated in O(1) per fault, not by counting every node of the pool.
+    private int _downNodes;
 
     /// <param name="central">The pool's one queue (pools.P.queue: central), or null for per-node queues.</param>
     public Pool(string name, IDispatcher dispatcher, Simulation sim, IQueueDiscipline<Request>? central = null)
@@ -140,7 +148,7 @@ public sealed class Pool
     }
 
     /// <summary>Records a node going down or coming up, for availability.</summary>
-    public void NodeStateChanged() => Availability.Update(_sim.Now, (double)_nodes.Count(n => n.IsUp) / _nodes.Count);
+    public void NodeStateChanged() => Availability.Update(_sim.Now, (double)(_nodes.Count - _downNodes) / _nodes.Count);
 
     public string Name { get; }
     public IReadOnlyList<Node> Nodes => _nodes;
@@ -157,6 +165,7 @@ public sealed class Pool
         // The JSQ tree and the dispatchers' tie-breaking use the index as the node's position.
         if (node.Index != _nodes.Count) throw new ArgumentException($"node {node.Index} added at position {_nodes.Count} of pool {Name}", nameof(node));
         _nodes.Add(node);
+        _plainStations &= node.Station is Station<Request>;
         _totalSlots += node.Slots;
         if (node.TeeCapable) _teeCapableNodes++;
         _waitingOnNodes += node.Waiting;
@@ -199,6 +208,7 @@ public sealed class Pool
     /// <summary>A node went down or came up: who is eligible changes.</summary>
     internal void UpChanged(Node node)
     {
+        _downNodes += node.IsUp ? -1 : 1;
         _eligibleStale = true;
         LoadChanged(node);
     }
@@ -263,6 +273,18 @@ public sealed class Pool
     /// <summary>Picks, among the eligible nodes up, one with room to start <paramref name="request"/> now; null when none has room.</summary>
     public Node? ChooseWithRoom(Request request, bool teeOnly)
     {
+        RefreshEligible();
+        if (_jsqAll is not null && _plainStations)
+        {
+            // JSQ over plain stations: a node has room exactly when it is up with a free slot, which for a plain
+            // station (it queues only when every slot is busy) is exactly a jobs-per-slot key below 1; nodes without
+            // room have keys of 1 or more (infinite while down). So the tree's least node is the scan's pick among
+            // the nodes with room when its key is below 1, and none has room otherwise: O(1), not a scan of the pool.
+            List<Node> eligible = teeOnly ? _upTee : _up;
+            if (eligible.Count == 0) return null;
+            Node least = _nodes[(teeOnly && _jsqTee is not null ? _jsqTee : _jsqAll).Least];
+            return JsqKey(least) < 1 ? least : null;
+        }
         _candidates.Clear();
         foreach (Node n in _nodes)
         {
@@ -304,6 +326,19 @@ public sealed class Pool
                 index.Hide(node.Index);
             }
             index.ShowAll();
+            return;
+        }
+        if ((long)count * count <= 4L * _up.Count)
+        {
+            // Few picks from many nodes: the dispatcher sees the up-list minus the picks so far, without a copy of it
+            // (the same list, in the same order, as the copy below leaves).
+            _remaining.Reset(_up);
+            for (int i = 0; i < count; i++)
+            {
+                int pick = _dispatcher.Choose(_remaining);
+                chosen.Add(_remaining[pick]);
+                _remaining.RemoveAt(pick);
+            }
             return;
         }
         _candidates.Clear();

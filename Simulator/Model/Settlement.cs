@@ -32,6 +32,7 @@ public sealed class Settlement
     private int _uncommitted;
     private bool _waitingForCommit;
     private double _lastProposalSeconds = double.NaN;
+    private readonly Stack<List<Request>> _freeLists = new();
 
     public Settlement(Simulation sim, Scenario scenario, IConsensusLatency consensus, IDistribution aggregateVerify,
         Action<Request> onFinal, Action<Request, string> onRejected)
@@ -151,7 +152,9 @@ public sealed class Settlement
     private void Propose()
     {
         double now = _sim.Now;
-        var items = new List<Request>();
+        // A block's item list lives until its commit; with pipelining several are open at once. Lists come back
+        // to a free stack at the commit instead of one new list per block.
+        List<Request> items = _freeLists.Count > 0 ? _freeLists.Pop() : [];
         long gas = 0;
         double execution = 0;
         while (_mempool.Peek() is { } tx)
@@ -193,7 +196,10 @@ public sealed class Settlement
     private void Commit(object? state)
     {
         _uncommitted--;
-        foreach (Request r in (List<Request>)state!) Finalize(r);
+        var items = (List<Request>)state!;
+        foreach (Request r in items) Finalize(r);
+        items.Clear();
+        _freeLists.Push(items);
         if (!_waitingForCommit) return;
         _waitingForCommit = false;
         Propose();

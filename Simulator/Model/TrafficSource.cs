@@ -134,7 +134,9 @@ public sealed class TrafficSource
             r.InferenceWorkSeconds = Class.Cost.Draw(r);
             r.NeedsData = _coins.NextDouble() < Class.NeedsDataProbability;
             r.Challenged = _coins.NextDouble() < ChallengeProbability;
-            r.DataWorkSeconds = _dataLatency.Sample();
+            // A class that never needs data never reads its fetch time: its data stream (its own, "class/NAME/data")
+            // is then not drawn at all. Every other stream, and every other class's, draws exactly as before.
+            if (Class.NeedsDataProbability > 0) r.DataWorkSeconds = _dataLatency.Sample();
             r.ProofWorkSeconds = _proofSeconds?.Sample() ?? _proofOverhead * r.InferenceWorkSeconds;
             if (Class.DeadlineSeconds is { } d) r.DeadlineSeconds = now + d;
             return r;
