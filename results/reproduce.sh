@@ -1,241 +1,269 @@
 #!/usr/bin/env bash
-# Regenerates every number, table and chart that results/README.md uses, from the scenario files with
-# fixed seeds (run.seed 1 in every scenario; replication i of every variant or sweep point draws the same
-# random numbers). Builds once in Release, then calls the dll. Run from anywhere:
-#   bash results/reproduce.sh            # everything (about 10 minutes on 2 cores)
-#   bash results/reproduce.sh h1 h3      # only these parts: traffic h1 h2 h3 h4 sens
+# The reference study under parameter uncertainty (issue 20): regenerates every number, table and chart that
+# results/README.md uses (except example/, which the README's example run writes), from the scenario files with
+# fixed seeds. Builds once in Release, then calls the dll. Run from anywhere:
+#   bash results/reproduce.sh                 # everything (~20 minutes on an idle 2-core machine)
+#   bash results/reproduce.sh h1 faults       # only these parts: haca dedicated h1 h3 h4 trace faults (then tables)
+#   bash results/reproduce.sh --slurm         # the explore runs as Slurm job arrays on the local cluster (below)
+#   SCALE=smoke bash results/reproduce.sh     # every command line at a tiny scale, into $OUT (default /tmp)
 # Afterwards `git status results/` should show no change: the committed outputs are exactly these.
 set -euo pipefail
 export LC_ALL=C
 cd "$(dirname "$0")/.."
 
+SLURM=0
+PARTS=()
+for a in "$@"; do if [ "$a" = --slurm ]; then SLURM=1; else PARTS+=("$a"); fi; done
+SCALE="${SCALE:-full}"
+case "$SCALE" in
+  # N: samples of the main hypercube; NV: of the variants; R: replications; DUR/WARM: run length (s).
+  smoke) N=8;   NV=6;  R=1; DUR=300;  WARM=60;  OUT="${OUT:-/tmp/hacasim-study-smoke}" ;;
+  medium) N=24; NV=12; R=1; DUR=1800; WARM=300; OUT="${OUT:-/tmp/hacasim-study-medium}" ;;   # 1/16 of full: for timing
+  full)  N=192; NV=96; R=2; DUR=1800; WARM=300; OUT="${OUT:-results}" ;;
+  *) echo "SCALE must be smoke, medium or full" >&2; exit 2 ;;
+esac
+part() { [ ${#PARTS[@]} -eq 0 ] && return 0; local p; for p in "${PARTS[@]}"; do [ "$p" = "$1" ] && return 0; done; return 1; }
+
 dotnet build Simulator -c Release -nologo -v quiet >/dev/null
 hacasim() { dotnet Simulator/bin/Release/net10.0/hacasim.dll "$@"; }
-# run.max_waiting raised from its default (100,000 waiting jobs per pool) so that no run here reaches the
-# cap (summary.json faults.overflow stays empty): past the cap jobs are only counted, and the latencies of
-# overloaded points would then leave them out. (Such a pool is reported unstable either way.) Memory
-# stays under ~2 GB.
-TH=(--threads 2 --quiet --set run.max_waiting=5000000)
-S=Scenarios
-H=$S/hypotheses
-tab() { awk -f results/tables.awk "$@"; }
+S=Scenarios/study
+RUN=(--replications "$R" --duration "$DUR" --warmup "$WARM" --seed 1 --quiet)
 
-# Keep the committed set small: each experiment keeps its CSV/JSON summaries and PNG charts; per-point
-# and per-variant directories, SVGs, Parquet, HTML and time series are deleted (rerun to get them).
-slim() {
-  for d in "$@"; do
-    rm -rf "$d/points" "$d/variants"
-    find "$d" \( -name '*.svg' -o -name '*.parquet' -o -name 'report.*' -o -name 'timeseries.csv' \
-      -o -name 'proof_lag.csv' -o -name 'scenario.resolved.yaml' \) -delete
+# One explore: locally (both cores), or with --slurm as a job array on the repository's own one-node Slurm cluster
+# (deploy/slurm/up.sh; needs root on Debian 12): `hacasim slurm ... --submit` queues 8 array tasks and a dependent
+# merge job, whose merged files are byte-identical to a local run (tests/slurm/integration.sh checks this). The
+# explores are all queued first and waited for before the tables.
+SW="$(mktemp -d /tmp/hacasim-study-slurm.XXXXXX)"; chmod 0755 "$SW"
+trap 'rm -rf "$SW"' EXIT
+MERGES=()
+if [ "$SLURM" = 1 ]; then deploy/slurm/up.sh; fi
+explore() {
+  local out=$1; shift
+  rm -rf "$out"; mkdir -p "$(dirname "$out")"
+  if [ "$SLURM" = 1 ]; then
+    local work; work="$SW/$(echo "$out" | tr / _)"
+    local abs=$out; case $out in /*) ;; *) abs=$PWD/$out ;; esac
+    hacasim slurm explore "$@" "${RUN[@]}" --out "$abs" --work "$work" --tasks 8 --cpus-per-task 1 --time 02:00:00 --submit > "$work.submit"
+    MERGES+=("$(sed -n 's/^merge job: \([0-9]*\)$/\1/p' "$work.submit")|$out")
+  else
+    hacasim explore "$@" "${RUN[@]}" --threads 2 --out "$out" >/dev/null
+    slim_explore "$out"
+  fi
+}
+# Keep the CSVs, the report and the PNG charts (scatter charts only of rho_max against each input; the other
+# outputs are in explore.csv); SVGs and the HTML report are rebuilt by `hacasim report DIR`.
+slim_explore() {
+  find "$1" \( -name '*.svg' -o -name 'report.html' -o -name 'scenario.resolved.yaml' \
+    -o \( -name 'scatter_*' ! -name 'scatter_rho_max_*' \) \) -delete
+}
+slurm_wait() {
+  local m id out
+  for m in "${MERGES[@]}"; do
+    id=${m%%|*}; out=${m#*|}
+    while [ -n "$(squeue -h -j "$id" 2>/dev/null)" ]; do sleep 5; done
+    [ -f "$out/explore.csv" ] || { echo "reproduce.sh: the Slurm merge job $id wrote no $out/explore.csv (logs in $SW)" >&2; exit 1; }
+    slim_explore "$out"
   done
-}
-# Run a command, keeping what it prints (knees, paths of results) next to its outputs.
-# (The "results: DIR" line is dropped and printed paths made relative: the checkout's location must not show.)
-keep() { local out=$1; shift; rm -rf "$out"; mkdir -p "$(dirname "$out")"; "$@" --out "$out" "${TH[@]}" | sed -e '/^results: /d' -e "s#^$PWD/##" > "$out.txt"; }
-
-# baseline.yaml's specialised pools written as overrides of h1-merged.yaml, so that `compare` can run
-# both topologies on common random numbers. With proof_slot_factor=1 this variant reproduces
-# baseline.yaml exactly (checked: identical summary.json apart from the scenario name and an idle,
-# unused 'allround' pool). $1 = verification nodes.
-specialised() {
-  echo "specialised:proof_slot_factor=1,pools.inference={nodes: 8, slots: 8, tee_capable: 4, dispatcher: jsq},pools.prover={nodes: 16, slots: 1, dispatcher: jsq},pools.verification={nodes: ${1:-8}, slots: 4, dispatcher: jsq},pools.data={nodes: 2, slots: 16, tee_capable: 2, dispatcher: jsq},roles.inference=inference,roles.prover=prover,roles.verification=verification,roles.data=data"
+  MERGES=()
 }
 
-PARTS=("$@")
-part() { [ ${#PARTS[@]} -eq 0 ] && return 0; local p; for p in "${PARTS[@]}"; do [ "$p" = "$1" ] && return 0; done; return 1; }
-mkdir -p results/tables
-H1RUN="--duration 14400 --warmup 5400"
+# The uncertain parameters of ../shared/docs/parameters.md, each over its range there (names as explore --param takes them).
+TRAFFIC=(
+  --param 'arrival_rate=loguniform(1,50)'                       # Traffic: 1-50 req/s
+  --param 'burst_cv=loguniform(1,13)'                           # inter-arrival CV 1 (Poisson) - 13 (Azure's code trace)
+  --param 'zkml_share=uniform(0.05,0.5)'                        # scenario choice (estimate)
+  --param 'gateway_share=uniform(0,1)'                          # TEE two ways: in-house GPU TEE vs the TEE gateway
+  --param 'data_share=uniform(0,1)'                             # Data nodes: 0-100% need external data
+)
+SHARING=(--param 'gpu_sharing=choice(fifo,inference_first,preemptive,processor)')   # not published: the model choices
+PATHS=(
+  --param 'paths.tee.inference_overhead=uniform(1,3)'           # TEE overhead 1.0-3.0x
+  --param 'paths.zkcrv.challenge_probability=uniform(0,0.05)'   # ZK-CRV challenge 0-5%
+  --param 'models.llama-3.1-8b-a100.proof_s=loguniform(600,10000)'   # challenged LLM proof 600-10,000 s
+  # proof system = proving law + verify time + proof size + verify gas together; those whose fit holds 4M parameters
+  --param 'models.risk-mlp.proof_system=choice(deepprove-gkr,ezkl-halo2-kzg,groth16-gnark)'
+)
+CHAIN=(
+  --param 'verification.placement=choice(onchain,offchain)'     # on chain (documented) or an off-chain pool
+  --param 'pools.verification.slots=int(1,4)'                   # 1 (EVM) - 4 off chain
+  --param 'verifiers=int(4,100)'                                # validators 4-100
+  --param 'block_interval_s=uniform(1,12)'                      # 1-12 s
+  --param 'settlement.block_capacity=int(50,5000)'              # 50-5,000 items
+  --param 'settlement.block_gas_limit=int(15000000,60000000)'   # 15M-60M gas
+  --param 'settlement.consensus_base_s=uniform(0.1,2)'          # consensus latency: estimate 0.5 s (+ per validator)
+  --param 'settlement.consensus_per_validator_s=uniform(0,0.03)'
+  --param 'settlement.pipeline=int(1,4)'                        # one height at a time (1) or chained-HotStuff-style
+  --param 'settlement.synchronous=choice(false,true)'           # asynchronous (answer first) or synchronous settlement
+)
+COSTS=(
+  --param 'gpu_hour=loguniform(0.65,5)'                         # $1.3-2.5 per GPU-hour, x0.5-x2
+  --param 'cpu_gpu_ratio=loguniform(0.01,0.77)'                 # $0.05-0.5 CPU / $0.65-5 GPU
+  --param 'costs.gas_price_gwei=loguniform(0.01,50)'            # 0.01-50 gwei
+)
+# Today's dedicated-prover network written as overrides of haca.yaml (8 inference GPUs + 16 dedicated provers =
+# the same 24 GPUs; dedicated-provers.yaml's pools), so the variant samples exactly the same space.
+DEDICATED=(--set 'pools.inference={nodes: 8, slots: 8, tee_capable: 4, dispatcher: jsq}'
+  --set 'pools.prover={nodes: 16, slots: 1, dispatcher: jsq}' --set roles.prover=prover)
 
+mkdir -p "$OUT"
 # ---------------------------------------------------------------------------------------------------
-# The network and its traffic: baseline (Poisson at the Azure trace's rate) and the recorded trace.
-if part traffic; then
-  keep results/traffic/baseline hacasim run $S/baseline.yaml --replications 10
-  keep results/traffic/trace hacasim run $S/trace-replay.yaml --replications 10
-  keep results/traffic/trace-sweep hacasim sweep $S/trace-replay.yaml \
-    --param time_scale=1,1.5,1.75,2,2.5,3,3.5,4,4.5,5 --replications 5
-  slim results/traffic/baseline results/traffic/trace results/traffic/trace-sweep
-  rm -f results/traffic/*/queue_length.png results/traffic/*/replication_spread.png \
-    results/traffic/*/proof_lag.png results/traffic/*/utilization.png
-  tab -v mode=sweep -v cols="time_scale" \
-    -v metrics="paths_tee_result_latency_s paths_zkml_proof_lag_s pools_inference_utilization pools_prover_utilization pools_verification_utilization stable_inference stable_prover stable_verification" \
-    results/traffic/trace-sweep/sweep.csv > results/tables/trace-sweep.md
-  tab -v mode=knee -v np=1 results/traffic/trace-sweep/sweep.csv > results/tables/trace-knee.md
-  M=""
-  for p in zkml tee zkcrv vanilla; do
-    M="$M paths.$p.result_latency_s paths.$p.proof_lag_s paths.$p.time_to_trust_s"
-  done
-  tab -v mode=summary -v metrics="$M pools.inference.utilization pools.prover.utilization pools.verification.utilization pools.data.utilization" \
-    results/traffic/baseline/summary.json results/traffic/trace/summary.json > results/tables/traffic.md
+# H2, H4 (and the symptom, traffic, settlement mode): the documented network over the whole space.
+if part haca; then
+  explore "$OUT/haca" $S/haca.yaml --method lhs --samples "$N" "${TRAFFIC[@]}" "${SHARING[@]}" "${PATHS[@]}" "${CHAIN[@]}" "${COSTS[@]}" \
+    --lag-threshold 60 --phase arrival_rate,zkml_share
 fi
-
+# The same space on today's dedicated-prover network.
+if part dedicated; then
+  explore "$OUT/dedicated" $S/haca.yaml "${DEDICATED[@]}" --method lhs --samples "$NV" "${TRAFFIC[@]}" "${PATHS[@]}" "${CHAIN[@]}" "${COSTS[@]}" \
+    --lag-threshold 60 --phase arrival_rate,zkml_share
+fi
 # ---------------------------------------------------------------------------------------------------
-# H1: specialised pools vs one merged pool of all-round nodes at equal hardware cost.
+# H1: specialised (haca.yaml) vs merged (haca-merged.yaml) at equal hardware cost, paired sample by sample: same
+# inputs, same seed, so the same design and common random numbers. The price ratio decides how many all-round GPUs
+# the CPU nodes' budget buys (10 x ratio; the list keeps that a whole number). Validators are the 8 full nodes.
+H1P=("${TRAFFIC[@]}" "${SHARING[@]}" "${PATHS[@]}"
+  --param 'cpu_gpu_ratio=choice(0,0.1,0.2,0.4,0.5)'
+  --param 'verification.placement=choice(onchain,offchain)'
+  --param 'block_interval_s=uniform(1,12)'
+  --param 'settlement.block_gas_limit=int(15000000,60000000)'
+  --param 'settlement.synchronous=choice(false,true)')
 if part h1; then
-  # 4-hour runs, 1.5 hours of warm-up: a challenged ZK-CRV LLM proof holds a merged slot for ~80 min
-  # (8 x 600 s), so a 1-hour run of the merged pool never reaches steady state.
-  keep results/h1/compare hacasim compare $H/h1-merged.yaml --variant "$(specialised 8)" --variant merged: \
-    $H1RUN --replications 10
-  keep results/h1/sweep-specialised hacasim sweep $S/baseline.yaml --param arrival_rate=2:30:2 $H1RUN --replications 5
-  keep results/h1/sweep-merged hacasim sweep $H/h1-merged.yaml --param arrival_rate=2:30:2 $H1RUN --replications 5
-  slim results/h1/compare results/h1/sweep-specialised results/h1/sweep-merged
-  tab -v mode=compare -v metrics="result_latency_s proof_lag_s time_to_trust_s paths.zkml.time_to_trust_s paths.tee.time_to_trust_s paths.vanilla.time_to_trust_s paths.zkcrv.time_to_trust_s pools.inference.utilization pools.prover.utilization pools.verification.utilization pools.allround.utilization" \
-    results/h1/compare/comparison.csv > results/tables/h1-compare.md
-  for t in specialised merged; do
-    tab -v mode=sweep -v cols="arrival_rate" \
-      -v metrics="result_latency_s paths_tee_result_latency_s paths_zkml_time_to_trust_s time_to_trust_s proof_backlogs_stable" \
-      results/h1/sweep-$t/sweep.csv > results/tables/h1-sweep-$t.md
-    tab -v mode=knee -v np=1 results/h1/sweep-$t/sweep.csv > results/tables/h1-knee-$t.md
-  done
+  explore "$OUT/h1/specialised" $S/haca.yaml --method lhs --samples "$NV" "${H1P[@]}"
+  explore "$OUT/h1/merged" $S/haca-merged.yaml --method lhs --samples "$NV" "${H1P[@]}"
 fi
-
 # ---------------------------------------------------------------------------------------------------
-# H2: does verification become the bottleneck as load and ZKML share rise?
-if part h2; then
-  keep results/h2/sweep-mix hacasim sweep $H/h2-heavy-zkml.yaml --param arrival_rate=1:24:1 \
-    --param zkml_share=0.05,0.2,0.35,0.5 --replications 5
-  # Where would verification break first? Proof verification time from SNARK-class (10 ms) to
-  # zkLLM-class (seconds), at half the traffic on ZKML.
-  keep results/h2/sweep-verify hacasim sweep $H/h2-heavy-zkml.yaml --param arrival_rate=1:16:1 \
-    --param paths.zkml.verify_s=0.01,0.5,1,1.5,2,3 --replications 5
-  slim results/h2/sweep-mix results/h2/sweep-verify
-  tab -v mode=knee -v np=2 results/h2/sweep-mix/sweep.csv > results/tables/h2-knee-mix.md
-  tab -v mode=knee -v np=2 results/h2/sweep-verify/sweep.csv > results/tables/h2-knee-verify.md
-  for z in 0.2 0.5; do
-    tab -v mode=sweep -v cols="arrival_rate" -v where="zkml_share=$z" \
-      -v metrics="result_latency_s paths_zkml_proof_lag_s pools_inference_utilization pools_prover_utilization pools_verification_utilization proof_backlogs_stable" \
-      results/h2/sweep-mix/sweep.csv > results/tables/h2-sweep-mix-$z.md
-  done
-  tab -v mode=sweep -v cols="arrival_rate paths.zkml.verify_s" -v where="arrival_rate=4" \
-    -v metrics="pools_prover_utilization pools_verification_utilization paths_zkml_proof_lag_s stable_prover stable_verification" \
-    results/h2/sweep-verify/sweep.csv > results/tables/h2-verify-at-4.md
-fi
-
-# ---------------------------------------------------------------------------------------------------
-# H3: does an adaptive policy drift traffic to Vanilla and idle the verifiers?
+# H3: clients choose by the `utility` policy (trust value - fee - delay cost x predicted time to trust, the
+# prediction reading the inference, verification and settlement backlogs), with per-class trust floors.
+H3P=(--method lhs --samples "$NV" "${TRAFFIC[@]}" "${PATHS[@]}"
+  --param 'verification.placement=choice(onchain,offchain)' --param 'verifiers=int(4,100)'
+  --param 'block_interval_s=uniform(1,12)' --param 'settlement.synchronous=choice(false,true)' "${COSTS[@]}"
+  --param 'policy.value_zkml=loguniform(0.0001,0.1)' --param 'policy.value_tee=loguniform(0.0001,0.1)'
+  --param 'policy.value_zkcrv=loguniform(0.0001,0.1)' --param 'policy.delay_cost_per_s=loguniform(0.000001,0.01)'
+  --param 'traffic.classes.0.trust_floor=choice(vanilla,zkcrv,tee)'
+  --param 'traffic.classes.2.trust_floor=choice(vanilla,tee,zkml)'
+  --lag-threshold 60 --phase arrival_rate,zkml_share)
+# The gateway class serves a provider model, which only the TEE path (its signature) can take: here it is served in
+# house (the same TEE chat on the GPUs), so that every class has every path to choose from; the gateway pool becomes
+# one idle CPU node with no role.
+UTILITY=(--set traffic.classes.1.model=llama-3.1-8b-a100
+  --set 'traffic.classes.1.prompt_tokens={dist: lognormal, mean: 1155, cv: 0.8}'
+  --set 'roles={inference: inference, verification: verification, data: data}' --set 'pools.gateway={nodes: 1, slots: 1}'
+  --set 'policy={name: utility, value_zkml: 0.01, value_tee: 0.005, value_zkcrv: 0.002, value_vanilla: 0, delay_cost_per_s: 0.0001}')
 if part h3; then
-  H3V=(--variant static:policy=static --variant adaptive-16:backlog_high=16,backlog_low=8
-       --variant adaptive-32: --variant adaptive-64:backlog_high=64,backlog_low=32
-       --variant adaptive-32-to-tee:downgrade_to=tee)
-  for r in 9 12; do
-    keep results/h3/compare-$r hacasim compare $H/h3-adaptive.yaml --set arrival_rate=$r "${H3V[@]}" --replications 10
-    # Downgrades over time: share of settled requests on Vanilla per 10 minutes, replication 0.
-    for v in static adaptive-32; do
-      tab -v mode=timeshare -v bin=600 -v path=vanilla results/h3/compare-$r/variants/$v/proof_lag.csv \
-        > results/tables/h3-vanilla-over-time-$r-$v.md
-    done
-    slim results/h3/compare-$r
-    rm -f results/h3/compare-$r/compare_pools_data_* results/h3/compare-$r/compare_pools_inference_*
-    tab -v mode=compare -v metrics="downgrade_share paths.zkml.share paths.zkcrv.share paths.vanilla.share paths.tee.share pools.prover.utilization pools.verification.utilization paths.zkml.proof_lag_s time_to_trust_s" \
-      results/h3/compare-$r/comparison.csv > results/tables/h3-compare-$r.md
-  done
-  keep results/h3/sweep hacasim sweep $H/h3-adaptive.yaml --param arrival_rate=2:24:2 --replications 5
-  slim results/h3/sweep
-  tab -v mode=sweep -v cols="arrival_rate" \
-    -v metrics="downgrade_share paths_vanilla_share pools_prover_utilization pools_verification_utilization paths_zkml_proof_lag_s proof_backlogs_stable" \
-    results/h3/sweep/sweep.csv > results/tables/h3-sweep.md
+  explore "$OUT/h3" $S/haca.yaml "${UTILITY[@]}" "${SHARING[@]}" "${H3P[@]}"
+  # The same on today's dedicated-prover network, where a prover backlog can make ZKML slow for a client to wait for.
+  explore "$OUT/h3-dedicated" $S/haca.yaml "${UTILITY[@]}" "${DEDICATED[@]}" --set 'roles={inference: inference, prover: prover, verification: verification, data: data}' "${H3P[@]}"
 fi
-
 # ---------------------------------------------------------------------------------------------------
-# H4: do more full nodes add verification throughput, or only redundancy?
+# H4 with batching: settlements gathered under one Merkle root (batchSettle), 1-50 per transaction.
 if part h4; then
-  # At a fixed load (4 req/s): utilisation per verifier and latency as full nodes are added.
-  keep results/h4/sweep-verifiers hacasim sweep $H/h4-verifiers.yaml --set arrival_rate=4 \
-    --param verifiers=4,8,16,32,64,100 --param replication=all,1 --replications 5
-  # Throughput: the largest stable arrival rate per verifier count. Provers raised to 64 so that
-  # proof generation (which breaks near 10 req/s with 16) does not hide the verification knee.
-  keep results/h4/sweep-knee hacasim sweep $H/h4-verifiers.yaml --set pools.prover.nodes=64 \
-    --param arrival_rate=1:24:1 --param verifiers=2,4,8,16 --param replication=all,1 --replications 3
-  slim results/h4/sweep-verifiers results/h4/sweep-knee
-  for k in all 1; do
-    tab -v mode=sweep -v cols="verifiers replication" -v where="replication=$k" \
-      -v metrics="pools_verification_utilization pools_verification_wait_s paths_zkml_proof_lag_s paths_tee_proof_lag_s paths_vanilla_proof_lag_s stable_verification" \
-      results/h4/sweep-verifiers/sweep.csv > results/tables/h4-sweep-verifiers-$k.md
-  done
-  tab -v mode=knee -v np=3 results/h4/sweep-knee/sweep.csv > results/tables/h4-knee.md
+  explore "$OUT/h4-batching" $S/haca.yaml --set 'settlement.batch={max_items: 1, max_wait_s: 1, gas_base: 50000, gas_per_item: 2000}' \
+    --method lhs --samples "$NV" --param 'arrival_rate=loguniform(1,50)' --param 'zkml_share=uniform(0.05,0.5)' \
+    --param 'models.risk-mlp.proof_system=choice(deepprove-gkr,ezkl-halo2-kzg,groth16-gnark)' "${CHAIN[@]}" \
+    --param 'settlement.batch.max_items=int(1,50)' --param 'settlement.batch.max_wait_s=uniform(0.1,10)' \
+    --lag-threshold 60 --phase arrival_rate,verifiers
 fi
-
 # ---------------------------------------------------------------------------------------------------
-# Sensitivity: each hypothesis' key metric at the low and high end of the uncertain parameters
-# (parameters.md ranges): ZKML overhead 100-10,000x, TEE overhead 1.0-1.3x, block interval 1-12 s,
-# verifiers 4-100, and ZKML proof verification 1 ms - 3 s.
-if part sens; then
-  SD=results/sensitivity
-  # name | overrides for h1-merged (both variants) | override for the specialised variant's verifiers
-  H1ROWS=(
-    "base||8"
-    "zkml_overhead-100|--set zkml_overhead=100|8"
-    "zkml_overhead-10000|--set zkml_overhead=10000|8"
-    "tee_overhead-1.0|--set paths.tee.inference_overhead=1.0|8"
-    "tee_overhead-1.3|--set paths.tee.inference_overhead=1.3|8"
-    "block_interval-1|--set block_interval_s=1|8"
-    "block_interval-12|--set block_interval_s=12|8"
-    "verifiers-4|--set allround_nodes=25|4"
-    "verifiers-100|--set allround_nodes=34|100"
-    "zkml_verify-0.001|--set paths.zkml.verify_s=0.001|8"
-    "zkml_verify-3|--set paths.zkml.verify_s=3|8"
-  )
-  for row in "${H1ROWS[@]}"; do
-    IFS='|' read -r name over v <<< "$row"
-    # shellcheck disable=SC2086
-    keep $SD/h1/$name hacasim compare $H/h1-merged.yaml $over --variant "$(specialised "$v")" --variant merged: \
-      $H1RUN --replications 5
-    slim $SD/h1/$name
-    find $SD/h1/$name -name '*.png' -delete
-  done
-  {
-    echo "| setting | Δ time to trust, merged − specialised (s) | Δ ZKML time to trust (s) | Δ TEE time to trust (s) | merged pool utilisation |"
-    echo "|---|---|---|---|---|"
-    for row in "${H1ROWS[@]}"; do
-      name=${row%%|*}
-      awk -F, -v n="$name" '
-        function f(x,   m) { m = x < 0 ? -x : x; if (m >= 100) return sprintf("%.0f", x); if (m >= 10) return sprintf("%.1f", x); if (m >= 1) return sprintf("%.2f", x); return sprintf("%.3f", x) }
-        $2 == "merged" && $1 == "time_to_trust_s" { a = f($6) " ± " f($7) }
-        $2 == "merged" && $1 == "paths.zkml.time_to_trust_s" { b = f($6) " ± " f($7) }
-        $2 == "merged" && $1 == "paths.tee.time_to_trust_s" { c = f($6) " ± " f($7) }
-        $2 == "merged" && $1 == "pools.allround.utilization" { d = f($4) " ± " f($5) }
-        END { print "| " n " | " a " | " b " | " c " | " d " |" }' $SD/h1/$name/comparison.csv
-    done
-  } > results/tables/sens-h1.md
-
-  # H2: the knee at zkml_share 0.2 (baseline) and which pool breaks first, per parameter value.
-  H2P=("zkml_overhead=100,1000,10000" "paths.tee.inference_overhead=1,1.05,1.3" "block_interval_s=1,2,12"
-       "verifiers=4,8,100" "paths.zkml.verify_s=0.001,0.01,3")
-  : > results/tables/sens-h2.md
-  for p in "${H2P[@]}"; do
-    name=${p%%=*}
-    keep $SD/h2/$name hacasim sweep $S/baseline.yaml --param arrival_rate=1:24:1 --param "$p" --replications 3
-    slim $SD/h2/$name
-    find $SD/h2/$name -name '*.png' -delete
-    tab -v mode=knee -v np=2 $SD/h2/$name/sweep.csv >> results/tables/sens-h2.md
-    echo >> results/tables/sens-h2.md
-  done
-
-  # H3: the adaptive policy at 9 req/s, one variant per parameter value (paired to the base).
-  keep $SD/h3 hacasim compare $H/h3-adaptive.yaml --set arrival_rate=9 --replications 10 \
-    --variant base: --variant zkml_overhead-100:zkml_overhead=100 --variant zkml_overhead-10000:zkml_overhead=10000 \
-    --variant tee_overhead-1.0:paths.tee.inference_overhead=1.0 --variant tee_overhead-1.3:paths.tee.inference_overhead=1.3 \
-    --variant block_interval-1:block_interval_s=1 --variant block_interval-12:block_interval_s=12 \
-    --variant verifiers-4:verifiers=4 --variant verifiers-100:verifiers=100 \
-    --variant zkml_verify-0.001:paths.zkml.verify_s=0.001 --variant zkml_verify-3:paths.zkml.verify_s=3
-  slim $SD/h3
-  find $SD/h3 -name '*.png' -delete
-  tab -v mode=compare -v metrics="downgrade_share paths.vanilla.share pools.verification.utilization pools.prover.utilization" \
-    $SD/h3/comparison.csv > results/tables/sens-h3.md
-
-  # H4: verification utilisation and ZKML proof lag at 8 and 64 full nodes, replication all vs 1.
-  H4P=("paths.zkml.proof_overhead=100,1000,10000" "paths.tee.inference_overhead=1,1.05,1.3"
-       "block_interval_s=1,2,12" "zkml_verify_s=0.001,1,3")
-  : > results/tables/sens-h4.md
-  for p in "${H4P[@]}"; do
-    name=${p%%=*}
-    keep $SD/h4/$name hacasim sweep $H/h4-verifiers.yaml --set arrival_rate=4 --param "$p" \
-      --param replication=all,1 --param verifiers=8,64 --replications 5
-    slim $SD/h4/$name
-    find $SD/h4/$name -name '*.png' -delete
-    tab -v mode=sweep -v cols="$name replication verifiers" \
-      -v metrics="pools_verification_utilization paths_zkml_proof_lag_s paths_tee_proof_lag_s stable_verification stable_prover" \
-      $SD/h4/$name/sweep.csv >> results/tables/sens-h4.md
-    echo >> results/tables/sens-h4.md
-  done
+# Recorded traffic: the Azure conversation trace replayed 0.5-8x as fast (its own bursts and token counts).
+if part trace; then
+  explore "$OUT/trace" $S/haca.yaml \
+    --set 'traffic.arrival={process: trace, file: Scenarios/traces/azure-llm-2023-conv.csv, time_scale: 1, loop: true}' \
+    --method lhs --samples "$NV" --param 'traffic.arrival.time_scale=loguniform(0.5,8)' \
+    --param 'zkml_share=uniform(0.05,0.5)' --param 'gateway_share=uniform(0,1)' "${SHARING[@]}" "${PATHS[@]}" \
+    --param 'verification.placement=choice(onchain,offchain)' --param 'verifiers=int(4,100)' --param 'block_interval_s=uniform(1,12)' \
+    --lag-threshold 60 --phase traffic.arrival.time_scale,zkml_share
 fi
-echo "reproduce.sh: done"
+[ "$SLURM" = 1 ] && slurm_wait
+# ---------------------------------------------------------------------------------------------------
+# Faults, with recovery times (summary.json faults.outages[].recovery_s: from the end of the outage until the proof
+# backlog is back at its level before it): the shipped fault scenarios (today's dedicated-prover network) and the
+# same faults on the documented network (verifier churn with an off-chain verification pool, which the churn
+# takes down; on chain the validators' execution has no pool to fail).
+TEE_OUTAGE='faults={on_interrupt: fallback, fallback: {tee: vanilla}, max_retries: 3, retry_backoff_s: 1, outages: [{tee_vendor: true, start_s: 3600, duration_s: 3600}]}'
+CHURN='faults={on_interrupt: retry, max_retries: 5, retry_backoff_s: 0.5, node_failures: {verification: {mtbf_s: {dist: exponential, mean: 1200}, mttr_s: {dist: exponential, mean: 600}}}, outages: [{pool: verification, nodes: 3, start_s: 3600, duration_s: 1800}]}'
+if part faults; then
+  FR=(--replications "$((R * 2 + 1))" --seed 1 --quiet --threads 2)
+  [ "$SCALE" = smoke ] && FR+=(--duration 5400)
+  fault() { local out=$1; shift; rm -rf "$out"; hacasim run "$@" "${FR[@]}" --out "$out" >/dev/null
+    find "$out" \( -name '*.svg' -o -name '*.parquet' -o -name 'report.*' -o -name 'timeseries.csv' -o -name 'proof_lag.csv' \
+      -o -name 'scenario.resolved.yaml' -o -name 'requests.csv' \) -delete; }
+  mkdir -p "$OUT/faults"
+  fault "$OUT/faults/dedicated-tee-outage" Scenarios/faults/tee-outage.yaml
+  fault "$OUT/faults/dedicated-verifier-churn" Scenarios/faults/verifier-churn.yaml
+  fault "$OUT/faults/haca-tee-outage" $S/haca.yaml --set run.duration_s=10800 --set "$TEE_OUTAGE"
+  fault "$OUT/faults/haca-verifier-churn" $S/haca.yaml --set run.duration_s=7200 --set verification.placement=offchain --set "$CHURN"
+fi
+# ---------------------------------------------------------------------------------------------------
+# Tables: each hypothesis judged per sample (results/study.awk has the definitions), its probability over the samples
+# with a Wilson interval (verdicts.csv), what decides it (sensitivity.csv: P(holds) in the lower vs upper half of each
+# input, or per value of a choice, with Newcombe's interval for the difference), and where it flips (tables/: P(holds)
+# over the terciles of the two most deciding inputs, and per fifth of the most deciding one).
+st() { awk -f results/study.awk "$@"; }
+mkdir -p "$OUT/hypotheses" "$OUT/tables"
+V="$OUT/verdicts.csv"; D="$OUT/sensitivity.csv"
+echo "hypothesis,network,holds,samples,probability,wilson95_lower,wilson95_upper,definition" > "$V"
+echo "hypothesis,network,input,split,low,p_low,n_low,high,p_high,n_high,difference,newcombe95_lower,newcombe95_upper" > "$D"
+# hypothesis | network | explore dir(s) | definition (verdicts.csv)
+JUDGE=(
+  "H1|haca|h1/specialised h1/merged|specialised network (haca.yaml) has the shorter mean time to trust and at most 5% longer mean result latency than all-round GPUs at equal cost"
+  "H1m|haca|h1/specialised h1/merged|same, by a material margin: mean time to trust at least 5% shorter"
+  "H2|haca|haca|verification (off-chain pool or on-chain execution in blocks) breaks first: explore bottleneck is verification or chain"
+  "H2|dedicated|dedicated|same, dedicated-prover network"
+  "H2|haca-batched|h4-batching|same, with batched settlement"
+  "H2|haca-trace|trace|same, Azure conversation trace replayed 0.5-8x"
+  "H2s|haca|haca|the seed's symptom: answers keep up (inference stable) while ZKML proof lag p95 exceeds 60 s"
+  "H2s|dedicated|dedicated|same, dedicated-prover network"
+  "H2s|haca-trace|trace|same, Azure conversation trace"
+  "H3|haca-utility|h3|utility policy: Vanilla takes at least half the requests while the verification pool's utilisation stays below 0.1"
+  "H3|dedicated-utility|h3-dedicated|same, dedicated-prover network"
+  "H3|haca|haca|same, static mix (40% of chat on Vanilla)"
+  "H3l|haca-utility|h3|utility policy: at least 10% of requests leave the path they would take on an idle network (downgrade share >= 0.1)"
+  "H3l|dedicated-utility|h3-dedicated|same, dedicated-prover network"
+  "H4|haca|haca|the consensus-gated, gas-limited chain is the bottleneck"
+  "H4|dedicated|dedicated|same, dedicated-prover network"
+  "H4|haca-batched|h4-batching|same, with batched settlement (1-50 items per transaction)"
+  "H4|haca-trace|trace|same, Azure conversation trace"
+)
+for row in "${JUDGE[@]}"; do
+  IFS='|' read -r h net dirs what <<< "$row"
+  files=(); for d in $dirs; do files+=("$OUT/$d/explore.csv"); done
+  [ -f "${files[0]}" ] || continue
+  hc="$OUT/hypotheses/$h-$net.csv"
+  st -v mode=holds -v h="$h" "${files[@]}" > "$hc"
+  st -v mode=verdict -v h="$h" -v net="$net" -v what="$what" "$hc" >> "$V"
+  st -v mode=deciding -v h="$h" -v net="$net" "$hc" > "$hc.deciding"
+  cat "$hc.deciding" >> "$D"
+  # The two inputs whose halves (or values) differ most in P(holds): the phase table's axes.
+  top=$(awk -F, '{ d = $11 < 0 ? -$11 : $11; print d "," $3 }' "$hc.deciding" | sort -t, -k1,1gr -k2,2 | head -2 | cut -d, -f2)
+  a=$(echo "$top" | sed -n 1p); b=$(echo "$top" | sed -n 2p)
+  # ... and the most deciding number, whose fifths show where P(holds) crosses over.
+  n1=$(awk -F, '$4 == "halves" { d = $11 < 0 ? -$11 : $11; print d "," $3 }' "$hc.deciding" | sort -t, -k1,1gr -k2,2 | head -1 | cut -d, -f2)
+  { echo "P($h holds), network $net, over the terciles (or values) of its two most deciding inputs (cells: probability (holding/samples)):"
+    echo; st -v mode=grid -v h="$h" -v a="$a" -v b="$b" "$hc"
+    echo; echo "Per fifth of the samples ordered by $n1, its most deciding number:"; echo; st -v mode=bins -v h="$h" -v a="$n1" "$hc"
+  } > "$OUT/tables/flip-$h-$net.md"
+  rm -f "$hc.deciding"
+done
+# Faults: recovery per outage (mean ± 95% CI across replications), from the summary.json files.
+if [ -d "$OUT/faults" ]; then
+  {
+    echo "| run | outage | proof backlog before | peak | replications recovered | recovery (s) | fallbacks | requests failed |"
+    echo "|---|---|---|---|---|---|---|---|"
+    for f in "$OUT"/faults/*/summary.json; do
+      awk -v run="$(basename "$(dirname "$f")")" '
+        function val(l) { sub(/^[^:]*: /, "", l); sub(/,$/, "", l); return l }
+        function g(x) { return x == "null" ? "-" : sprintf("%.4g", x) }
+        /^    "outages": \[/ { inout = 1; next }
+        inout && /^    \]/ { inout = 0 }
+        inout && /"target":/ { t = val($0); gsub(/"/, "", t) }
+        inout && /"proof_backlog_before"/ { k = "before" } inout && /"proof_backlog_peak"/ { k = "peak" } inout && /"recovery_s"/ { k = "rec" }
+        inout && /"mean":/ { m[k] = val($0) } inout && /"ci95":/ { c[k] = val($0) }
+        inout && /"recovered_replications":/ { r = val($0) }
+        inout && /^      \}/ { rows[++n] = "| " run " | " t " | " g(m["before"]) " ± " g(c["before"]) " | " g(m["peak"]) " ± " g(c["peak"]) " | " r " | " g(m["rec"]) " ± " g(c["rec"]) " | FB | FAILED |" }
+        /^    "fallbacks": \{$/ { infb = 1; fb = ""; next } infb && /: [0-9]/ { x = $0; gsub(/[ ",]/, "", x); sub(/[\\]u003E/, ">", x); fb = fb x " " } infb && /\}/ { infb = 0 }
+        /^    "failed": / && failed == "" { failed = val($0) }
+        END { for (i = 1; i <= n; i++) { s = rows[i]; sub(/FB/, fb == "" ? "-" : fb, s); sub(/FAILED/, failed, s); print s } }' "$f"
+    done
+  } > "$OUT/tables/faults.md"
+fi
+echo "reproduce.sh: done ($SCALE)"

@@ -13,7 +13,7 @@ namespace HacaSim.Explore;
 /// <summary>
 /// The outputs explore.csv reports per sample, named as its columns: per path (and over all paths, "all") result
 /// latency, proof lag and time to trust, mean and p95 of each replication, then averaged with a Student-t interval
-/// across replications; the downgrade share; the cost per settled and per trusted request (dollars, with
+/// across replications; the downgrade share and each path's share of the requests; the cost per settled and per trusted request (dollars, with
 /// <c>costs:</c>); each pool's measured utilisation and mean wait in queue; and, from the analytic capacity check, each pool's and the
 /// chain's rho and the largest. Categorical: the bottleneck (the resource with the largest rho, which breaks first)
 /// and every backlog's three-state verdict.
@@ -30,6 +30,9 @@ public static class ExploreMetrics
     private static readonly string[] Latencies = [ReplicationMetrics.ResultLatency, ReplicationMetrics.ProofLag, ReplicationMetrics.TimeToTrust];
 
     public static string PathOutput(string path, string latency, string statistic) => $"{path}_{latency}_{statistic}";
+
+    /// <summary>The share of decided requests a path got ("_path_share": "zkml_share" is the scenarios' traffic parameter).</summary>
+    public static string PathShare(string path) => $"{path}_path_share";
 
     /// <summary>The p95 of proof lag on a path, the outcome --lag-threshold judges.</summary>
     public static string ProofLagP95(string path) => PathOutput(path, ReplicationMetrics.ProofLag, "p95");
@@ -73,6 +76,10 @@ public static class ExploreMetrics
             }
         }
         list.Add((ReplicationMetrics.DowngradeShare, r.Metrics.Decided > 0 ? (double)r.Metrics.Downgrades.Values.Sum() / r.Metrics.Decided : double.NaN));
+        // Where the requests went (summary.json's paths.PATH.share): a policy's drift shows here even when the path it
+        // picks on an idle network is already the weak one (then nothing counts as a downgrade).
+        foreach (VerificationPath p in VerificationPaths.All)
+            list.Add((PathShare(p.Key()), r.Metrics.Decided > 0 ? (double)r.Metrics.Path(p).Count / r.Metrics.Decided : double.NaN));
         return list;
     }
 

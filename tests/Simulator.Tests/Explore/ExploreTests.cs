@@ -68,6 +68,28 @@ public class ExploreTests
     }
 
     [Test]
+    public void Each_paths_share_of_the_requests_is_the_mix_the_sample_sets()
+    {
+        // baseline.yaml's static mix: the risk-score class (share zkml_share) always takes ZKML, chat never does, so the
+        // expected ZKML share is the sampled zkml_share exactly. The shares of the four paths add up to one.
+        using var tmp = new TempDirectory();
+        Ok(CliRun.Execute(["explore", RepositoryPaths.Scenario("baseline.yaml"), "--param", "zkml_share=uniform(0.1,0.5)", "--samples", "4",
+            "--replications", "3", "--duration", "600", "--warmup", "60", "--out", tmp.File("o"), "--quiet"]));
+        var lines = File.ReadAllLines(Path.Combine(tmp.File("o"), "explore.csv"));
+        var header = lines[0].Split(',').Select((name, i) => (name, i)).ToDictionary(x => x.name, x => x.i);
+        string[] paths = ["zkml", "tee", "zkcrv", "vanilla"];
+        foreach (string line in lines.Skip(1))
+        {
+            string[] cell = line.Split(',');
+            double At(string column) => double.Parse(cell[header[column]], CultureInfo.InvariantCulture);
+            double zkml = At("zkml_path_share"), ci95 = At("zkml_path_share_ci95");
+            // A 99% interval from the 95% half-width of three replications: t(0.995, 2) / t(0.975, 2) = 9.925 / 4.303.
+            Assert.That(Math.Abs(zkml - At("zkml_share")), Is.LessThanOrEqualTo(ci95 * 9.925 / 4.303), line);
+            Assert.That(paths.Sum(p => At(p + "_path_share")), Is.EqualTo(1).Within(1e-9), line);
+        }
+    }
+
+    [Test]
     public void Sharded_and_merged_is_byte_identical_to_unsharded()
     {
         using var tmp = new TempDirectory();
