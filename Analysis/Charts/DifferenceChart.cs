@@ -12,13 +12,18 @@ public static class DifferenceChart
     private const float MarkerSize = 13;
     private const float CapSizePixels = 14;
 
+    /// <param name="unit">The quantity's unit ("s" or "" for a share): tiny differences are drawn in ms, µs or ×10⁻ⁿ, never as 1E-07 ticks.</param>
     public static void Save(IReadOnlyList<(string Label, double Mean, double? Ci95)> differences, string title, string yLabel, string baseline,
-        string pathWithoutExtension)
+        string pathWithoutExtension, string unit = "")
     {
         ArgumentNullException.ThrowIfNull(differences);
         string subtitle = differences.Count == 0 ? "no variant to compare"
             : $"each variant minus {baseline}, paired on common random numbers; whiskers: 95% interval; filled: interval excludes zero";
-        using Plot plot = ChartFigure.Create(title, subtitle, "", yLabel);
+        double largest = differences.Where(d => double.IsFinite(d.Mean))
+            .Select(d => Math.Abs(d.Mean) + (d.Ci95 is { } c && double.IsFinite(c) ? c : 0)).DefaultIfEmpty(0).Max();
+        ReadableScale scale = ReadableScale.For(largest, unit);
+        differences = [.. differences.Select(d => (d.Label, scale.Apply(d.Mean), d.Ci95 is { } c ? scale.Apply(c) : (double?)null))];
+        using Plot plot = ChartFigure.Create(title, subtitle, "", scale.Label(yLabel));
         var zero = plot.Add.HorizontalLine(0);
         zero.Color = Colors.Black;
         zero.LineWidth = 1.5f;

@@ -4,8 +4,8 @@ namespace HacaSim.Analysis.Output;
 /// The keys of summary.json's run, requests, pools, paths, stability, warm-up, precision, faults and chain sections,
 /// which are also the names of the per-replication metrics sweep.csv, comparison.csv, plan targets and --precision use
 /// (as key paths), in one place: the writers write them, the report and the experiments read them by these names.
-/// They are a contract (users' scripts read them): add keys, never rename one. (The cost and capacity sections'
-/// keys are written by CostWriter and CapacityWriter alone.)
+/// They are a contract (users' scripts read them): add keys, never rename one. The cost and capacity sections' keys
+/// are here too. (The shard unit files' keys are an internal format, private to UnitResultFile.)
 /// </summary>
 public static class SummaryKeys
 {
@@ -99,4 +99,45 @@ public static class SummaryKeys
     public const string Warmup = "warmup";
     public const string WarmupSeconds = "warmup_s";
     public const string WorkLostSeconds = "work_lost_s";
+
+    // The cost and capacity sections (CostWriter, CapacityWriter).
+    public const string ArrivalRateMethod = "arrival_rate_method";
+    public const string ArrivalRatePerSecond = "arrival_rate_per_s";
+    public const string Batching = "batching";
+    public const string Bottleneck = "bottleneck";
+    public const string Capacity = "capacity";
+    public const string CapacityItemsPerSecond = "capacity_items_per_s";
+    public const string CapacityWorkSecondsPerSecond = "capacity_work_s_per_s";
+    public const string Cost = "cost";
+    public const string CpuHour = "cpu_hour";
+    public const string CpuSecondsPerRequest = "cpu_s_per_request";
+    public const string EthUsd = "eth_usd";
+    public const string Formula = "formula";
+    public const string GasPerHour = "gas_per_hour";
+    public const string GasPriceGwei = "gas_price_gwei";
+    public const string GpuHour = "gpu_hour";
+    public const string GpuSecondsPerRequest = "gpu_s_per_request";
+    public const string Hardware = "hardware";
+    public const string HardwarePerHour = "hardware_per_hour";
+    public const string IdleNodeSeconds = "idle_node_s";
+    public const string ItemsPerRequest = "items_per_request";
+    public const string JobsPerRequest = "jobs_per_request";
+    public const string KneeArrivalRatePerSecond = "knee_arrival_rate_per_s";
+    public const string NetworkPerHour = "network_per_hour";
+    public const string Notes = "notes";
+    public const string PerSettledRequest = "per_settled_request";
+    public const string PerTrustedRequest = "per_trusted_request";
+    public const string ProviderRho = "provider_rho";
+    public const string Rho = "rho";
+    public const string RhoMax = "rho_max";
+    public const string Roles = "roles";
+    public const string ServiceScv = "service_scv";
+    public const string SettledPerSecond = "settled_per_s";
+    public const string TeeRho = "tee_rho";
+    public const string TrustedPerSecond = "trusted_per_s";
+    public const string Usd = "usd";
+    public const string UsedNodeSeconds = "used_node_s";
+    public const string WindowSeconds = "window_s";
+    public const string WorkByStageSeconds = "work_by_stage_s";
+    public const string WorkPerRequestSeconds = "work_per_request_s";
 }

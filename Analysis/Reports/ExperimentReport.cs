@@ -1,3 +1,4 @@
+using HacaSim.Analysis.Charts;
 using System.Globalization;
 using System.Text.Json;
 
@@ -139,17 +140,34 @@ public static class ExperimentReport
     }
 
     /// <summary>What a chart shows, matching what the chart itself draws (its whiskers, marks and lines).</summary>
-    private static string Caption(string stem) => stem switch
+    /// <remarks>The metric is named in words (<see cref="MetricNames"/>), not by its key or file name.</remarks>
+    internal static string Caption(string stem) => stem switch
     {
         _ when stem.StartsWith("compare_diff_", StringComparison.Ordinal) =>
-            $"{stem["compare_diff_".Length..].Replace('_', ' ')}: paired difference of each variant to the first with its 95% interval; a filled marker where the interval excludes zero.",
+            $"{Capitalised(Metric(stem["compare_diff_".Length..], withUnit: false))}: paired difference of each variant to the first with its 95% interval; a filled marker where the interval excludes zero.",
         "compare_latency_cdf" => "Time to trust per path and variant: one colour per path, one line pattern per variant.",
         _ when stem.StartsWith("compare_", StringComparison.Ordinal) =>
-            $"{stem["compare_".Length..].Replace('_', ' ')} per variant: mean with its 95% interval across replications.",
+            $"{Capitalised(Metric(stem["compare_".Length..]))} per variant: mean with its 95% interval across replications.",
         _ when stem.StartsWith("sweep_", StringComparison.Ordinal) =>
-            $"{stem["sweep_".Length..].Replace('_', ' ')} per point: mean with its 95% interval across replications; critical points ringed, unstable points crossed, the dashed line at the last stable point.",
-        _ => stem.Replace('_', ' '),
+            $"{Capitalised(SweepMetric(stem["sweep_".Length..]))} per point: mean with its 95% interval across replications; critical points ringed, unstable points crossed, the dashed line at the last stable point.",
+        _ => Capitalised(Metric(stem)),
     };
+
+    // A difference chart picks its own unit (ms, µs, ×10⁻ⁿ) for small differences: its caption names none.
+    private static string Metric(string stem, bool withUnit = true) => MetricNames.KeyOfFileStem(stem) is { } key
+        ? withUnit ? MetricNames.WithUnit(key) : MetricNames.Of(key).Name
+        : stem.Replace('_', ' ');
+
+    /// <summary>The sweep's three charts (SweepWriter): all paths' latency, each path's proof lag, each pool's utilisation.</summary>
+    private static string SweepMetric(string stem) => stem switch
+    {
+        "result_latency" => "mean result latency over all paths (s)",
+        "proof_lag" => "mean proof lag, over all paths and per path (s)",
+        "utilization" => "utilisation per pool",
+        _ => Metric(stem),
+    };
+
+    private static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
     private static string Or(string text, string fallback) => text.Length > 0 ? text : fallback;
 }

@@ -40,7 +40,7 @@ public static class RunReport
     }
 
     /// <summary>Availability, work lost, fallbacks and outage recovery; nothing when the run had no faults and no overflow.</summary>
-    private static IEnumerable<ReportBlock> FaultsSection(ReportFaults f, IReadOnlyList<ReportPool> pools)
+    private static IEnumerable<ReportBlock> FaultsSection(ReportFaults f, IReadOnlyList<ReportPool> pools, double? duration)
     {
         bool anyFault = f.InterruptedJobs > 0 || f.Outages.Count > 0 || f.Fallbacks.Count > 0
             || pools.Any(p => p.Availability?.Mean is < 1);
@@ -59,11 +59,19 @@ public static class RunReport
             (f.Fallbacks.Count > 0 ? "; fallbacks (counted as downgrades): " + string.Join(", ", f.Fallbacks.Select(x => $"{x.Key} {x.Count}")) : "") + ".");
         yield return new ReportTable(["pool", "availability"],
             [.. pools.Select(p => (IReadOnlyList<string>)[p.Name, ReportText.MeanCi(p.Availability)])]);
-        if (f.Outages.Count > 0)
+        // An outage the run never reached (a scenario's outage at 3,600 s in a shorter run) has no backlog to report.
+        bool Reached(ReportOutage o) => duration is not { } end || o.StartSeconds is not { } start || start < end;
+        var reached = f.Outages.Where(Reached).ToList();
+        if (reached.Count > 0)
             yield return new ReportTable(["outage", "from (s)", "to (s)", "proof backlog before", "peak", "recovery after the outage (s)"],
-                [.. f.Outages.Select(o => (IReadOnlyList<string>)[o.Target, ReportText.Number(o.StartSeconds), ReportText.Number(o.EndSeconds),
+                [.. reached.Select(o => (IReadOnlyList<string>)[o.Target, ReportText.Number(o.StartSeconds),
+                    ReportText.Number(o.EndSeconds) + (o.EndSeconds > duration ? $" (the run ends at {ReportText.Number(duration)})" : ""),
                     ReportText.MeanCi(o.BacklogBefore), ReportText.MeanCi(o.PeakBacklog),
                     o.RecoveredReplications == 0 ? "not recovered by the end of the run" : ReportText.MeanCi(o.RecoverySeconds)])]);
+        var notReached = f.Outages.Where(o => !Reached(o)).ToList();
+        if (notReached.Count > 0)
+            yield return new ReportParagraph("Not simulated (they start at or after the run's end, " + ReportText.Number(duration) + " s): " +
+                string.Join(", ", notReached.Select(o => $"the outage of {o.Target} from {ReportText.Number(o.StartSeconds)} s")) + ".");
     }
 
     /// <summary>The chain: blocks and their content, the proposal cycle, the mempool, and each path's inclusion and finality delays.</summary>
@@ -129,7 +137,7 @@ public static class RunReport
         blocks.Add(new ReportTable(["pool", "nodes × slots", "utilisation", "mean queue (jobs)", "wait (s)", "verdict", "backlog growth (jobs/s)"], poolRows));
 
         if (data.Chain is { } chainData) blocks.AddRange(ChainSection(chainData));
-        if (data.Faults is { } faults) blocks.AddRange(FaultsSection(faults, data.Pools));
+        if (data.Faults is { } faults) blocks.AddRange(FaultsSection(faults, data.Pools, data.DurationSeconds));
 
         var charts = Charts.Where(c => File.Exists(Path.Combine(directory, c.Stem + ".png"))).ToList();
         if (charts.Count > 0)

@@ -64,6 +64,9 @@ public sealed record RunReportData(
     /// <summary>The chain section, when summary.json has one (block mode).</summary>
     public ReportChain? Chain { get; init; }
 
+    /// <summary>The simulated duration of each replication (summary.json duration_s), when known.</summary>
+    public double? DurationSeconds { get; init; }
+
     public const string SummaryFile = "summary.json";
     public const string ScenarioFile = "scenario.resolved.yaml";
 
@@ -118,6 +121,7 @@ public sealed record RunReportData(
         {
             Faults = s.TryGetProperty(SummaryKeys.Faults, out JsonElement f) ? ReadFaults(f) : null,
             Chain = ReportChain.From(s),
+            DurationSeconds = ReportStatistic.Number(s, SummaryKeys.DurationSeconds),
         };
     }
 

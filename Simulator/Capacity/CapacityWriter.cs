@@ -10,44 +10,44 @@ public static class CapacityWriter
 {
     public static void WriteJson(Utf8JsonWriter w, CapacityReport r)
     {
-        w.WriteStartObject("capacity");
-        JsonOutput.WriteNumberOrNull(w, "arrival_rate_per_s", Finite(r.ArrivalRatePerSecond));
-        w.WriteString("arrival_rate_method", r.ArrivalRateMethod);
-        w.WriteString("bottleneck", r.Bottleneck);
-        JsonOutput.WriteNumberOrNull(w, "rho_max", Finite(r.MaxRho));
+        w.WriteStartObject(SummaryKeys.Capacity);
+        JsonOutput.WriteNumberOrNull(w, SummaryKeys.ArrivalRatePerSecond, Finite(r.ArrivalRatePerSecond));
+        w.WriteString(SummaryKeys.ArrivalRateMethod, r.ArrivalRateMethod);
+        w.WriteString(SummaryKeys.Bottleneck, r.Bottleneck);
+        JsonOutput.WriteNumberOrNull(w, SummaryKeys.RhoMax, Finite(r.MaxRho));
         // null when nothing limits the rate (every rho is 0)
-        JsonOutput.WriteNumberOrNull(w, "knee_arrival_rate_per_s", Finite(r.KneeArrivalRate));
-        w.WriteStartObject("pools");
+        JsonOutput.WriteNumberOrNull(w, SummaryKeys.KneeArrivalRatePerSecond, Finite(r.KneeArrivalRate));
+        w.WriteStartObject(SummaryKeys.Pools);
         foreach (PoolLoad p in r.Pools)
         {
             w.WriteStartObject(p.Name);
-            w.WriteStartArray("roles");
+            w.WriteStartArray(SummaryKeys.Roles);
             foreach (string role in p.Roles) w.WriteStringValue(role);
             w.WriteEndArray();
-            JsonOutput.WriteNumberOrNull(w, "work_per_request_s", p.WorkPerRequestSeconds);
-            w.WriteStartObject("work_by_stage_s");
+            JsonOutput.WriteNumberOrNull(w, SummaryKeys.WorkPerRequestSeconds, p.WorkPerRequestSeconds);
+            w.WriteStartObject(SummaryKeys.WorkByStageSeconds);
             foreach (var (stage, work) in p.WorkByStage.OrderBy(s => s.Key, StringComparer.Ordinal)) JsonOutput.WriteNumberOrNull(w, stage, work);
             w.WriteEndObject();
-            JsonOutput.WriteNumberOrNull(w, "jobs_per_request", p.JobsPerRequest);
-            JsonOutput.WriteNumberOrNull(w, "service_scv", p.ServiceScv);
-            JsonOutput.WriteNumberOrNull(w, "capacity_work_s_per_s", Finite(p.CapacityWorkPerSecond));
-            w.WriteBoolean("batching", p.Batching);
-            JsonOutput.WriteNumberOrNull(w, "rho", Finite(p.Rho));
-            JsonOutput.WriteNumberOrNull(w, "tee_rho", p.TeeRho is { } t ? Finite(t) : null);
+            JsonOutput.WriteNumberOrNull(w, SummaryKeys.JobsPerRequest, p.JobsPerRequest);
+            JsonOutput.WriteNumberOrNull(w, SummaryKeys.ServiceScv, p.ServiceScv);
+            JsonOutput.WriteNumberOrNull(w, SummaryKeys.CapacityWorkSecondsPerSecond, Finite(p.CapacityWorkPerSecond));
+            w.WriteBoolean(SummaryKeys.Batching, p.Batching);
+            JsonOutput.WriteNumberOrNull(w, SummaryKeys.Rho, Finite(p.Rho));
+            JsonOutput.WriteNumberOrNull(w, SummaryKeys.TeeRho, p.TeeRho is { } t ? Finite(t) : null);
             // Only on a tee_gateway pool, so that every other scenario's capacity section keeps its bytes.
-            if (p.ProviderRho is { } pr) JsonOutput.WriteNumberOrNull(w, "provider_rho", Finite(pr));
-            JsonOutput.WriteNumberOrNull(w, "knee_arrival_rate_per_s", Finite(p.KneeArrivalRate));
+            if (p.ProviderRho is { } pr) JsonOutput.WriteNumberOrNull(w, SummaryKeys.ProviderRho, Finite(pr));
+            JsonOutput.WriteNumberOrNull(w, SummaryKeys.KneeArrivalRatePerSecond, Finite(p.KneeArrivalRate));
             w.WriteEndObject();
         }
         w.WriteEndObject();
         w.WriteStartObject(CapacityReport.ChainName);
-        JsonOutput.WriteNumberOrNull(w, "items_per_request", r.Chain.ItemsPerRequest);
-        JsonOutput.WriteNumberOrNull(w, "capacity_items_per_s", Finite(r.Chain.CapacityItemsPerSecond));
-        w.WriteString("formula", r.Chain.Formula);
-        JsonOutput.WriteNumberOrNull(w, "rho", Finite(r.Chain.Rho));
-        JsonOutput.WriteNumberOrNull(w, "knee_arrival_rate_per_s", Finite(r.Chain.KneeArrivalRate));
+        JsonOutput.WriteNumberOrNull(w, SummaryKeys.ItemsPerRequest, r.Chain.ItemsPerRequest);
+        JsonOutput.WriteNumberOrNull(w, SummaryKeys.CapacityItemsPerSecond, Finite(r.Chain.CapacityItemsPerSecond));
+        w.WriteString(SummaryKeys.Formula, r.Chain.Formula);
+        JsonOutput.WriteNumberOrNull(w, SummaryKeys.Rho, Finite(r.Chain.Rho));
+        JsonOutput.WriteNumberOrNull(w, SummaryKeys.KneeArrivalRatePerSecond, Finite(r.Chain.KneeArrivalRate));
         w.WriteEndObject();
-        w.WriteStartArray("notes");
+        w.WriteStartArray(SummaryKeys.Notes);
         foreach (string note in r.Notes) w.WriteStringValue(note);
         w.WriteEndArray();
         w.WriteEndObject();

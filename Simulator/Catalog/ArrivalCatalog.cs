@@ -36,7 +36,7 @@ public static class ArrivalCatalog
             new("trace", "Replays a TIMESTAMP,ContextTokens,GeneratedTokens CSV (Azure LLM trace format): file relative to the " +
                 "working directory or the scenario; time_scale 2 = twice as fast; offset_s and limit select rows; loop repeats it.",
                 [new(["file"], ["time_scale", "offset_s", "limit", "loop"])],
-                (s, _) => new TraceReplayArrivals(TraceReader.Read(ScenarioFiles.Resolve(s.Texts["file"], s.Location)), s.NumberOr("time_scale", 1), s.NumberOr("offset_s", 0),
+                (s, _) => new TraceReplayArrivals(s.Data?.Trace ?? TraceReader.Read(ScenarioFiles.Resolve(s.Texts["file"], s.Location)), s.NumberOr("time_scale", 1), s.NumberOr("offset_s", 0),
                     s.Numbers.TryGetValue("limit", out double limit) ? Rows(limit) : null, Flag(s, "loop"))),
         ]);
     }

@@ -59,6 +59,10 @@ public sealed class Catalog<T>
         return System.Text.RegularExpressions.Regex.Replace(s, "([a-z])([A-Z])", "$1_$2").ToLowerInvariant();
     }
 
+    /// <summary>Problems of a valid <paramref name="spec"/> against the scenario's request classes (its entry's <see cref="CatalogEntry{T}.ClassCheck"/>).</summary>
+    public IReadOnlyList<(string? Key, string Message)> CheckClasses(ComponentSpec spec, IReadOnlyList<string> classes) =>
+        _entries.TryGetValue(spec.Name, out var entry) && entry.ClassCheck is { } check ? check(spec, classes).ToList() : [];
+
     /// <summary>Builds a validated spec, drawing from <paramref name="rng"/>.</summary>
     public T Create(ComponentSpec spec, Random rng)
     {

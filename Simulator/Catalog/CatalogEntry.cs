@@ -11,5 +11,11 @@ public sealed record CatalogEntry<T>(
     IReadOnlyList<ParameterSet> ParameterSets,
     Func<ComponentSpec, Random, T> Create)
 {
+    /// <summary>
+    /// The entry's own check against the scenario's request classes (a policy that names classes), if it has one: each
+    /// problem with the parameter key it concerns (null: the whole spec). The loader runs it; nothing type-tests the built component.
+    /// </summary>
+    public Func<ComponentSpec, IReadOnlyList<string>, IEnumerable<(string? Key, string Message)>>? ClassCheck { get; init; }
+
     public string Usage => string.Join(" | ", ParameterSets.Select(p => $"{{{p}}}"));
 }

@@ -12,6 +12,9 @@ public sealed record ComponentSpec(
     IReadOnlyDictionary<string, IReadOnlyList<double>> Lists,
     SourceLocation Location)
 {
+    /// <summary>The named data file's contents, when the loader read it at bind time; null: the factory reads the file itself.</summary>
+    public AttachedData? Data { get; init; }
+
     public static ComponentSpec Of(string name, params (string Key, double Value)[] numbers) =>
         new(name, numbers.ToDictionary(n => n.Key, n => n.Value), new Dictionary<string, string>(),
             new Dictionary<string, IReadOnlyList<double>>(), SourceLocation.None);

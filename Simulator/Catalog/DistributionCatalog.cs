@@ -27,7 +27,7 @@ public static class DistributionCatalog
             (s, r) => Distributions.Weibull(s.Number("shape"), s.Number("scale"), r)),
         new("empirical", "Resamples observed values with equal weight: a list, or a numeric column of a CSV file (header row; file relative to the working directory or the scenario).",
             [new("values"), new("file", "column")],
-            (s, r) => Distributions.Empirical(s.Lists.TryGetValue("values", out var values) ? values.ToArray()
-                : CsvColumn.Read(ScenarioFiles.Resolve(s.Texts["file"], s.Location), s.Texts["column"]), r)),
+            (s, r) => Distributions.Empirical(s.Lists.TryGetValue("values", out var values) ? values
+                : s.Data?.Column ?? CsvColumn.Read(ScenarioFiles.Resolve(s.Texts["file"], s.Location), s.Texts["column"]), r)),
     ]);
 }

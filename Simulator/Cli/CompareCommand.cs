@@ -39,14 +39,15 @@ internal static class CompareCommand
         {
             var shared = options.Overrides(parse);
             int threads = options.ThreadCount(parse);
-            string scenario = parse.GetValue(options.Scenario)!;
+            // The scenario file is read once; every variant is bound from this source.
+            ScenarioSource scenario = ScenarioSource.Read(parse.GetValue(options.Scenario)!);
             string[] given = parse.GetValue(variants) ?? [];
             // The scenario first: its problems (a missing file, bad YAML) are reported as a scenario's, before its variants: block is read.
-            ScenarioLoader.Load(scenario, shared);
+            scenario.With(shared);
             IReadOnlyList<Variant> list = given.Length > 0 ? given.Select(Variant.Parse).ToList()
                 : ScenarioVariants.Read(scenario);
             // Variants from the scenario's variants: block decide results as much as --variant does.
-            UnitExecution execution = shard.Execution(parse, "compare", () => ScenarioLoader.Load(scenario, shared), merged,
+            UnitExecution execution = shard.Execution(parse, "compare", () => scenario.With(shared), merged,
                 list.Select(v => $"variant {v.Name}: {string.Join(",", v.Overrides)}"));
             ResultDirectory target = options.Claim(parse, "compare", stderr);
             Comparison? c = ExperimentOptions.Into(target, staging => CompareExperiment.Run(scenario, shared, list, threads, staging, parse.GetValue(logRequests), execution));

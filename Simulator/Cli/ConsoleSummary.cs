@@ -17,15 +17,18 @@ namespace HacaSim.Cli;
 /// </summary>
 internal static class ConsoleSummary
 {
-    public static void Print(TextWriter o, Scenario scenario, IReadOnlyList<ReplicationResult> results, string directory)
+    /// <summary>Prints <paramref name="summary"/> (the run's typed summary, as summary.json holds it).</summary>
+    public static void Print(TextWriter o, RunSummary summary, string directory)
     {
         var ci = CultureInfo.InvariantCulture;
-        bool intervals = results.Count > 1;
-        long arrived = results.Sum(r => r.Metrics.Arrived), settled = results.Sum(r => r.Metrics.Settled);
-        long failed = results.Sum(r => r.Metrics.Failed), inFlight = results.Sum(r => r.Metrics.InFlight);
-        o.WriteLine(string.Create(ci, $"{scenario.Name}: {scenario.Run.DurationSeconds:0.###} s simulated x {results.Count} replication(s), warm-up {scenario.Run.WarmupSeconds:0.###} s"));
-        o.WriteLine(string.Create(ci, $"requests: {arrived} arrived = {settled} settled + {failed} failed + {inFlight} in flight"));
-        WarmupChoice warmup = RunSummaryWriter.FixedWarmup(scenario, results);
+        Scenario scenario = summary.Scenario;
+        IReadOnlyList<ReplicationResult> results = summary.Results;
+        bool intervals = summary.Replications > 1;
+        RequestCounts requests = summary.Requests;
+        o.WriteLine(string.Create(ci, $"{scenario.Name}: {scenario.Run.DurationSeconds:0.###} s simulated x {summary.Replications} replication(s), warm-up {scenario.Run.WarmupSeconds:0.###} s"));
+        o.WriteLine(string.Create(ci, $"requests: {requests.Arrived} arrived = {requests.Settled} settled + {requests.Failed} failed + {requests.InFlight} in flight"));
+        // The warm-up the run ended with, checked against MSER-5 on the final replications (a detected warm-up included).
+        WarmupChoice warmup = RunSummaries.FixedWarmup(scenario, results);
         if (!warmup.Reliable)
             o.WriteLine(string.Create(ci,
                 $"warning: the warm-up ({warmup.Seconds:0.###} s) is not confirmed by MSER-5 (it would cut {warmup.DetectedSeconds:0.###} s of {warmup.Pool ?? "the busiest pool"}); lengthen the run or the warm-up before trusting the means"));
@@ -33,37 +36,32 @@ internal static class ConsoleSummary
         int w = intervals ? 17 : 8;
         o.WriteLine("path      count    " + "result latency (s)".PadRight(2 * w + 5) + "proof lag (s)".PadRight(2 * w + 5) + "time to trust (s)");
         o.WriteLine("                   " + string.Concat(Enumerable.Repeat("mean".PadRight(w + 1) + "p95".PadRight(w + 4), 2)) + "mean".PadRight(w + 1) + "p95");
-        foreach (VerificationPath path in VerificationPaths.All)
+        foreach (PathSummary p in summary.Paths)
         {
-            var metrics = results.Select(r => r.Metrics.Path(path)).ToList();
-            long count = metrics.Sum(m => m.Count);
-            if (count == 0) continue;
-            var result = ReplicationStatistics.Merge(metrics.Select(m => m.ResultLatency));
-            var lag = ReplicationStatistics.Merge(metrics.Select(m => m.ProofLag));
-            var trust = ReplicationStatistics.Merge(metrics.Select(m => m.TimeToTrust));
-            o.WriteLine(string.Create(ci, $"{path.Key(),-8} {count,6}    ") + M(result, intervals).PadRight(w + 1) + F(result?.P95).PadRight(w + 4)
+            if (p.Count == 0) continue;
+            var (result, lag, trust) = (p.ResultLatency, p.ProofLag, p.TimeToTrust);
+            o.WriteLine(string.Create(ci, $"{p.Path.Key(),-8} {p.Count,6}    ") + M(result, intervals).PadRight(w + 1) + F(result?.P95).PadRight(w + 4)
                 + M(lag, intervals).PadRight(w + 1) + F(lag?.P95).PadRight(w + 4) + M(trust, intervals).PadRight(w + 1) + F(trust?.P95));
         }
         o.WriteLine();
-        CapacityReport capacity = CapacityModel.Analyse(scenario, ScenarioCatalogs.Default);
-        var judged = new BacklogVerdicts(scenario, results, capacity);
+        CapacityReport capacity = summary.Capacity;
+        BacklogVerdicts judged = summary.Verdicts;
         bool faults = scenario.FaultsOrNone.Any;
         string utilHeader = intervals ? "utilisation (95%)" : "utilisation";
         o.WriteLine($"pool            nodes  slots  {utilHeader,17}    rho  mean queue  {(faults ? "availability  " : "")}verdict");
-        foreach (PoolResult first in results[0].Pools)
+        foreach (PoolSummary pool in summary.Pools)
         {
-            var all = results.Select(r => r.Pools.First(p => p.Name == first.Name)).ToList();
-            var util = SummaryStatistic.FromValues(all.Select(p => p.Utilization).ToList());
+            var util = pool.Utilization;
             string u = intervals && util.Ci95 is { } h ? string.Create(ci, $"{util.Mean:0.000} +/- {h:0.000}") : util.Mean.ToString("0.000", ci);
-            string availability = faults ? string.Create(ci, $"{all.Average(p => p.Availability),12:0.000}  ") : "";
+            string availability = faults ? string.Create(ci, $"{pool.Availability.Mean,12:0.000}  ") : "";
             o.WriteLine(string.Create(ci,
-                $"{first.Name,-15} {first.Nodes,5} {first.Slots,6}  {u,17}  {Rho(capacity.RhoOf(first.Name)),5}  {all.Average(p => p.QueueLength),10:0.##}  {availability}{judged.Of(first.Name)?.State.Key() ?? "-"}"));
+                $"{pool.Name,-15} {pool.Nodes,5} {pool.Slots,6}  {u,17}  {Rho(capacity.RhoOf(pool.Name)),5}  {pool.QueueLength.Mean,10:0.##}  {availability}{judged.Of(pool.Name)?.State.Key() ?? "-"}"));
         }
         o.WriteLine(string.Create(ci, $"{"chain",-15} {"",5} {"",6}  {"",17}  {Rho(capacity.Chain.Rho),5}  {"",10}  {(faults ? new string(' ', 14) : "")}{judged.Of(TimeSeriesSampler.SettlementPool)?.State.Key() ?? "-"}"));
         o.WriteLine(string.Create(ci,
             $"analytic: bottleneck {capacity.Bottleneck}, knee {capacity.KneeArrivalRate:0.###} req/s at this traffic mix (hacasim capacity)"));
         // On a batching pool the two columns measure different things; say so rather than let them look inconsistent.
-        var batching = results[0].Pools.Where(p => capacity.Pool(p.Name)?.Batching == true).Select(p => p.Name).ToList();
+        var batching = summary.Pools.Where(p => capacity.Pool(p.Name)?.Batching == true).Select(p => p.Name).ToList();
         if (batching.Count > 0)
             o.WriteLine($"note: {string.Join(", ", batching)} batch{(batching.Count == 1 ? "es" : "")}: utilisation is busy slots / slots, rho is the share of the pool's " +
                 "full-batch throughput the offered work needs (hacasim capacity); they measure different things and need not agree");

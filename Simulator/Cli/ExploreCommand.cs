@@ -52,8 +52,9 @@ internal static class ExploreCommand
             var inputs = ExploreParameter.ParseAll(parse.GetValue(parameters) ?? []);
             int n = parse.GetValue(samples) ?? 0;
             var settings = new ExploreExperiment.Options(inputs, ExploreMethods.Parse(parse.GetValue(method)!), n, parse.GetValue(lagThreshold), Phase(parse.GetValue(phase)));
-            string scenario = parse.GetValue(options.Scenario)!;
-            UnitExecution execution = shard.Execution(parse, "explore", () => ScenarioLoader.Load(scenario, shared), merged);
+            // The scenario file is read once; every sample is bound from this source.
+            ScenarioSource scenario = ScenarioSource.Read(parse.GetValue(options.Scenario)!);
+            UnitExecution execution = shard.Execution(parse, "explore", () => scenario.With(shared), merged);
             ResultDirectory target = options.Claim(parse, "explore", stderr);
             ExploreResult? result = ExperimentOptions.Into(target, staging => ExploreExperiment.Run(scenario, shared, settings, threads, staging, execution));
             string dir = target.Target;

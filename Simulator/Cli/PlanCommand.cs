@@ -28,7 +28,7 @@ internal static class PlanCommand
             PlanTarget t = PlanTarget.Parse(parse.GetValue(target)!);
             ResultDirectory target0 = options.Claim(parse, "plan", null);
             var plan = ExperimentOptions.Into(target0, staging =>
-                CapacityPlanner.Run(parse.GetValue(options.Scenario)!, shared, t, parse.GetValue(vary)!, parse.GetValue(min), parse.GetValue(max), threads, staging));
+                CapacityPlanner.Run(Scenarios.Loading.ScenarioSource.Read(parse.GetValue(options.Scenario)!), shared, t, parse.GetValue(vary)!, parse.GetValue(min), parse.GetValue(max), threads, staging));
             string dir = target0.Target;
             if (!parse.GetValue(options.Quiet))
             {

@@ -83,7 +83,8 @@ internal static class RunCommand
             var settings = new RunSettings(parse.GetValue(scenario)!, overrides, parse.GetValue(threads), autoWarmup, rel, parse.GetValue(precisionMetric), maxReps);
             // With --warmup auto the file's run.warmup_s is replaced by the detected cut, so it must not be checked
             // against this run's length: the scenario is read without a warm-up (the pilot runs without one anyway).
-            var loaded = ScenarioLoader.Load(settings.ScenarioPath, autoWarmup ? [.. overrides, "run.warmup_s=0"] : overrides);
+            var source = ScenarioSource.Read(settings.ScenarioPath);
+            var loaded = source.With(autoWarmup ? [.. overrides, "run.warmup_s=0"] : overrides);
             foreach (string warning in loaded.Warnings) (stderr ?? Console.Error).WriteLine($"warning: {warning}");
             cancel.ThrowIfCancellationRequested();
             UnitExecution execution = shard.Execution(parse, "run", () => loaded, merged);
@@ -95,16 +96,16 @@ internal static class RunCommand
             var target = ResultDirectory.Claim(parse.GetValue(outDir), ResultDirectory.DefaultPath("runs", loaded.Scenario.Name), parse.GetValue(force));
             if (target.LeftoverNote() is { Length: > 0 } note) (stderr ?? TextWriter.Null).WriteLine(note);
             var outputs = new RunOutputs(target.Staging, loaded, parse.GetValue(logRequests)) { CommandLine = IncompleteMarker.CommandLine(args ?? ["run"]) };
-            (LoadedScenario final, IReadOnlyList<ReplicationResult>? results) = (loaded, []);
+            RunSummary? summary = null;
             try
             {
-                if (!execution.IsLocal) results = RunUnits(execution, settings, loaded, outputs, cancel);
+                if (!execution.IsLocal) summary = RunUnits(execution, settings, loaded, outputs, cancel);
                 else
                 {
                     using (outputs.OpenRequestLog())
                     {
-                        (final, results) = ReplicationProgress.Run(!parse.GetValue(quiet), loaded.Scenario.Run.DurationSeconds, (onPlanned, onDone, progress) =>
-                            RunExecution.Execute(settings, loaded, outputs, ScenarioCatalogs.Default, onPlanned, onDone, cancel, progress));
+                        summary = ReplicationProgress.Run(!parse.GetValue(quiet), loaded.Scenario.Run.DurationSeconds, (onPlanned, onDone, progress) =>
+                            RunExecution.Execute(settings, source, loaded, outputs, ScenarioCatalogs.Default, onPlanned, onDone, cancel, progress).Summary);
                     }
                 }
                 target.Complete();
@@ -122,9 +123,9 @@ internal static class RunCommand
                 throw;
             }
             string dir = target.Target;
-            if (results is null) ShardOptions.PrintPart(stdout, dir);
+            if (summary is null) ShardOptions.PrintPart(stdout, dir);
             else if (parse.GetValue(quiet)) stdout.WriteLine(dir);
-            else ConsoleSummary.Print(stdout, final.Scenario, results, dir);
+            else ConsoleSummary.Print(stdout, summary, dir);
             return Program.Success;
         });
         return command;
@@ -134,7 +135,7 @@ internal static class RunCommand
     /// The replications as work units (key "run/replication/i", streams of replication i as always): one shard's
     /// (written as a part; returns null), or all from parts, written as an unsharded run would.
     /// </summary>
-    private static IReadOnlyList<ReplicationResult>? RunUnits(UnitExecution execution, RunSettings settings, LoadedScenario loaded, RunOutputs outputs,
+    private static RunSummary? RunUnits(UnitExecution execution, RunSettings settings, LoadedScenario loaded, RunOutputs outputs,
         CancellationToken cancel)
     {
         var units = WorkUnit.For([("run", loaded.Scenario)]);
@@ -142,7 +143,6 @@ internal static class RunCommand
             execution.Results(units, outputs.Directory, u => WorkUnitRunner.Run(u, settings.Threads, ScenarioCatalogs.Default, cancel: cancel));
         if (results is null) return null;
         // The same write as an unsharded run with a fixed warm-up and replication count (RunExecution).
-        using (outputs.OpenRequestLog()) outputs.Write(results, new RunAnnotations(null, null), loaded, cancel);
-        return results;
+        using (outputs.OpenRequestLog()) return outputs.Write(results, new RunAnnotations(null, null), loaded, cancel);
     }
 }

@@ -35,8 +35,9 @@ internal static class SweepCommand
             var shared = options.Overrides(parse);
             int threads = options.ThreadCount(parse);
             var swept = (parse.GetValue(parameters) ?? []).Select(SweepParameter.Parse).ToList();
-            string scenario = parse.GetValue(options.Scenario)!;
-            UnitExecution execution = shard.Execution(parse, "sweep", () => ScenarioLoader.Load(scenario, shared), merged);
+            // The scenario file is read once; every grid point is bound from this source.
+            ScenarioSource scenario = ScenarioSource.Read(parse.GetValue(options.Scenario)!);
+            UnitExecution execution = shard.Execution(parse, "sweep", () => scenario.With(shared), merged);
             ResultDirectory target = options.Claim(parse, "sweep", stderr);
             SweepResult? sweep = ExperimentOptions.Into(target, staging => SweepExperiment.Run(scenario, shared, swept, threads, staging, execution));
             string dir = target.Target;

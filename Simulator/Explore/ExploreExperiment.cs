@@ -31,11 +31,11 @@ public static class ExploreExperiment
     public static string SampleName(int index) => "sample-" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <returns>The explore; null when <paramref name="execution"/> is a shard, which writes a part instead.</returns>
-    public static ExploreResult? Run(string scenarioPath, IReadOnlyList<string> shared, Options options, int threads, string outDir,
+    public static ExploreResult? Run(ScenarioSource source, IReadOnlyList<string> shared, Options options, int threads, string outDir,
         UnitExecution? execution = null)
     {
         Check(options);
-        Scenario baseScenario = ScenarioLoader.Load(scenarioPath, shared).Scenario;
+        Scenario baseScenario = source.With(shared).Scenario;
         ulong seed = baseScenario.Run.Seed;
         ExploreDesign design = ExploreDesign.Create(options.Method, options.Parameters, options.Samples, seed);
         int replications = baseScenario.Run.Replications;
@@ -43,7 +43,7 @@ public static class ExploreExperiment
             throw new InputException($"explore: {design.Count} samples x {replications} replications = {(long)design.Count * replications} runs; the limit is {ExploreDesign.MaxRuns}");
         ResourceLimits.CheckExperiment("explore", design.Count, replications);
         // Every sample's scenario is loaded (and its inputs checked) before anything runs: a bad value fails at once.
-        var cases = Enumerable.Range(0, design.Count).Select(i => ExperimentCase.Load(scenarioPath, shared, SampleName(i),
+        var cases = Enumerable.Range(0, design.Count).Select(i => ExperimentCase.Load(source, shared, SampleName(i),
             [.. design.Values(i).Select(v => $"{v.Name}={v.Value}")])).ToList();
         ResourceLimits.CheckExperiment("explore", cases.Select(c => c.Loaded.Scenario).ToList(), ScenarioCatalogs.Default);
         if (cases.Any(c => c.Loaded.Scenario.Run.Replications != replications))

@@ -12,7 +12,7 @@ public static class PathPolicyCatalog
     [
         new("static", "Draw each request's path from its class's paths: weights.", [new()], (_, r) => new StaticMixPolicy(r)),
         new("by_class", "A fixed path per class: CLASS: PATH for each class, or default: PATH for the rest.",
-            [new([], [ByClassPolicy.DefaultKey], "CLASS: PATH")], (s, _) => new ByClassPolicy(s)),
+            [new([], [ByClassPolicy.DefaultKey], "CLASS: PATH")], (s, _) => new ByClassPolicy(s)) { ClassCheck = ByClassPolicy.CheckClasses },
         new("adaptive", "The static draw, but while the proof backlog (jobs) exceeds backlog_high, or the predicted proof lag " +
             "exceeds lag_high_s, paths needing provers (zkml, zkcrv) go down to a faster one (to: PATH, default the next weaker " +
             "path without proofs), never below the floor (class trust_floor, else floor, else vanilla); back when below " +

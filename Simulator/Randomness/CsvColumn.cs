@@ -12,6 +12,12 @@ public static class CsvColumn
     public static double[] Read(string path, string column)
     {
         using StreamReader reader = InputFiles.OpenText(path, "CSV file", MaxBytes);
+        return Read(reader, path, column);
+    }
+
+    /// <summary>Reads <paramref name="column"/> from <paramref name="reader"/>; <paramref name="path"/> names it in messages.</summary>
+    public static double[] Read(TextReader reader, string path, string column)
+    {
         string header = InputFiles.ReadLine(reader, MaxLineChars, path, 1) ?? throw new InputException($"{path}:1: empty file; expected a header row naming column \"{column}\"");
         string[] names = header.Split(',').Select(n => n.Trim()).ToArray();
         int index = Array.IndexOf(names, column);

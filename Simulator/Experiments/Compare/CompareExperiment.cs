@@ -17,17 +17,17 @@ namespace HacaSim.Experiments.Compare;
 public static class CompareExperiment
 {
     /// <returns>The comparison; null when <paramref name="execution"/> is a shard, which writes a part instead.</returns>
-    public static Comparison? Run(string scenarioPath, IReadOnlyList<string> shared, IReadOnlyList<Variant> variants, int threads,
+    public static Comparison? Run(ScenarioSource source, IReadOnlyList<string> shared, IReadOnlyList<Variant> variants, int threads,
         string outDir, bool logRequests, UnitExecution? execution = null)
     {
         execution ??= UnitExecution.Local;
         if (logRequests && !execution.IsLocal) throw new InputException("--log-requests cannot be combined with --shard or merge: request rows are not kept in parts");
         if (variants.Count < 2)
-            throw new InputException($"compare needs at least two variants (--variant NAME:KEY=VALUE,... or a variants: block in {scenarioPath}); found {variants.Count}");
+            throw new InputException($"compare needs at least two variants (--variant NAME:KEY=VALUE,... or a variants: block in {source.Path}); found {variants.Count}");
         var duplicate = variants.GroupBy(v => v.Name).FirstOrDefault(g => g.Count() > 1);
         if (duplicate != null) throw new InputException($"variant name \"{duplicate.Key}\" is used twice; names must be unique");
         ResourceLimits.CheckExperiment("compare", variants.Count, 1);
-        var cases = variants.Select(v => ExperimentCase.Load(scenarioPath, shared, v.Name, v.Overrides)).ToList();
+        var cases = variants.Select(v => ExperimentCase.Load(source, shared, v.Name, v.Overrides)).ToList();
         CheckCommonRandomNumbers(cases);
         ResourceLimits.CheckExperiment("compare", cases.Count, cases[0].Loaded.Scenario.Run.Replications);
         ResourceLimits.CheckExperiment("compare", cases.Select(c => c.Loaded.Scenario).ToList(), ScenarioCatalogs.Default);
@@ -50,8 +50,9 @@ public static class CompareExperiment
             results ??= WorkUnitRunner.Run(units, threads, ScenarioCatalogs.Default, u => outputs[u.Case].SinkFor(u.Replication));
             // 3. merge
             var byCase = WorkUnitRunner.ByCase(units, results, cases.Count);
-            for (int i = 0; i < cases.Count; i++) outputs[i].Write(byCase[i]);
-            var comparison = Comparison.Of(cases, byCase);
+            // Each variant's typed summary, built once: its summary.json and its verdicts in the comparison.
+            var summaries = cases.Select((_, i) => outputs[i].Write(byCase[i])).ToList();
+            var comparison = Comparison.Of(cases, byCase, summaries);
             ComparisonWriter.Write(outDir, comparison, byCase);
             return comparison;
         }

@@ -20,7 +20,8 @@ public sealed record Comparison(string Scenario, ulong Seed, int Replications, I
     /// <summary>Per variant (in <see cref="Variants"/>' order), the three-state verdict of every backlog (<see cref="BacklogVerdicts"/>).</summary>
     public IReadOnlyList<IReadOnlyList<(string Backlog, StabilityState State)>> Verdicts { get; init; } = [];
 
-    public static Comparison Of(IReadOnlyList<ExperimentCase> cases, IReadOnlyList<IReadOnlyList<ReplicationResult>> byCase)
+    /// <param name="summaries">Each variant's run summary (its verdicts come from there: the one judge, as in its summary.json).</param>
+    public static Comparison Of(IReadOnlyList<ExperimentCase> cases, IReadOnlyList<IReadOnlyList<ReplicationResult>> byCase, IReadOnlyList<RunSummary> summaries)
     {
         var values = byCase.Select(reps => reps.Select(ReplicationMetrics.Of).ToList()).ToList();
         var names = values[0][0].Select(m => m.Name).ToList();
@@ -39,12 +40,7 @@ public sealed record Comparison(string Scenario, ulong Seed, int Replications, I
             }
         }
         var run = cases[0].Loaded.Scenario.Run;
-        var verdicts = cases.Select((c, i) =>
-        {
-            Scenarios.Scenario scenario = c.Loaded.Scenario;
-            var judged = new BacklogVerdicts(scenario, byCase[i], Capacity.CapacityModel.Analyse(scenario, ScenarioCatalogs.Default));
-            return (IReadOnlyList<(string, StabilityState)>)[.. judged.All.Select(v => (v.Key, v.Value.State))];
-        }).ToList();
+        var verdicts = summaries.Select(s => (IReadOnlyList<(string, StabilityState)>)[.. s.Verdicts.All.Select(v => (v.Key, v.Value.State))]).ToList();
         return new Comparison(cases[0].Loaded.Scenario.Name, run.Seed, run.Replications, cases, rows) { Verdicts = verdicts };
     }
 

@@ -29,14 +29,15 @@ public static class ComparisonWriter
             var points = comparison.Variants.Select(v => comparison.Get(metric, v.Name))
                 .Select(r => (r.Variant, r.Mean, double.IsFinite(r.Ci95) ? r.Ci95 : (double?)null)).ToList();
             if (points.Any(p => !double.IsFinite(p.Mean))) continue;
-            ReplicationSpreadChart.Save(points, $"{metric} per variant — {comparison.Scenario}", metric,
+            (string name, string unit) = MetricNames.Of(metric);
+            ReplicationSpreadChart.Save(points, $"{Capitalised(name)} per variant — {comparison.Scenario}", MetricNames.WithUnit(metric),
                 Path.Combine(outDir, "compare_" + metric.Replace('.', '_')), comparison.Replications);
             // The paired differences to the first variant: what a reviewer needs to judge a change.
             var differences = comparison.Variants.Skip(1).Select(v => comparison.Get(metric, v.Name))
                 .Select(r => (r.Variant, r.Difference?.Mean ?? double.NaN, r.Difference is { } d && double.IsFinite(d.Ci95) ? d.Ci95 : (double?)null)).ToList();
             if (differences.Count > 0 && Charted.Contains(metric)) // per pool, the tables suffice
-                DifferenceChart.Save(differences, $"{metric}: difference to {comparison.Variants[0].Name} — {comparison.Scenario}", $"difference in {metric}",
-                    comparison.Variants[0].Name, Path.Combine(outDir, "compare_diff_" + metric.Replace('.', '_')));
+                DifferenceChart.Save(differences, $"{Capitalised(name)}: difference to {comparison.Variants[0].Name} — {comparison.Scenario}", $"difference in {name}",
+                    comparison.Variants[0].Name, Path.Combine(outDir, "compare_diff_" + metric.Replace('.', '_')), unit);
         }
         var cdfs = new List<CdfSeries>();
         for (int i = 0; i < byCase.Count; i++)
@@ -50,6 +51,8 @@ public static class ComparisonWriter
         // comparison.json last: its presence marks a complete comparison.
         AtomicFile.WriteText(Path.Combine(outDir, "comparison.json"), Json(comparison));
     }
+
+    private static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
     private static string Table(Comparison c)
     {

@@ -10,10 +10,11 @@ namespace HacaSim.Experiments.Compare;
 /// </summary>
 public static class ScenarioVariants
 {
-    public static IReadOnlyList<Variant> Read(string path)
+    public static IReadOnlyList<Variant> Read(ScenarioSource source)
     {
+        string path = source.Path;
         var stream = new YamlStream();
-        using (StreamReader reader = InputFiles.OpenText(path, "scenario file", Scenarios.Loading.ScenarioLoader.MaxBytes)) stream.Load(reader);
+        stream.Load(new StringReader(source.Text));
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root) return [];
         if (!root.Children.TryGetValue(new YamlScalarNode("variants"), out YamlNode? block)) return [];
         if (block is not YamlMappingNode variants)

@@ -7,11 +7,11 @@ namespace HacaSim.Experiments.Execution;
 public sealed record ExperimentCase(string Name, IReadOnlyList<string> Overrides, LoadedScenario Loaded)
 {
     /// <summary>Loads the scenario with the shared overrides then the case's own; problems name the case.</summary>
-    public static ExperimentCase Load(string scenarioPath, IReadOnlyList<string> shared, string name, IReadOnlyList<string> overrides)
+    public static ExperimentCase Load(ScenarioSource source, IReadOnlyList<string> shared, string name, IReadOnlyList<string> overrides)
     {
         try
         {
-            return new ExperimentCase(name, overrides, ScenarioLoader.Load(scenarioPath, [.. shared, .. overrides]));
+            return new ExperimentCase(name, overrides, source.With([.. shared, .. overrides]));
         }
         catch (InputException e) when (overrides.Count > 0)
         {

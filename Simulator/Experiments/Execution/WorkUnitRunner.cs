@@ -4,13 +4,19 @@ using HacaSim.Scenarios;
 namespace HacaSim.Experiments.Execution;
 
 /// <summary>
-/// Runs work units on up to <c>threads</c> threads and returns their results in unit order, so every
-/// output built from them is identical for any thread count.
+/// The one parallel loop of the tool: runs work units (a run's replications, a sweep's points x replications, a
+/// comparison's variants x replications) on up to <c>threads</c> threads and returns their results in unit order,
+/// so every output built from them is identical for any thread count. Each unit builds its network from its bound
+/// scenario and attaches only its own random streams.
 /// </summary>
 public static class WorkUnitRunner
 {
+    /// <param name="sinkFor">Where a unit's request rows go (the requests log), if anywhere.</param>
+    /// <param name="onDone">Called as each unit ends (on its worker thread).</param>
+    /// <param name="progress">Simulated-time progress, by the unit's replication index (runs show it; experiments do not).</param>
     public static IReadOnlyList<ReplicationResult> Run(IReadOnlyList<WorkUnit> units, int threads, ScenarioCatalogs catalogs,
-        Func<WorkUnit, IRequestSink?>? sinkFor = null, CancellationToken cancel = default)
+        Func<WorkUnit, IRequestSink?>? sinkFor = null, CancellationToken cancel = default, Action<WorkUnit>? onDone = null,
+        SimulatedTimeProgress? progress = null)
     {
         var results = new ReplicationResult[units.Count];
         var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads), CancellationToken = cancel };
@@ -19,12 +25,16 @@ public static class WorkUnitRunner
             Parallel.For(0, units.Count, options, i =>
             {
                 WorkUnit u = units[i];
-                results[i] = new HacaNetwork(u.Scenario, u.Replication, u.Streams(), catalogs, sinkFor?.Invoke(u)).Run(cancel);
+                var network = new HacaNetwork(u.Scenario, u.Replication, u.Streams(), catalogs, sinkFor?.Invoke(u));
+                progress?.Started(u.Replication, network);
+                results[i] = network.Run(cancel);
+                progress?.Finished(u.Replication, u.Scenario.Run.DurationSeconds, results[i].EventsFired);
+                onDone?.Invoke(u);
             });
         }
         catch (AggregateException e) when (cancel.IsCancellationRequested && e.Flatten().InnerExceptions.All(x => x is OperationCanceledException))
         {
-            throw new OperationCanceledException(cancel); // an interrupt, as in ReplicationRunner
+            throw new OperationCanceledException(cancel); // an interrupt, not a failure of the units
         }
         return results;
     }

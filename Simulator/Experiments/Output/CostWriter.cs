@@ -28,17 +28,17 @@ public static class CostWriter
     public static void Write(Utf8JsonWriter w, Scenario scenario, IReadOnlyList<ReplicationResult> reps, CapacityReport capacity)
     {
         double window = scenario.Run.DurationSeconds - scenario.Run.WarmupSeconds;
-        w.WriteStartObject("cost");
-        JsonOutput.WriteNumberOrNull(w, "window_s", window);
-        w.WriteStartObject("pools");
+        w.WriteStartObject(SummaryKeys.Cost);
+        JsonOutput.WriteNumberOrNull(w, SummaryKeys.WindowSeconds, window);
+        w.WriteStartObject(SummaryKeys.Pools);
         foreach (PoolResult first in reps[0].Pools)
         {
             var all = reps.Select(r => r.Pools.First(p => p.Name == first.Name)).ToList();
             w.WriteStartObject(first.Name);
-            w.WriteString("hardware", Hardware(scenario, first.Name));
-            w.WriteNumber("nodes", first.Nodes);
-            Stat(w, "used_node_s", all.Select(p => p.Utilization * p.Nodes * window).ToList());
-            Stat(w, "idle_node_s", all.Select(p => (1 - p.Utilization) * p.Nodes * window).ToList());
+            w.WriteString(SummaryKeys.Hardware, Hardware(scenario, first.Name));
+            w.WriteNumber(SummaryKeys.Nodes, first.Nodes);
+            Stat(w, SummaryKeys.UsedNodeSeconds, all.Select(p => p.Utilization * p.Nodes * window).ToList());
+            Stat(w, SummaryKeys.IdleNodeSeconds, all.Select(p => (1 - p.Utilization) * p.Nodes * window).ToList());
             w.WriteEndObject();
         }
         w.WriteEndObject();
@@ -52,46 +52,46 @@ public static class CostWriter
         }
         var settledPerSecond = VerificationPaths.All.ToDictionary(p => p,
             p => reps.Select(r => r.Metrics.Path(p).TimeToTrust.Count / window).ToList());
-        w.WriteStartObject("paths");
+        w.WriteStartObject(SummaryKeys.Paths);
         foreach (VerificationPath path in VerificationPaths.All)
         {
             var (gpu, cpu) = PerRequest(nodeSeconds.Where(x => x.pw.Path == path));
             w.WriteStartObject(path.Key());
-            JsonOutput.WriteNumberOrNull(w, "gpu_s_per_request", gpu);
-            JsonOutput.WriteNumberOrNull(w, "cpu_s_per_request", cpu);
-            Stat(w, "settled_per_s", settledPerSecond[path]);
+            JsonOutput.WriteNumberOrNull(w, SummaryKeys.GpuSecondsPerRequest, gpu);
+            JsonOutput.WriteNumberOrNull(w, SummaryKeys.CpuSecondsPerRequest, cpu);
+            Stat(w, SummaryKeys.SettledPerSecond, settledPerSecond[path]);
             w.WriteEndObject();
         }
         w.WriteEndObject();
-        w.WriteStartObject("classes");
+        w.WriteStartObject(SummaryKeys.Classes);
         foreach (var group in nodeSeconds.GroupBy(x => x.pw.Class))
         {
             var (gpu, cpu) = PerRequest(group);
             w.WriteStartObject(group.Key);
-            JsonOutput.WriteNumberOrNull(w, "gpu_s_per_request", gpu);
-            JsonOutput.WriteNumberOrNull(w, "cpu_s_per_request", cpu);
+            JsonOutput.WriteNumberOrNull(w, SummaryKeys.GpuSecondsPerRequest, gpu);
+            JsonOutput.WriteNumberOrNull(w, SummaryKeys.CpuSecondsPerRequest, cpu);
             w.WriteEndObject();
         }
         w.WriteEndObject();
 
         var (settled, trusted) = Throughput(scenario, reps);
-        Stat(w, "settled_per_s", settled);
-        Stat(w, "trusted_per_s", trusted);
+        Stat(w, SummaryKeys.SettledPerSecond, settled);
+        Stat(w, SummaryKeys.TrustedPerSecond, trusted);
         if (scenario.Costs is { } costs)
         {
             double hardware = HardwarePerHourUsd(scenario, reps[0]);
             var gas = GasPerHourUsd(scenario, reps);
-            w.WriteStartObject("usd");
-            JsonOutput.WriteNumberOrNull(w, "gpu_hour", costs.GpuHourUsd);
-            JsonOutput.WriteNumberOrNull(w, "cpu_hour", costs.CpuHourUsd);
-            JsonOutput.WriteNumberOrNull(w, "gas_price_gwei", costs.GasPriceGwei);
-            JsonOutput.WriteNumberOrNull(w, "eth_usd", costs.EthUsd);
-            JsonOutput.WriteNumberOrNull(w, "hardware_per_hour", hardware);
-            Stat(w, "gas_per_hour", gas);
-            Stat(w, "network_per_hour", gas.Select(g => hardware + g).ToList());
+            w.WriteStartObject(SummaryKeys.Usd);
+            JsonOutput.WriteNumberOrNull(w, SummaryKeys.GpuHour, costs.GpuHourUsd);
+            JsonOutput.WriteNumberOrNull(w, SummaryKeys.CpuHour, costs.CpuHourUsd);
+            JsonOutput.WriteNumberOrNull(w, SummaryKeys.GasPriceGwei, costs.GasPriceGwei);
+            JsonOutput.WriteNumberOrNull(w, SummaryKeys.EthUsd, costs.EthUsd);
+            JsonOutput.WriteNumberOrNull(w, SummaryKeys.HardwarePerHour, hardware);
+            Stat(w, SummaryKeys.GasPerHour, gas);
+            Stat(w, SummaryKeys.NetworkPerHour, gas.Select(g => hardware + g).ToList());
             var (perSettled, perTrusted) = UsdPerRequest(scenario, reps);
-            Stat(w, "per_settled_request", perSettled);
-            Stat(w, "per_trusted_request", perTrusted);
+            Stat(w, SummaryKeys.PerSettledRequest, perSettled);
+            Stat(w, SummaryKeys.PerTrustedRequest, perTrusted);
             w.WriteEndObject();
         }
         w.WriteEndObject();

@@ -42,7 +42,8 @@ public sealed class RunOutputs(string directory, LoadedScenario loaded, bool log
 
     /// <param name="final">The scenario as finally run, when the run changed it (detected warm-up, sequential replications).</param>
     /// <param name="cancel">Checked before summary.json: an interrupt while the other files are written leaves the directory marked incomplete.</param>
-    public void Write(IReadOnlyList<ReplicationResult> results, RunAnnotations? annotations = null, LoadedScenario? final = null,
+    /// <returns>The run's typed summary (built once; summary.json is its serialisation, the console summary reads it).</returns>
+    public RunSummary Write(IReadOnlyList<ReplicationResult> results, RunAnnotations? annotations = null, LoadedScenario? final = null,
         CancellationToken cancel = default)
     {
         LoadedScenario used = final ?? loaded;
@@ -54,9 +55,10 @@ public sealed class RunOutputs(string directory, LoadedScenario loaded, bool log
         // Every file below is independent of the others: written side by side (each chart renders on its own
         // plot), so the fixed cost of a short run is the longest of them, not their sum. The summary text is
         // built alongside; the report needs it and the charts, so it comes after.
+        RunSummary typed = null!;
         string summary = "";
         InParallel(
-            () => summary = RunSummaryWriter.Write(scenario, results, annotations),
+            () => summary = RunSummaryWriter.Write(typed = RunSummaries.Of(scenario, results, annotations)),
             () => AtomicFile.WriteText(File("scenario.resolved.yaml"), used.ResolvedYaml),
             () => CsvExport.Write(File("timeseries.csv"), results.SelectMany(r => r.TimeSeries)),
             () => CsvExport.Write(File("proof_lag.csv"), results.SelectMany(r => r.ProofLag)),
@@ -76,6 +78,7 @@ public sealed class RunOutputs(string directory, LoadedScenario loaded, bool log
         cancel.ThrowIfCancellationRequested();
         AtomicFile.WriteText(File("summary.json"), summary);
         IncompleteMarker.Remove(Directory);
+        return typed;
     }
 
     /// <summary>Runs the writers in parallel; a failure surfaces as itself (the first one), not wrapped, so the CLI reports it as before.</summary>

@@ -8,13 +8,11 @@ using HacaSim.Experiments.Summary;
 using HacaSim.Model;
 using HacaSim.Policies;
 using HacaSim.Scenarios;
-using static HacaSim.Experiments.Judging.MajorityVote;
-using static HacaSim.Experiments.Summary.ReplicationStatistics;
 
 namespace HacaSim.Experiments.Output;
 
 /// <summary>
-/// Writes summary.json: the keys the issue fixes (users' scripts rely on them), every statistic as
+/// Writes summary.json from a <see cref="RunSummary"/>: the keys the issue fixes (users' scripts rely on them), every statistic as
 /// {mean, ci95, p50, p95, p99, max}, numbers in shortest round-trip form so equal runs give equal bytes.
 /// Counts are totals over all replications (so arrived = settled + failed + in_flight holds exactly);
 /// statistics are means over replications with Student-t 95% half-widths. With one replication the
@@ -23,61 +21,53 @@ namespace HacaSim.Experiments.Output;
 /// </summary>
 public static class RunSummaryWriter
 {
-    public const string CiByReplications = "replications";
-    public const string CiByBatchMeans = "batch_means";
+    /// <summary>summary.json of the replications (builds their <see cref="RunSummary"/> first).</summary>
+    public static string Write(Scenario scenario, IReadOnlyList<ReplicationResult> reps, RunAnnotations? annotations = null) =>
+        Write(RunSummaries.Of(scenario, reps, annotations));
 
-    public static string Write(Scenario scenario, IReadOnlyList<ReplicationResult> reps, RunAnnotations? annotations = null)
+    /// <summary>summary.json: <paramref name="summary"/> serialised, section by section in the file's order.</summary>
+    public static string Write(RunSummary summary)
     {
-        CapacityReport capacity = CapacityModel.Analyse(scenario, ScenarioCatalogs.Default);
-        var judged = new BacklogVerdicts(scenario, reps, capacity);
-        var marks = new UnstableMarks(scenario, judged);
-        WarmupChoice warmupChoice = annotations?.Warmup ?? FixedWarmup(scenario, reps);
+        Scenario scenario = summary.Scenario;
+        IReadOnlyList<ReplicationResult> reps = summary.Results;
         using var buffer = new MemoryStream();
         using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, NewLine = "\n" }))
         {
             w.WriteStartObject();
             w.WriteString(SummaryKeys.Scenario, scenario.Name);
             w.WriteNumber(SummaryKeys.Seed, scenario.Run.Seed);
-            w.WriteNumber(SummaryKeys.Replications, reps.Count);
+            w.WriteNumber(SummaryKeys.Replications, summary.Replications);
             Number(w, SummaryKeys.DurationSeconds, scenario.Run.DurationSeconds);
             Number(w, SummaryKeys.WarmupSeconds, scenario.Run.WarmupSeconds);
-            w.WriteString(SummaryKeys.CiMethod, reps.Count == 1 ? CiByBatchMeans : CiByReplications);
-            WriteWarmup(w, warmupChoice);
-            if (annotations?.Precision is { } precision) WritePrecision(w, precision);
-            WriteRequests(w, reps);
-            WritePools(w, reps, marks);
-            WritePaths(w, reps, marks);
-            WriteStability(w, reps, judged);
-            ChainSummaryWriter.Write(w, scenario, reps, judged.Of(TimeSeriesSampler.SettlementPool), marks);
-            CapacityWriter.WriteJson(w, capacity);
-            CostWriter.Write(w, scenario, reps, capacity);
-            WriteCounts(w, SummaryKeys.Decisions, reps.SelectMany(r => r.Metrics.Decisions));
-            WriteFaults(w, scenario, reps);
-            WriteDowngrades(w, reps);
-            w.WriteNumber(SummaryKeys.Events, reps.Sum(r => r.EventsFired));
-            WriteClasses(w, scenario, reps);
+            w.WriteString(SummaryKeys.CiMethod, summary.CiMethod);
+            WriteWarmup(w, summary.Warmup);
+            if (summary.Precision is { } precision) WritePrecision(w, precision);
+            WriteRequests(w, summary.Requests);
+            WritePools(w, summary.Pools);
+            WritePaths(w, summary.Paths);
+            WriteStability(w, summary.Stability);
+            ChainSummaryWriter.Write(w, scenario, reps, summary.Verdicts.Of(TimeSeriesSampler.SettlementPool), summary.Marks);
+            CapacityWriter.WriteJson(w, summary.Capacity);
+            CostWriter.Write(w, scenario, reps, summary.Capacity);
+            WriteCounts(w, SummaryKeys.Decisions, summary.Decisions);
+            WriteFaults(w, summary.Faults);
+            WriteDowngrades(w, summary.Downgrades);
+            w.WriteNumber(SummaryKeys.Events, summary.Events);
+            WriteClasses(w, summary.Classes);
             w.WriteEndObject();
         }
         return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
     }
 
-    private static void WriteRequests(Utf8JsonWriter w, IReadOnlyList<ReplicationResult> reps)
+    private static void WriteRequests(Utf8JsonWriter w, RequestCounts r)
     {
         w.WriteStartObject(SummaryKeys.Requests);
-        w.WriteNumber(SummaryKeys.Arrived, reps.Sum(r => r.Metrics.Arrived));
-        w.WriteNumber(SummaryKeys.Settled, reps.Sum(r => r.Metrics.Settled));
-        w.WriteNumber(SummaryKeys.Failed, reps.Sum(r => r.Metrics.Failed));
-        w.WriteNumber(SummaryKeys.InFlight, reps.Sum(r => r.Metrics.InFlight));
-        WriteCounts(w, SummaryKeys.FailedByReason, reps.SelectMany(r => r.Metrics.FailedByReason));
+        w.WriteNumber(SummaryKeys.Arrived, r.Arrived);
+        w.WriteNumber(SummaryKeys.Settled, r.Settled);
+        w.WriteNumber(SummaryKeys.Failed, r.Failed);
+        w.WriteNumber(SummaryKeys.InFlight, r.InFlight);
+        WriteCounts(w, SummaryKeys.FailedByReason, r.FailedByReason);
         w.WriteEndObject();
-    }
-
-    /// <summary>A fixed warm-up, checked against MSER-5 on replication 0's series: reliable when it cuts at least as much.</summary>
-    public static WarmupChoice FixedWarmup(Scenario scenario, IReadOnlyList<ReplicationResult> reps)
-    {
-        WarmupDetector.Detection check = WarmupDetector.Detect(reps[0]);
-        double seconds = scenario.Run.WarmupSeconds;
-        return new WarmupChoice("fixed", seconds, check.Reliable && seconds >= check.Seconds, check.Seconds, check.Pool);
     }
 
     private static void WriteWarmup(Utf8JsonWriter w, WarmupChoice warmup)
@@ -103,90 +93,69 @@ public static class RunSummaryWriter
         w.WriteEndObject();
     }
 
-    private static void WritePools(Utf8JsonWriter w, IReadOnlyList<ReplicationResult> reps, UnstableMarks marks)
+    private static void WritePools(Utf8JsonWriter w, IReadOnlyList<PoolSummary> pools)
     {
         w.WriteStartObject(SummaryKeys.Pools);
-        foreach (PoolResult first in reps[0].Pools)
+        foreach (PoolSummary p in pools)
         {
-            var all = reps.Select(r => r.Pools.First(p => p.Name == first.Name)).ToList();
-            bool unstable = marks.Pool(first.Name);
-            w.WriteStartObject(first.Name);
-            w.WriteNumber(SummaryKeys.Nodes, first.Nodes);
-            w.WriteNumber(SummaryKeys.Slots, first.Slots);
-            w.WriteBoolean(SummaryKeys.Unstable, unstable);
-            Statistic(w, SummaryKeys.Utilization, SummaryStatistic.FromValues(all.Select(p => p.Utilization).ToList()), unstable);
-            Statistic(w, SummaryKeys.QueueLength, SummaryStatistic.FromValues(all.Select(p => p.QueueLength).ToList()), unstable);
-            Statistic(w, SummaryKeys.InService, SummaryStatistic.FromValues(all.Select(p => p.InService).ToList()), unstable);
-            Statistic(w, SummaryKeys.WaitSeconds, WithBatchMeans(Merge(all.Select(p => p.Wait)), all.Select(p => p.WaitBatches)), unstable);
-            Statistic(w, SummaryKeys.ServiceSeconds, Merge(all.Select(p => p.Service)), unstable);
-            Statistic(w, SummaryKeys.Availability, SummaryStatistic.FromValues(all.Select(p => p.Availability).ToList()));
+            w.WriteStartObject(p.Name);
+            w.WriteNumber(SummaryKeys.Nodes, p.Nodes);
+            w.WriteNumber(SummaryKeys.Slots, p.Slots);
+            w.WriteBoolean(SummaryKeys.Unstable, p.Unstable);
+            Statistic(w, SummaryKeys.Utilization, p.Utilization, p.Unstable);
+            Statistic(w, SummaryKeys.QueueLength, p.QueueLength, p.Unstable);
+            Statistic(w, SummaryKeys.InService, p.InService, p.Unstable);
+            Statistic(w, SummaryKeys.WaitSeconds, p.Wait, p.Unstable);
+            Statistic(w, SummaryKeys.ServiceSeconds, p.Service, p.Unstable);
+            Statistic(w, SummaryKeys.Availability, p.Availability);
             w.WriteEndObject();
         }
         w.WriteEndObject();
     }
 
-    private static void WritePaths(Utf8JsonWriter w, IReadOnlyList<ReplicationResult> reps, UnstableMarks marks)
+    private static void WritePaths(Utf8JsonWriter w, IReadOnlyList<PathSummary> paths)
     {
         w.WriteStartObject(SummaryKeys.Paths);
-        foreach (VerificationPath path in VerificationPaths.All)
+        foreach (PathSummary p in paths)
         {
-            var all = reps.Select(r => r.Metrics.Path(path)).ToList();
-            w.WriteStartObject(path.Key());
-            w.WriteNumber(SummaryKeys.Count, all.Sum(m => m.Count));
-            bool trust = marks.Trust(path);
-            Statistic(w, SummaryKeys.ResultLatencySeconds, WithBatchMeans(Merge(all.Select(m => m.ResultLatency)), all.Select(m => m.ResultLatencyBatches)),
-                marks.ResultLatency(path));
-            Statistic(w, SummaryKeys.ProofLagSeconds, WithBatchMeans(Merge(all.Select(m => m.ProofLag)), all.Select(m => m.ProofLagBatches)), trust);
-            Statistic(w, SummaryKeys.TimeToTrustSeconds, WithBatchMeans(Merge(all.Select(m => m.TimeToTrust)), all.Select(m => m.TimeToTrustBatches)), trust);
+            w.WriteStartObject(p.Path.Key());
+            w.WriteNumber(SummaryKeys.Count, p.Count);
+            Statistic(w, SummaryKeys.ResultLatencySeconds, p.ResultLatency, p.ResultLatencyUnstable);
+            Statistic(w, SummaryKeys.ProofLagSeconds, p.ProofLag, p.TrustUnstable);
+            Statistic(w, SummaryKeys.TimeToTrustSeconds, p.TimeToTrust, p.TrustUnstable);
             w.WriteEndObject();
         }
         w.WriteEndObject();
     }
 
-    /// <summary>
-    /// Appended: per request class, time to trust (with its p99) and the share of the class's settled requests final
-    /// later than its deadline_s (across replications; null without a deadline). Requests still in flight at the end
-    /// are in neither (the verdicts say whether that is a backlog).
-    /// </summary>
-    private static void WriteClasses(Utf8JsonWriter w, Scenario scenario, IReadOnlyList<ReplicationResult> reps)
+    /// <summary>Appended: per request class, time to trust (with its p99) and the share settled later than the class's deadline_s.</summary>
+    private static void WriteClasses(Utf8JsonWriter w, IReadOnlyList<ClassSummary> classes)
     {
         w.WriteStartObject(SummaryKeys.Classes);
-        for (int i = 0; i < scenario.Traffic.Classes.Count; i++)
+        foreach (ClassSummary c in classes)
         {
-            RequestClassConfig config = scenario.Traffic.Classes[i];
-            var all = reps.Select(r => i < r.Metrics.Classes.Count ? r.Metrics.Classes[i] : new ClassMetrics()).ToList();
-            w.WriteStartObject(config.Name);
-            w.WriteNumber(SummaryKeys.Count, all.Sum(c => c.Count));
-            w.WriteNumber(SummaryKeys.Settled, all.Sum(c => c.Settled));
-            Number(w, SummaryKeys.DeadlineSeconds, config.DeadlineSeconds);
-            Statistic(w, SummaryKeys.TimeToTrustSeconds, Merge(all.Select(c => c.TimeToTrust)));
-            Statistic(w, SummaryKeys.OverDeadlineShare, config.DeadlineSeconds is null || all.Any(c => c.Settled == 0) ? null
-                : SummaryStatistic.FromValues(all.Select(c => (double)c.OverDeadline / c.Settled).ToList()));
+            w.WriteStartObject(c.Name);
+            w.WriteNumber(SummaryKeys.Count, c.Count);
+            w.WriteNumber(SummaryKeys.Settled, c.Settled);
+            Number(w, SummaryKeys.DeadlineSeconds, c.DeadlineSeconds);
+            Statistic(w, SummaryKeys.TimeToTrustSeconds, c.TimeToTrust);
+            Statistic(w, SummaryKeys.OverDeadlineShare, c.OverDeadlineShare);
             w.WriteEndObject();
         }
         w.WriteEndObject();
     }
 
-    private static void WriteStability(Utf8JsonWriter w, IReadOnlyList<ReplicationResult> reps, BacklogVerdicts judged)
+    private static void WriteStability(Utf8JsonWriter w, IReadOnlyList<BacklogSummary> backlogs)
     {
         w.WriteStartObject(SummaryKeys.Stability);
-        foreach (PoolResult first in reps[0].Pools)
-            WriteBacklog(w, first.Name, reps.Select(r => r.Pools.First(p => p.Name == first.Name).Stability).ToList(), judged);
-        if (reps.All(r => r.SettlementStability is not null))
-            WriteBacklog(w, TimeSeriesSampler.SettlementPool, reps.Select(r => r.SettlementStability!).ToList(), judged);
-        w.WriteEndObject();
-    }
-
-    /// <summary>One backlog's stability entry (a pool, or the chain under its pseudo-pool name): the per-replication
-    /// majority flag, the growth trend across replications (one replication: the trend fit's own interval), the verdict.</summary>
-    private static void WriteBacklog(Utf8JsonWriter w, string name, IReadOnlyList<StabilityVerdict> verdicts, BacklogVerdicts judged)
-    {
-        w.WriteStartObject(name);
-        w.WriteBoolean(SummaryKeys.Stable, !Unstable(verdicts));
-        var growth = SummaryStatistic.FromValues(verdicts.Select(v => v.GrowthPerSecond).ToList());
-        if (verdicts.Count == 1) growth = growth with { Ci95 = Finite(verdicts[0].GrowthCi95) };
-        Statistic(w, SummaryKeys.BacklogGrowthPerSecond, growth);
-        WriteVerdict(w, judged.Of(name));
+        foreach (BacklogSummary b in backlogs)
+        {
+            w.WriteStartObject(b.Name);
+            w.WriteBoolean(SummaryKeys.Stable, b.Stable);
+            Statistic(w, SummaryKeys.BacklogGrowthPerSecond, b.Growth);
+            WriteVerdict(w, b.Verdict);
+            w.WriteEndObject();
+        }
         w.WriteEndObject();
     }
 
@@ -200,64 +169,49 @@ public static class RunSummaryWriter
         Number(w, SummaryKeys.SettleRunSeconds, v.SettleRunSeconds);
     }
 
-
-    /// <summary>
-    /// What faults cost: jobs interrupted, the service they had received (work lost, to be redone),
-    /// retries, fallbacks by path, and for each scheduled outage the proof backlog's recovery time.
-    /// </summary>
-    private static void WriteFaults(Utf8JsonWriter w, Scenario scenario, IReadOnlyList<ReplicationResult> reps)
+    /// <summary>What faults cost: jobs interrupted, work lost, retries, overflow, fallbacks, and each scheduled outage's recovery.</summary>
+    private static void WriteFaults(Utf8JsonWriter w, FaultsSummary f)
     {
         w.WriteStartObject(SummaryKeys.Faults);
-        w.WriteNumber(SummaryKeys.InterruptedJobs, reps.Sum(r => r.Metrics.InterruptedJobs));
-        Number(w, SummaryKeys.WorkLostSeconds, reps.Sum(r => r.Metrics.WorkLostSeconds));
-        w.WriteNumber(SummaryKeys.Retries, reps.Sum(r => r.Metrics.Retries));
-        WriteCounts(w, SummaryKeys.Overflow, reps.SelectMany(r => r.Metrics.Overflow));
-        WriteCounts(w, SummaryKeys.Fallbacks, reps.SelectMany(r => r.Metrics.Fallbacks));
+        w.WriteNumber(SummaryKeys.InterruptedJobs, f.InterruptedJobs);
+        Number(w, SummaryKeys.WorkLostSeconds, f.WorkLostSeconds);
+        w.WriteNumber(SummaryKeys.Retries, f.Retries);
+        WriteCounts(w, SummaryKeys.Overflow, f.Overflow);
+        WriteCounts(w, SummaryKeys.Fallbacks, f.Fallbacks);
         w.WriteStartArray(SummaryKeys.Outages);
-        var outages = scenario.FaultsOrNone.Outages;
-        for (int i = 0; i < outages.Count; i++)
+        foreach (OutageSummary o in f.Outages)
         {
-            var measured = reps.Select(r => r.Outages![i]).ToList();
-            var recovered = measured.Where(m => !double.IsNaN(m.RecoverySeconds)).Select(m => m.RecoverySeconds).ToList();
             w.WriteStartObject();
-            w.WriteString(SummaryKeys.Target, outages[i].Label);
-            Number(w, SummaryKeys.StartSeconds, outages[i].StartSeconds);
-            Number(w, SummaryKeys.EndSeconds, outages[i].EndSeconds);
-            Statistic(w, SummaryKeys.ProofBacklogBefore, SummaryStatistic.FromValues(measured.Select(m => m.BacklogBefore).ToList()));
-            Statistic(w, SummaryKeys.ProofBacklogPeak, SummaryStatistic.FromValues(measured.Select(m => m.PeakBacklog).ToList()));
-            w.WriteNumber(SummaryKeys.RecoveredReplications, recovered.Count);
-            Statistic(w, SummaryKeys.RecoverySeconds, recovered.Count == 0 ? null : SummaryStatistic.FromValues(recovered));
+            w.WriteString(SummaryKeys.Target, o.Target);
+            Number(w, SummaryKeys.StartSeconds, o.StartSeconds);
+            Number(w, SummaryKeys.EndSeconds, o.EndSeconds);
+            Statistic(w, SummaryKeys.ProofBacklogBefore, o.BacklogBefore);
+            Statistic(w, SummaryKeys.ProofBacklogPeak, o.PeakBacklog);
+            w.WriteNumber(SummaryKeys.RecoveredReplications, o.RecoveredReplications);
+            Statistic(w, SummaryKeys.RecoverySeconds, o.RecoverySeconds);
             w.WriteEndObject();
         }
         w.WriteEndArray();
         w.WriteEndObject();
     }
 
-    /// <summary>
-    /// Requests whose policy chose a weaker path than it wanted because of load (after the warm-up): the
-    /// total, its share of all decisions, and counts by "from->to" (hypothesis 3: drift to Vanilla).
-    /// </summary>
-    private static void WriteDowngrades(Utf8JsonWriter w, IReadOnlyList<ReplicationResult> reps)
+    /// <summary>Requests whose policy chose a weaker path than it wanted because of load (hypothesis 3: drift to Vanilla).</summary>
+    private static void WriteDowngrades(Utf8JsonWriter w, DowngradeSummary d)
     {
-        long total = reps.Sum(r => r.Metrics.Downgrades.Values.Sum());
-        long decided = reps.Sum(r => r.Metrics.Decided);
         w.WriteStartObject(SummaryKeys.Downgrades);
-        w.WriteNumber(SummaryKeys.Total, total);
-        Number(w, SummaryKeys.Share, decided > 0 ? (double)total / decided : null);
-        WriteCounts(w, SummaryKeys.ByPath, reps.SelectMany(r => r.Metrics.Downgrades));
+        w.WriteNumber(SummaryKeys.Total, d.Total);
+        Number(w, SummaryKeys.Share, d.Share);
+        WriteCounts(w, SummaryKeys.ByPath, d.ByPath);
         w.WriteEndObject();
     }
 
-    /// <summary>An object of counts summed over replications, keys in ordinal order.</summary>
-    private static void WriteCounts(Utf8JsonWriter w, string name, IEnumerable<KeyValuePair<string, long>> counts)
+    /// <summary>An object of counts (already summed over replications, keys in ordinal order).</summary>
+    private static void WriteCounts(Utf8JsonWriter w, string name, IReadOnlyList<KeyValuePair<string, long>> counts)
     {
         w.WriteStartObject(name);
-        foreach (var group in counts.GroupBy(c => c.Key).OrderBy(g => g.Key, StringComparer.Ordinal))
-            w.WriteNumber(group.Key, group.Sum(c => c.Value));
+        foreach (var (key, count) in counts) w.WriteNumber(key, count);
         w.WriteEndObject();
     }
-
-    private static double? Finite(double x) => double.IsFinite(x) ? x : null;
 
     private static void Number(Utf8JsonWriter w, string name, double? value) => JsonOutput.WriteNumberOrNull(w, name, value);
 

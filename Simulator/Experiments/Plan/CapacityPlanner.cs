@@ -34,16 +34,16 @@ public static class CapacityPlanner
 
     public sealed record Plan(string Scenario, string Parameter, PlanTarget Target, int Min, int Max, int? Answer, IReadOnlyList<Evaluation> Evaluations);
 
-    public static Plan Run(string scenarioPath, IReadOnlyList<string> shared, PlanTarget target, string parameter, int min, int max, int threads, string outDir)
+    public static Plan Run(Scenarios.Loading.ScenarioSource source, IReadOnlyList<string> shared, PlanTarget target, string parameter, int min, int max, int threads, string outDir)
     {
         if (min < 0 || max < min) throw new InputException($"--min {min} --max {max}: expected 0 <= min <= max");
-        string name = Scenarios.Loading.ScenarioLoader.Load(scenarioPath, shared).Scenario.Name;
+        string name = source.With(shared).Scenario.Name;
         var evaluations = new SortedDictionary<int, Evaluation>();
         Evaluation Evaluate(int value)
         {
             if (evaluations.TryGetValue(value, out Evaluation? known)) return known;
             var grid = new[] { new GridPoint(0, [(parameter, value.ToString(CultureInfo.InvariantCulture))]) };
-            SweepPoint point = SweepExperiment.Evaluate(scenarioPath, shared, grid, threads, replicationSummaries: true)[0];
+            SweepPoint point = SweepExperiment.Evaluate(source, shared, grid, threads, replicationSummaries: true)[0];
             double? metric = target.Read(point.SummaryJson);
             return evaluations[value] = new Evaluation(value, metric, Ci95(target, point), target.MetBy(metric), point.WorstVerdict,
                 [.. point.Verdicts.Where(v => v.State != StabilityState.Stable)]);

@@ -17,7 +17,8 @@ namespace HacaSim.Experiments.Run;
 /// </summary>
 public static class RunExecution
 {
-    public static (LoadedScenario Final, IReadOnlyList<ReplicationResult> Results) Execute(RunSettings settings, LoadedScenario loaded,
+    /// <param name="source">The scenario file as read once for this command: the detected warm-up and the final replication count re-bind it.</param>
+    public static (LoadedScenario Final, IReadOnlyList<ReplicationResult> Results, RunSummary Summary) Execute(RunSettings settings, ScenarioSource source, LoadedScenario loaded,
         RunOutputs outputs, ScenarioCatalogs catalogs, Action<int>? onPlanned = null, Action<int>? onDone = null, CancellationToken cancel = default,
         SimulatedTimeProgress? progress = null)
     {
@@ -35,7 +36,7 @@ public static class RunExecution
             Scenario pilotScenario = s with { Run = s.Run with { WarmupSeconds = 0, Replications = WarmupDetector.PilotReplications } };
             WarmupDetector.Detection d = WarmupDetector.Detect(ReplicationRunner.Run(pilotScenario, settings.Threads, catalogs, cancel: cancel));
             overrides.Add("run.warmup_s=" + d.Seconds.ToString("R", CultureInfo.InvariantCulture));
-            final = ScenarioLoader.Load(settings.ScenarioPath, overrides, catalogs);
+            final = source.With(overrides, catalogs);
             warmup = new WarmupChoice("mser5", d.Seconds, d.Reliable, d.Seconds, d.Pool);
         }
 
@@ -53,7 +54,7 @@ public static class RunExecution
             if (results.Count != final.Scenario.Run.Replications)
             {
                 overrides.Add("run.replications=" + results.Count.ToString(CultureInfo.InvariantCulture));
-                final = ScenarioLoader.Load(settings.ScenarioPath, overrides, catalogs);
+                final = source.With(overrides, catalogs);
             }
         }
         else
@@ -62,7 +63,7 @@ public static class RunExecution
             results = ReplicationRunner.Run(final.Scenario, settings.Threads, catalogs, outputs.SinkFor, Done, cancel, progress);
         }
         if (progress is not null) progress.Writing = true;
-        outputs.Write(results, new RunAnnotations(warmup, precision), final, cancel);
-        return (final, results);
+        RunSummary summary = outputs.Write(results, new RunAnnotations(warmup, precision), final, cancel);
+        return (final, results, summary);
     }
 }

@@ -21,16 +21,16 @@ namespace HacaSim.Experiments.Sweep;
 public static class SweepExperiment
 {
     /// <returns>The sweep; null when <paramref name="execution"/> is a shard, which writes a part instead.</returns>
-    public static SweepResult? Run(string scenarioPath, IReadOnlyList<string> shared, IReadOnlyList<SweepParameter> parameters, int threads, string outDir,
+    public static SweepResult? Run(ScenarioSource source, IReadOnlyList<string> shared, IReadOnlyList<SweepParameter> parameters, int threads, string outDir,
         UnitExecution? execution = null)
     {
         if (parameters.Count == 0) throw new InputException("sweep needs at least one --param NAME=V1,V2,... or NAME=START:STOP:STEP");
-        Scenario baseScenario = ScenarioLoader.Load(scenarioPath, shared).Scenario;
+        Scenario baseScenario = source.With(shared).Scenario;
         string name = baseScenario.Name;
         var grid = GridPoint.Grid(parameters);
         // Points x replications before any point is loaded; --param may change replications, so the cases are checked again below.
         ResourceLimits.CheckExperiment("sweep", grid.Count, baseScenario.Run.Replications);
-        var points = Evaluate(scenarioPath, shared, grid, threads, execution, outDir);
+        var points = Evaluate(source, shared, grid, threads, execution, outDir);
         if (points is null) return null;
         var result = new SweepResult(name, parameters, points);
         SweepWriter.Write(outDir, result);
@@ -39,14 +39,14 @@ public static class SweepExperiment
 
     /// <summary>Runs every point's replications (in parallel across points and replications) and merges them per point.</summary>
     /// <param name="replicationSummaries">Also keep each replication's own summary.json (for a CI of any summary key, as <c>plan</c> reports).</param>
-    public static IReadOnlyList<SweepPoint> Evaluate(string scenarioPath, IReadOnlyList<string> shared, IReadOnlyList<GridPoint> grid, int threads,
+    public static IReadOnlyList<SweepPoint> Evaluate(ScenarioSource source, IReadOnlyList<string> shared, IReadOnlyList<GridPoint> grid, int threads,
         bool replicationSummaries = false) =>
-        Evaluate(scenarioPath, shared, grid, threads, null, "", replicationSummaries)!;
+        Evaluate(source, shared, grid, threads, null, "", replicationSummaries)!;
 
-    private static IReadOnlyList<SweepPoint>? Evaluate(string scenarioPath, IReadOnlyList<string> shared, IReadOnlyList<GridPoint> grid, int threads,
+    private static IReadOnlyList<SweepPoint>? Evaluate(ScenarioSource source, IReadOnlyList<string> shared, IReadOnlyList<GridPoint> grid, int threads,
         UnitExecution? execution, string outDir, bool replicationSummaries = false)
     {
-        var cases = grid.Select(p => ExperimentCase.Load(scenarioPath, shared, p.Key, p.Overrides)).ToList();
+        var cases = grid.Select(p => ExperimentCase.Load(source, shared, p.Key, p.Overrides)).ToList();
         ResourceLimits.CheckExperiment("sweep", cases.Count, cases.Max(c => c.Loaded.Scenario.Run.Replications));
         ResourceLimits.CheckExperiment("sweep", cases.Select(c => c.Loaded.Scenario).ToList(), ScenarioCatalogs.Default);
         var units = WorkUnit.For(cases.Select(c => (c.Name, c.Loaded.Scenario)).ToList());
@@ -75,12 +75,12 @@ public static class SweepExperiment
         stability.Add((TimeSeriesSampler.SettlementPool, !MajorityVote.Unstable(reps.Select(r => r.SettlementStability!))));
         // The proof backlogs: whoever generates proofs (the prover pool, else the inference nodes), verification, settlement.
         var proofBacklogs = new List<string> { scenario.Roles.Prover ?? scenario.Roles.Inference, scenario.Roles.Verification, TimeSeriesSampler.SettlementPool };
-        var capacity = Capacity.CapacityModel.Analyse(scenario, ScenarioCatalogs.Default);
-        var judged = new BacklogVerdicts(scenario, reps, capacity);
-        return new SweepPoint(point, metrics, stability, proofBacklogs, RunSummaryWriter.Write(scenario, reps))
+        // The point's summary, built once: its summary.json, its capacity and the judge's verdicts.
+        RunSummary summary = RunSummaries.Of(scenario, reps);
+        return new SweepPoint(point, metrics, stability, proofBacklogs, RunSummaryWriter.Write(summary))
         {
-            Capacity = capacity,
-            Verdicts = judged.All.Select(v => (v.Key, v.Value.State)).ToList(),
+            Capacity = summary.Capacity,
+            Verdicts = summary.Verdicts.All.Select(v => (v.Key, v.Value.State)).ToList(),
         };
     }
 }

@@ -9,7 +9,7 @@ namespace HacaSim.Scenarios.Loading;
 /// them against their catalog: distributions (<c>{dist: NAME, ...}</c>, or a bare number for
 /// <c>deterministic</c>), arrival processes (<c>{process: NAME, ...}</c>) and path policies (<c>{name: NAME, ...}</c>).
 /// </summary>
-internal sealed class ComponentSpecReader(ScenarioProblems problems, ScenarioCatalogs catalogs)
+internal sealed class ComponentSpecReader(ScenarioProblems problems, ScenarioCatalogs catalogs, InputCache files)
 {
     /// <summary>A distribution of durations or token counts, which cannot be negative.</summary>
     public ComponentSpec? Distribution(YamlNode node, string path)
@@ -118,6 +118,7 @@ internal sealed class ComponentSpecReader(ScenarioProblems problems, ScenarioCat
             if (ok) problems.Report(node, path, $"missing \"{nameKey}\"; expected {form} with NAME one of {allowed}");
             return null;
         }
-        return ok ? new ComponentSpec(name, numbers, texts, lists, problems.Where(node, path)) : null;
+        // A named data file is read here, once per command, and its rows travel with the spec (see InputCache).
+        return ok ? files.Attach(new ComponentSpec(name, numbers, texts, lists, problems.Where(node, path))) : null;
     }
 }

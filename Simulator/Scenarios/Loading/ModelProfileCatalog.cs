@@ -15,19 +15,29 @@ internal static class ModelProfileCatalog
     public const string FileName = "profiles/llm-profiles.yaml";
 
     /// <summary>Parses the catalogue afresh (nodes are mutable and are moved into the scenario tree).</summary>
-    public static YamlMappingNode Load()
+    public static YamlMappingNode Load() => Parse(Text());
+
+    /// <summary>The catalogue's text, as compiled in (a command keeps it in its <see cref="InputCache"/>, read once).</summary>
+    public static string Text()
     {
         using Stream stream = typeof(ModelProfileCatalog).Assembly.GetManifestResourceStream(ResourceName)
             ?? throw new InvalidOperationException($"resource {ResourceName} is missing from the build");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    /// <summary>A fresh tree of the catalogue (its nodes are moved into the scenario that names a profile).</summary>
+    public static YamlMappingNode Parse(string text)
+    {
         var yaml = new YamlStream();
-        yaml.Load(new StreamReader(stream));
+        yaml.Load(new StringReader(text));
         return (YamlMappingNode)yaml.Documents[0].RootNode;
     }
 
     public static IReadOnlyList<string> Names() => Load().Children.Keys.Select(k => ((YamlScalarNode)k).Value!).ToList();
 
     /// <summary>Fills each models: entry that names a profile; reports unknown names with a did-you-mean.</summary>
-    public static void Expand(YamlMappingNode root, ScenarioProblems problems)
+    public static void Expand(YamlMappingNode root, ScenarioProblems problems, InputCache files)
     {
         if (!root.Children.TryGetValue(new YamlScalarNode("models"), out YamlNode? modelsNode) || modelsNode is not YamlMappingNode models) return;
         YamlMappingNode? catalogue = null;
@@ -35,7 +45,7 @@ internal static class ModelProfileCatalog
         {
             if (value is not YamlMappingNode model || !model.Children.TryGetValue(new YamlScalarNode("profile"), out YamlNode? nameNode)) continue;
             if (nameNode is not YamlScalarNode { Value: { } name } || ScenarioProblems.IsNull(nameNode)) continue; // the binder reports it
-            catalogue ??= Load();
+            catalogue ??= Parse(files.ProfileCatalogue);
             string path = $"models.{(key as YamlScalarNode)?.Value}.profile";
             if (!catalogue.Children.TryGetValue(new YamlScalarNode(name), out YamlNode? profile))
             {

@@ -47,10 +47,10 @@ public static class ProofSystemCatalog
     }
 
     /// <summary>Fills each models: entry that names a proof system; reports unknown names, missing or out-of-range sizes.</summary>
-    internal static void Expand(YamlMappingNode root, ScenarioProblems problems)
+    internal static void Expand(YamlMappingNode root, ScenarioProblems problems, InputCache files)
     {
         if (!root.Children.TryGetValue(new YamlScalarNode("models"), out YamlNode? modelsNode) || modelsNode is not YamlMappingNode models) return;
-        Dictionary<string, ProofSystem>? systems = null;
+        IReadOnlyDictionary<string, ProofSystem>? systems = null;
         var byModel = new Dictionary<string, ProofSystem>(StringComparer.Ordinal);
         foreach (var (key, value) in models.Children)
         {
@@ -61,7 +61,7 @@ public static class ProofSystemCatalog
                 problems.Report(nameNode, $"{path}.proof_system", $"expected a proof system name, found {ScenarioProblems.Describe(nameNode)}");
                 continue;
             }
-            systems ??= All().ToDictionary(s => s.Name, StringComparer.Ordinal);
+            systems ??= files.ProofSystems;
             if (!systems.TryGetValue(name, out ProofSystem? system))
             {
                 problems.Report(nameNode, $"{path}.proof_system",

@@ -10,7 +10,7 @@ namespace HacaSim.Scenarios.Loading;
 /// (Scenarios/README.md) and reporting every problem to <see cref="ScenarioProblems"/>. Traffic and the
 /// checks that span sections live in <see cref="TrafficBinder"/> and <see cref="ScenarioChecks"/>.
 /// </summary>
-internal sealed class ScenarioBinder(ScenarioProblems problems, ScenarioCatalogs catalogs)
+internal sealed class ScenarioBinder(ScenarioProblems problems, ScenarioCatalogs catalogs, InputCache files)
 {
     public static readonly string[] TopLevelKeys =
         ["name", "description", "parameters", "run", "traffic", "models", "pools", "roles", "paths", "verification", "settlement", "data", "network", "policy", "faults", "variants", "costs"];
@@ -52,7 +52,7 @@ internal sealed class ScenarioBinder(ScenarioProblems problems, ScenarioCatalogs
     internal static readonly string[] DataKeys = ["enclave_overhead", "external_latency_s", "timeout_s"];
     internal static readonly string[] NetworkKeys = ["hop_latency_s"];
 
-    private readonly ComponentSpecReader _specs = new(problems, catalogs);
+    private readonly ComponentSpecReader _specs = new(problems, catalogs, files);
 
     /// <summary>The scenario, meaningful only when no problem was reported.</summary>
     public Scenario Bind(YamlMappingNode root, string defaultName)

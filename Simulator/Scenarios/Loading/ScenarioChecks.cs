@@ -101,15 +101,10 @@ internal sealed class ScenarioChecks(
             foreach (var c in traffic.Classes)
                 foreach (string key in new[] { "trust_value", "delay_cost_per_s" }.Where(c.Fields.Has))
                     problems.Report(c.Fields.NodeFor(key), c.Fields.ChildPath(key), $"{key} applies only with policy: {{name: utility}}; this scenario's policy is {policy.Name}");
-        if (catalogs.PathPolicies.Create(policy, new Random(0)) is not ByClassPolicy byClass) return;
+        // A policy that names classes (by_class) checks them itself: its catalog entry's ClassCheck.
         var classes = traffic.Classes.Select(c => c.Config.Name).ToList();
-        string known = $"classes: {string.Join(", ", classes)}";
-        foreach (string name in byClass.Classes.Where(n => !classes.Contains(n)))
-            problems.Report(policy.Location with { FieldPath = $"{policy.Location.FieldPath}.{name}" },
-                $"unknown class \"{name}\"{Suggestions.DidYouMean(name, classes)}; {known}, or {ByClassPolicy.DefaultKey}");
-        var unmapped = classes.Where(c => !byClass.Classes.Contains(c)).ToList();
-        if (!byClass.HasDefault && unmapped.Count > 0)
-            problems.Report(policy.Location, $"by_class gives no path for class {string.Join(", ", unmapped)}; add CLASS: PATH for each, or {ByClassPolicy.DefaultKey}: PATH");
+        foreach (var (key, message) in catalogs.PathPolicies.CheckClasses(policy, classes))
+            problems.Report(key is null ? policy.Location : policy.Location with { FieldPath = $"{policy.Location.FieldPath}.{key}" }, message);
     }
 
     private void Pool(MappingReader roles, string role, string pool)

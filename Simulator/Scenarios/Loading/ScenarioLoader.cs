@@ -23,15 +23,18 @@ public static class ScenarioLoader
     /// <param name="overrides">Each "name=value" (a declared parameter) or "a.b.c=value" (a key path; list items by index).</param>
     public static LoadedScenario Load(string path, IReadOnlyList<string> overrides, ScenarioCatalogs? catalogs = null)
     {
-        // A regular file of at most 10 MB, checked before reading (a device or FIFO would never end).
-        string text = InputFiles.ReadText(path, "scenario file", MaxBytes);
-        return LoadText(text, path, overrides, catalogs);
+        // A regular file of at most 10 MB, checked before reading (a device or FIFO would never end). A command that
+        // binds the scenario more than once keeps the ScenarioSource and calls With for each binding instead.
+        return ScenarioSource.Read(path).With(overrides, catalogs);
     }
 
     /// <param name="displayPath">The name used in messages and as the default scenario name.</param>
-    public static LoadedScenario LoadText(string yamlText, string displayPath, IReadOnlyList<string> overrides, ScenarioCatalogs? catalogs = null)
+    /// <param name="files">The command's data files (read once, shared); null: a cache of this load's own.</param>
+    public static LoadedScenario LoadText(string yamlText, string displayPath, IReadOnlyList<string> overrides, ScenarioCatalogs? catalogs = null,
+        InputCache? files = null)
     {
         catalogs ??= ScenarioCatalogs.Default;
+        files ??= new InputCache(new DiskInput());
         if (yamlText.Length > MaxBytes) throw new InputException($"{displayPath}: scenario text is {yamlText.Length} characters; the limit is {MaxBytes} (10 MB)");
         var stream = Parse(yamlText, displayPath);
         if (stream.Documents.Count == 0 || ScenarioProblems.IsNull(stream.Documents[0].RootNode))
@@ -69,11 +72,11 @@ public static class ScenarioLoader
             $"--set {InputFiles.Echo(s.Raw)}: parameter \"{s.Name}\" is declared, but nothing in the resolved scenario uses it " +
             "(no ${" + s.Name + "} is left), so setting it would change nothing").ToList();
         if (idle.Count > 0) throw new InputException(idle);
-        ModelProfileCatalog.Expand(root, problems);
-        ProofSystemCatalog.Expand(root, problems);
+        ModelProfileCatalog.Expand(root, problems, files);
+        ProofSystemCatalog.Expand(root, problems, files);
 
         string resolved = Serialize(stream);
-        var scenario = new ScenarioBinder(problems, catalogs).Bind(root, Path.GetFileNameWithoutExtension(displayPath));
+        var scenario = new ScenarioBinder(problems, catalogs, files).Bind(root, Path.GetFileNameWithoutExtension(displayPath));
         problems.ThrowIfAny();
         // Valid, but would it fit in memory and finish in minutes? (Scenarios/README.md, "Limits")
         ResourceLimits.Check(scenario, root, problems, catalogs);

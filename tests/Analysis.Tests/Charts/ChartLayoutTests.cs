@@ -222,4 +222,53 @@ public class ChartLayoutTests
             Assert.That(texts, Does.Contain("1.92 ± 3.6"), "an interval containing zero is not marked");
         });
     }
+
+    [Test]
+    public void TinyDifferencesAreDrawnInReadableUnitsNotExponents()
+    {
+        // Two variants that differ by nanoseconds (floating-point noise on equal inputs): ScottPlot's own ticks
+        // would read 1E-09; the chart moves to ns (seconds) or to ×10⁻⁹ (a share) and says so on the axis.
+        string seconds = _files.PathFor("difference_ns");
+        DifferenceChart.Save([("a", 1.2e-9, 2.5e-9), ("b", -0.8e-9, 1.1e-9)], "Time to trust: difference to base", "difference in mean time to trust",
+            "base", seconds, unit: "s");
+        string share = _files.PathFor("difference_share");
+        DifferenceChart.Save([("a", 3e-9, 4e-9)], "Downgrades: difference to base", "difference in share of requests downgraded", "base", share);
+
+        var layouts = new[] { SvgLayout.Of(seconds), SvgLayout.Of(share) };
+        Assert.Multiple(() =>
+        {
+            foreach (SvgLayout layout in layouts)
+            {
+                AssertLabelsFit(layout);
+                Assert.That(layout.Texts.Select(t => t.Text), Has.None.Match("[0-9][eE][-+]?[0-9]"), "no E-notation tick or label");
+            }
+            Assert.That(layouts[0].Texts.Select(t => t.Text), Has.Some.EqualTo("difference in mean time to trust (ns)"));
+            Assert.That(layouts[0].Texts.Select(t => t.Text), Does.Contain("1.2 ± 2.5"));
+            Assert.That(layouts[1].Texts.Select(t => t.Text), Has.Some.EqualTo("difference in share of requests downgraded (×10⁻⁹)"));
+        });
+    }
+
+    [TestCase(0.25, "s", 1, "s")]
+    [TestCase(0.004, "s", 1e-3, "ms")]
+    [TestCase(3e-6, "s", 1e-6, "µs")]
+    [TestCase(2e-10, "s", 1e-9, "ns")]
+    [TestCase(0.5, "", 1, "")]
+    [TestCase(3e-9, "", 1e-9, "×10⁻⁹")]
+    [TestCase(4.2e-4, "", 1e-6, "×10⁻⁶")]
+    [TestCase(52000.0, "", 1e3, "×10³")]
+    public void ReadableScalePicksAUnitThatKeepsNumbersNearOne(double largest, string unit, double divisor, string shown)
+    {
+        ReadableScale scale = ReadableScale.For(largest, unit);
+        Assert.That(scale, Is.EqualTo(new ReadableScale(divisor, shown)));
+    }
+
+    [TestCase("result_latency_s", "mean result latency (s)")]
+    [TestCase("downgrade_share", "share of requests downgraded")]
+    [TestCase("pools_prover_utilization", "prover utilisation")]
+    [TestCase("pools_gpu_big_wait_s", "gpu_big mean wait (s)")]
+    [TestCase("paths_zkcrv_time_to_trust_s", "ZK-CRV mean time to trust (s)")]
+    [TestCase("paths_tee_share", "share of requests on TEE")]
+    [TestCase("chain_finality_delay_s", "chain mean finality delay (s)")]
+    public void ChartFileStemsGetReadableMetricNames(string stem, string name) =>
+        Assert.That(MetricNames.WithUnit(MetricNames.KeyOfFileStem(stem)!), Is.EqualTo(name));
 }

@@ -198,4 +198,17 @@ public class AnalysisOutputTests
         Assert.That(File.ReadAllText(Path.Combine(copy, "report.md")), Is.EqualTo(File.ReadAllText(Path.Combine(run.OutDir, "report.md"))));
         Assert.That(CliRun.Execute("report", Path.Combine(copy, "nope")).ExitCode, Is.EqualTo(2));
     }
+
+    [Test]
+    public void The_report_leaves_an_outage_after_the_run_end_out_of_its_outage_table()
+    {
+        // verifier-churn's outage starts at 3,600 s: a 1,800 s run never reaches it.
+        var run = CliRun.Run(RepositoryPaths.Scenario("faults/verifier-churn.yaml"), "--duration", "1800", "--replications", "1");
+        string report = File.ReadAllText(Path.Combine(run.OutDir, "report.md"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(report, Does.Not.Contain("recovery after the outage"), "no outage table for an outage the run never reached");
+            Assert.That(report, Does.Contain("Not simulated (they start at or after the run's end, 1,800 s): the outage of verification from 3,600 s."));
+        });
+    }
 }
