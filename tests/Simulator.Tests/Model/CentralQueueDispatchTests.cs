@@ -15,12 +15,6 @@ namespace HacaSim.Tests.Model;
 /// </summary>
 public class CentralQueueDispatchTests
 {
-    // JoinShortestQueueDispatcher's rule in a class the pool does not recognise: ChooseWithRoom scans.
-    private sealed class ScanJsq : IDispatcher
-    {
-        public int Choose(IReadOnlyList<INodeView> candidates) => NodeLoad.IndexOfLeast(candidates, NodeLoad.JobsPerSlot);
-    }
-
     [TestCase(1)]
     [TestCase(2)]
     [TestCase(3)]
@@ -63,31 +57,9 @@ public class CentralQueueDispatchTests
         string file = TestScratch.NewPath("central-jsq", ".yaml");
         File.WriteAllText(file, yaml);
         Scenario scenario = ScenarioLoader.Load(file, []).Scenario;
-        ScenarioCatalogs d = ScenarioCatalogs.Default;
-        var scanning = d with { Dispatchers = new Catalog<IDispatcher>("dispatcher", d.Dispatchers.Entries.Select(e => e.Name == "jsq" ? e with { Create = (_, _) => new ScanJsq() } : e)) };
-        var tree = Run(scenario, d);
-        var scan = Run(scenario, scanning);
+        var tree = DecisionTrace.Of(scenario, ScenarioCatalogs.Default);
+        var scan = DecisionTrace.Of(scenario, DecisionTrace.WithDispatcher("jsq", () => new ScanJsq()));
         Assert.That(tree.Requests, Has.Count.GreaterThan(1000), $"{nodes} nodes x {slots} slots, {tee} TEE, rho {rho:F2}");
-        Assert.That(tree.Events, Is.EqualTo(scan.Events));
-        Assert.That(tree.Requests, Has.Count.EqualTo(scan.Requests.Count));
-        for (int i = 0; i < tree.Requests.Count; i++)
-            Assert.That(tree.Requests[i], Is.EqualTo(scan.Requests[i]), $"request {i}");
-    }
-
-    private static (long Events, List<string> Requests) Run(Scenario scenario, ScenarioCatalogs catalogs)
-    {
-        var sink = new Sink();
-        var result = new HacaNetwork(scenario, 0, new RandomStreams(scenario.Run.Seed).ForReplication(0), catalogs, sink).Run();
-        return (result.EventsFired, sink.Rows);
-    }
-
-    private sealed class Sink : IRequestSink
-    {
-        public List<string> Rows { get; } = [];
-
-        public void Write(Request r) => Rows.Add(FormattableString.Invariant(
-            $"{r.Id} {r.Path} {r.Outcome} {r.FailureReason} {r.InferenceNode?.Index} {r.InferenceStartSeconds:R} {r.FinalSeconds:R}"));
-
-        public void WriteInFlight(Request r) => Write(r);
+        DecisionTrace.AssertSame(tree, scan);
     }
 }

@@ -42,13 +42,6 @@ public class IndexedDispatchTests
         }
     }
 
-    private static ScenarioCatalogs WithScan(string dispatcher, Func<IDispatcher> scan)
-    {
-        ScenarioCatalogs d = ScenarioCatalogs.Default;
-        var entries = d.Dispatchers.Entries.Select(e => e.Name == dispatcher ? e with { Create = (_, _) => scan() } : e);
-        return d with { Dispatchers = new Catalog<IDispatcher>("dispatcher", entries) };
-    }
-
     private static readonly string[] Shipped =
     [
         "faults/verifier-churn.yaml|verification.replication=3",
@@ -107,10 +100,10 @@ public class IndexedDispatchTests
         string file = TestScratch.NewPath("lwl-random", ".yaml");
         File.WriteAllText(file, yaml);
         Scenario scenario = ScenarioLoader.Load(file, []).Scenario;
-        var index = Run(scenario, ScenarioCatalogs.Default);
-        var scan = Run(scenario, WithScan("lwl", () => new ScanLwl()));
+        var index = DecisionTrace.Of(scenario, ScenarioCatalogs.Default);
+        var scan = DecisionTrace.Of(scenario, DecisionTrace.WithDispatcher("lwl", () => new ScanLwl()));
         Assert.That(index.Requests, Has.Count.GreaterThan(1000), $"{nodes} nodes x {slots} slots, rho {rho:F2}, {service}");
-        AssertSame(index, scan);
+        DecisionTrace.AssertSame(index, scan);
     }
 
     private static void SameDecisions(string scenarioAndSet, string dispatcher, Func<IDispatcher> scanner)
@@ -120,37 +113,14 @@ public class IndexedDispatchTests
         foreach (string pool in new[] { "inference", "verification", "data", "prover" })
             sets.Add($"pools.{pool}.dispatcher={dispatcher}");
         Scenario scenario = ScenarioLoader.Load(RepositoryPaths.Scenario(parts[0]), [.. sets.Where(s => HasPool(parts[0], s))]).Scenario;
-        var index = Run(scenario, ScenarioCatalogs.Default);
-        var scan = Run(scenario, WithScan(dispatcher, scanner));
+        var index = DecisionTrace.Of(scenario, ScenarioCatalogs.Default);
+        var scan = DecisionTrace.Of(scenario, DecisionTrace.WithDispatcher(dispatcher, scanner));
         Assert.That(index.Requests, Has.Count.GreaterThan(1000));
-        AssertSame(index, scan);
+        DecisionTrace.AssertSame(index, scan);
     }
 
     // A pool override only for pools the scenario has (an unknown pool is an input error).
     private static bool HasPool(string scenario, string set) =>
         !set.StartsWith("pools.", StringComparison.Ordinal)
         || File.ReadAllText(RepositoryPaths.Scenario(scenario)).Contains($"  {set.Split('.')[1]}:", StringComparison.Ordinal);
-
-    private static void AssertSame((long Events, List<string> Requests) a, (long Events, List<string> Requests) b)
-    {
-        Assert.That(a.Events, Is.EqualTo(b.Events));
-        Assert.That(a.Requests, Has.Count.EqualTo(b.Requests.Count));
-        for (int i = 0; i < a.Requests.Count; i++)
-            Assert.That(a.Requests[i], Is.EqualTo(b.Requests[i]), $"request {i}");
-    }
-
-    private static (long Events, List<string> Requests) Run(Scenario scenario, ScenarioCatalogs catalogs)
-    {
-        var sink = new Sink();
-        var result = new HacaNetwork(scenario, 0, new RandomStreams(scenario.Run.Seed).ForReplication(0), catalogs, sink).Run();
-        return (result.EventsFired, sink.Rows);
-    }
-
-    private sealed class Sink : IRequestSink
-    {
-        public List<string> Rows { get; } = [];
-
-        public void Write(Request r) => Rows.Add(FormattableString.Invariant(
-            $"{r.Id} {r.Path} {r.Outcome} {r.InferenceNode?.Index} {r.InferenceStartSeconds:R} {r.ProofStartSeconds:R} {r.VerifyStartSeconds:R} {r.FinalSeconds:R}"));
-    }
 }
