@@ -3,7 +3,7 @@
 # results/README.md uses (except example/, which the README's example run writes), from the scenario files with
 # fixed seeds. Builds once in Release, then calls the dll. Run from anywhere:
 #   bash results/reproduce.sh                 # everything (44 min measured on the shared 2-core machine at load 30-40; ~10 min CPU-estimated idle)
-#   bash results/reproduce.sh h1 faults       # only these parts: haca dedicated h1 h3 h4 trace faults (then tables)
+#   bash results/reproduce.sh h1 faults       # only these parts: haca dedicated h1 h3 h4 bursty trace faults (then tables)
 #   bash results/reproduce.sh --slurm         # the explore runs as Slurm job arrays on the local cluster (below)
 #   SCALE=smoke bash results/reproduce.sh     # every command line at a tiny scale, into $OUT (default /tmp)
 # Afterwards `git status results/` should show no change: the committed outputs are exactly these.
@@ -95,6 +95,16 @@ CHAIN=(
   --param 'settlement.pipeline=int(1,4)'                        # one height at a time (1) or chained-HotStuff-style
   --param 'settlement.synchronous=choice(false,true)'           # asynchronous (answer first) or synchronous settlement
 )
+# The consensus model itself (parameters.md "consensus latency growth": linear, or a quorum model where each phase
+# waits for the ceil(2n/3)-th fastest of n validators' messages), with the quorum model's parameters. parameters.md
+# names 3 phases and no message delay: both ranges are estimates (2 = Tendermint's two voting rounds without the
+# proposal, 4 = basic HotStuff's prepare, pre-commit, commit, decide; 10-300 ms = validators in one region to
+# spread across continents, around the 100 ms default). Validators (4-100) are `verifiers` where it is sampled.
+CONSENSUS=(
+  --param 'consensus_model=choice(linear,quorum)'
+  --param 'consensus_phases=int(2,4)'
+  --param 'message_delay_s=loguniform(0.01,0.3)'
+)
 COSTS=(
   --param 'gpu_hour=loguniform(0.65,5)'                         # $1.3-2.5 per GPU-hour, x0.5-x2
   --param 'cpu_gpu_ratio=loguniform(0.01,0.77)'                 # $0.05-0.5 CPU / $0.65-5 GPU
@@ -109,20 +119,22 @@ mkdir -p "$OUT"
 # ---------------------------------------------------------------------------------------------------
 # H2, H4 (and the symptom, traffic, settlement mode): the documented network over the whole space.
 if part haca; then
-  explore "$OUT/haca" $S/haca.yaml --method lhs --samples "$N" "${TRAFFIC[@]}" "${SHARING[@]}" "${PATHS[@]}" "${CHAIN[@]}" "${COSTS[@]}" \
-    --lag-threshold 60 --phase arrival_rate,zkml_share
+  explore "$OUT/haca" $S/haca.yaml --method lhs --samples "$N" "${TRAFFIC[@]}" "${SHARING[@]}" "${PATHS[@]}" "${CHAIN[@]}" "${CONSENSUS[@]}" \
+    "${COSTS[@]}" --lag-threshold 60 --phase arrival_rate,zkml_share
 fi
 # The same space on today's dedicated-prover network.
 if part dedicated; then
-  explore "$OUT/dedicated" $S/haca.yaml "${DEDICATED[@]}" --method lhs --samples "$NV" "${TRAFFIC[@]}" "${PATHS[@]}" "${CHAIN[@]}" "${COSTS[@]}" \
-    --lag-threshold 60 --phase arrival_rate,zkml_share
+  explore "$OUT/dedicated" $S/haca.yaml "${DEDICATED[@]}" --method lhs --samples "$NV" "${TRAFFIC[@]}" "${PATHS[@]}" "${CHAIN[@]}" "${CONSENSUS[@]}" \
+    "${COSTS[@]}" --lag-threshold 60 --phase arrival_rate,zkml_share
 fi
 # ---------------------------------------------------------------------------------------------------
 # H1: specialised (haca.yaml) vs merged (haca-merged.yaml) at equal hardware cost, paired sample by sample: same
-# inputs, same seed, so the same design and common random numbers. The price ratio decides how many all-round GPUs
-# the CPU nodes' budget buys (10 x ratio; the list keeps that a whole number). Validators are the 8 full nodes.
-H1P=("${TRAFFIC[@]}" "${SHARING[@]}" "${PATHS[@]}"
-  --param 'cpu_gpu_ratio=choice(0,0.1,0.2,0.4,0.5)'
+# inputs, same seed, so the same design and common random numbers. The price ratio (continuous over parameters.md's
+# prices, $0.05-0.5 CPU / $0.65-5 GPU) decides how many all-round GPUs the CPU nodes' budget buys: round(10 x ratio),
+# haca-merged.yaml. Validators are the 8 full nodes (specialised) or the 24-32 all-round nodes (merged), so the
+# consensus model is sampled too.
+H1P=("${TRAFFIC[@]}" "${SHARING[@]}" "${PATHS[@]}" "${CONSENSUS[@]}"
+  --param 'cpu_gpu_ratio=loguniform(0.01,0.77)'
   --param 'verification.placement=choice(onchain,offchain)'
   --param 'block_interval_s=uniform(1,12)'
   --param 'settlement.block_gas_limit=int(15000000,60000000)'
@@ -134,7 +146,7 @@ fi
 # ---------------------------------------------------------------------------------------------------
 # H3: clients choose by the `utility` policy (trust value - fee - delay cost x predicted time to trust, the
 # prediction reading the inference, verification and settlement backlogs), with per-class trust floors.
-H3P=(--method lhs --samples "$NV" "${TRAFFIC[@]}" "${PATHS[@]}"
+H3P=(--method lhs --samples "$NV" "${TRAFFIC[@]}" "${PATHS[@]}" "${CONSENSUS[@]}"
   --param 'verification.placement=choice(onchain,offchain)' --param 'verifiers=int(4,100)'
   --param 'block_interval_s=uniform(1,12)' --param 'settlement.synchronous=choice(false,true)' "${COSTS[@]}"
   --param 'policy.value_zkml=loguniform(0.0001,0.1)' --param 'policy.value_tee=loguniform(0.0001,0.1)'
@@ -155,13 +167,40 @@ if part h3; then
   explore "$OUT/h3-dedicated" $S/haca.yaml "${UTILITY[@]}" "${DEDICATED[@]}" --set 'roles={inference: inference, prover: prover, verification: verification, data: data}' "${H3P[@]}"
 fi
 # ---------------------------------------------------------------------------------------------------
-# H4 with batching: settlements gathered under one Merkle root (batchSettle), 1-50 per transaction.
+# H4 with consensus heights, gas and batching: haca-batched.yaml (settlements under one Merkle root, batchSettle),
+# whose batch size (1-1,000 per transaction, log-uniform), gas per ZKML proof (Groth16 ~250k to a Honk verifier
+# ~2.8M), block gas limit and block capacity are sampled together with the consensus model and its heights. The
+# scenario's expressions keep a batch within a block's items and gas limit. Verification on chain (the batch's gas
+# carries the proofs' verify gas); the off-chain placement is in the main explore.
+H4P=(
+  --param 'batch_items=loguniform(1,1000)'                      # settlement batching: 1-1,000 per transaction
+  --param 'proof_gas=loguniform(210000,2800000)'                # gas per proof: Groth16 ~210-250k, a Honk verifier ~2.8M
+  --param 'gas_limit=int(15000000,60000000)'                    # block gas limit 15M-60M
+  --param 'block_capacity=int(50,5000)'                         # 50-5,000 items
+  --param 'settlement.batch.max_wait_s=uniform(0.1,10)'         # estimate: a batch waits 0.1-10 s for more items
+  --param 'verifiers=int(4,100)'                                # validators 4-100
+  --param 'block_interval_s=uniform(1,12)'                      # 1-12 s
+  --param 'settlement.consensus_base_s=uniform(0.1,2)'          # linear consensus latency, as CHAIN
+  --param 'settlement.consensus_per_validator_s=uniform(0,0.03)'
+  --param 'settlement.pipeline=int(1,4)'                        # consensus heights in flight
+)
 if part h4; then
-  explore "$OUT/h4-batching" $S/haca.yaml --set 'settlement.batch={max_items: 1, max_wait_s: 1, gas_base: 50000, gas_per_item: 2000}' \
-    --method lhs --samples "$NV" --param 'arrival_rate=loguniform(1,50)' --param 'zkml_share=uniform(0.05,0.5)' \
-    --param 'models.risk-mlp.proof_system=choice(deepprove-gkr,ezkl-halo2-kzg,groth16-gnark)' "${CHAIN[@]}" \
-    --param 'settlement.batch.max_items=int(1,50)' --param 'settlement.batch.max_wait_s=uniform(0.1,10)' \
-    --lag-threshold 60 --phase arrival_rate,verifiers
+  explore "$OUT/h4-batching" $S/haca-batched.yaml --method lhs --samples "$NV" "${TRAFFIC[@]}" "${PATHS[@]}" "${CONSENSUS[@]}" \
+    "${H4P[@]}" --lag-threshold 60 --phase arrival_rate,verifiers
+fi
+# ---------------------------------------------------------------------------------------------------
+# Correlated bursts: an on/off process (Poisson at twice the mean rate while on, silent while off, on half the time)
+# at the same mean rate, whose inter-arrival CV is burst_cv: for this interrupted Poisson process the squared CV is
+# 1 + 2 x rate x mean_on_s x (1 - f)^2 / f with f = 1/2 on, so mean_on_s = mean_off_s = (CV^2 - 1) / rate (30 s at
+# 5.5 req/s and CV 13: bursts over tens of seconds to minutes, as in the issue's trial; parameters.md "burstiness for
+# the study": an on/off or MMPP process with inter-arrival CV ~13 at the same mean). CV 2-13 (13: Azure's code trace).
+# (The base scenario is set at CV 13, so that it is valid before any sample: at CV 1 the on-periods would be 0 s.)
+ONOFF='traffic.arrival={process: onoff, on_rate: "${2 * arrival_rate}", mean_on_s: "${(burst_cv * burst_cv - 1) / arrival_rate}", mean_off_s: "${(burst_cv * burst_cv - 1) / arrival_rate}"}'
+if part bursty; then
+  explore "$OUT/bursty" $S/haca.yaml --set burst_cv=13 --set "$ONOFF" --method lhs --samples "$NV" \
+    --param 'arrival_rate=loguniform(1,50)' --param 'burst_cv=loguniform(2,13)' --param 'zkml_share=uniform(0.05,0.5)' \
+    --param 'gateway_share=uniform(0,1)' --param 'data_share=uniform(0,1)' "${SHARING[@]}" "${PATHS[@]}" "${CHAIN[@]}" \
+    "${CONSENSUS[@]}" --lag-threshold 60 --phase arrival_rate,burst_cv
 fi
 # ---------------------------------------------------------------------------------------------------
 # Recorded traffic: the Azure conversation trace replayed 0.5-8x as fast (its own bursts and token counts).
@@ -171,7 +210,7 @@ if part trace; then
     --method lhs --samples "$NV" --param 'traffic.arrival.time_scale=loguniform(0.5,8)' \
     --param 'zkml_share=uniform(0.05,0.5)' --param 'gateway_share=uniform(0,1)' "${SHARING[@]}" "${PATHS[@]}" \
     --param 'verification.placement=choice(onchain,offchain)' --param 'verifiers=int(4,100)' --param 'block_interval_s=uniform(1,12)' \
-    --lag-threshold 60 --phase traffic.arrival.time_scale,zkml_share
+    "${CONSENSUS[@]}" --lag-threshold 60 --phase traffic.arrival.time_scale,zkml_share
 fi
 [ "$SLURM" = 1 ] && slurm_wait
 # ---------------------------------------------------------------------------------------------------
@@ -211,9 +250,11 @@ JUDGE=(
   "H2|dedicated|dedicated|same, dedicated-prover network"
   "H2|haca-batched|h4-batching|same, with batched settlement"
   "H2|haca-trace|trace|same, Azure conversation trace replayed 0.5-8x"
+  "H2|haca-onoff|bursty|same, on/off bursts at the same mean rate (inter-arrival CV 2-13)"
   "H2s|haca|haca|the seed's symptom: answers keep up (inference stable) while ZKML proof lag p95 exceeds 60 s"
   "H2s|dedicated|dedicated|same, dedicated-prover network"
   "H2s|haca-trace|trace|same, Azure conversation trace"
+  "H2s|haca-onoff|bursty|same, on/off bursts (inter-arrival CV 2-13)"
   "H3|haca-utility|h3|utility policy: Vanilla takes at least half the requests while the verification pool's utilisation stays below 0.1"
   "H3|dedicated-utility|h3-dedicated|same, dedicated-prover network"
   "H3|haca|haca|same, static mix (40% of chat on Vanilla)"
@@ -221,8 +262,9 @@ JUDGE=(
   "H3l|dedicated-utility|h3-dedicated|same, dedicated-prover network"
   "H4|haca|haca|the consensus-gated, gas-limited chain is the bottleneck"
   "H4|dedicated|dedicated|same, dedicated-prover network"
-  "H4|haca-batched|h4-batching|same, with batched settlement (1-50 items per transaction)"
+  "H4|haca-batched|h4-batching|same, with batched settlement (1-1,000 items per transaction, gas per proof and gas limit sampled)"
   "H4|haca-trace|trace|same, Azure conversation trace"
+  "H4|haca-onoff|bursty|same, on/off bursts (inter-arrival CV 2-13)"
 )
 for row in "${JUDGE[@]}"; do
   IFS='|' read -r h net dirs what <<< "$row"
