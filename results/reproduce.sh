@@ -16,10 +16,11 @@ PARTS=()
 for a in "$@"; do if [ "$a" = --slurm ]; then SLURM=1; else PARTS+=("$a"); fi; done
 SCALE="${SCALE:-full}"
 case "$SCALE" in
-  # N: samples of the main hypercube; NV: of the variants; R: replications; DUR/WARM: run length (s).
-  smoke) N=8;   NV=6;  R=1; DUR=300;  WARM=60;  OUT="${OUT:-/tmp/hacasim-study-smoke}" ;;
-  medium) N=24; NV=12; R=1; DUR=1800; WARM=300; OUT="${OUT:-/tmp/hacasim-study-medium}" ;;   # 1/16 of full: for timing
-  full)  N=192; NV=96; R=2; DUR=1800; WARM=300; OUT="${OUT:-results}" ;;
+  # N: samples of the main hypercube; NV: of the variants; NS: Sobol base samples (N x (k + 2) runs); R: replications;
+  # DUR/WARM: run length (s).
+  smoke) N=8;   NV=6;  NS=2;  R=1; DUR=300;  WARM=60;  OUT="${OUT:-/tmp/hacasim-study-smoke}" ;;
+  medium) N=24; NV=12; NS=4;  R=1; DUR=1800; WARM=300; OUT="${OUT:-/tmp/hacasim-study-medium}" ;;   # 1/16 of full: for timing
+  full)  N=192; NV=96; NS=32; R=2; DUR=1800; WARM=300; OUT="${OUT:-results}" ;;
   *) echo "SCALE must be smoke, medium or full" >&2; exit 2 ;;
 esac
 part() { [ ${#PARTS[@]} -eq 0 ] && return 0; local p; for p in "${PARTS[@]}"; do [ "$p" = "$1" ] && return 0; done; return 1; }
@@ -27,7 +28,7 @@ part() { [ ${#PARTS[@]} -eq 0 ] && return 0; local p; for p in "${PARTS[@]}"; do
 dotnet build Simulator -c Release -nologo -v quiet >/dev/null
 hacasim() { dotnet Simulator/bin/Release/net10.0/hacasim.dll "$@"; }
 S=Scenarios/study
-RUN=(--replications "$R" --duration "$DUR" --warmup "$WARM" --seed 1 --quiet)
+RUN=(--duration "$DUR" --warmup "$WARM" --seed 1 --quiet)   # plus --replications: $R, or $EXPLORE_R for one explore
 
 # One explore: locally (both cores), or with --slurm as a job array on the repository's own one-node Slurm cluster
 # (deploy/slurm/up.sh; needs root on Debian 12): `hacasim slurm ... --submit` queues 8 array tasks and a dependent
@@ -43,10 +44,10 @@ explore() {
   if [ "$SLURM" = 1 ]; then
     local work; work="$SW/$(echo "$out" | tr / _)"
     local abs=$out; case $out in /*) ;; *) abs=$PWD/$out ;; esac
-    hacasim slurm explore "$@" "${RUN[@]}" --out "$abs" --work "$work" --tasks 8 --cpus-per-task 1 --time 02:00:00 --submit > "$work.submit"
+    hacasim slurm explore "$@" "${RUN[@]}" --replications "${EXPLORE_R:-$R}" --out "$abs" --work "$work" --tasks 8 --cpus-per-task 1 --time 02:00:00 --submit > "$work.submit"
     MERGES+=("$(sed -n 's/^merge job: \([0-9]*\)$/\1/p' "$work.submit")|$out")
   else
-    hacasim explore "$@" "${RUN[@]}" --threads 2 --out "$out" >/dev/null
+    hacasim explore "$@" "${RUN[@]}" --replications "${EXPLORE_R:-$R}" --threads 2 --out "$out" >/dev/null
     slim_explore "$out"
   fi
 }
@@ -146,7 +147,7 @@ fi
 # ---------------------------------------------------------------------------------------------------
 # H3: clients choose by the `utility` policy (trust value - fee - delay cost x predicted time to trust, the
 # prediction reading the inference, verification and settlement backlogs), with per-class trust floors.
-H3P=(--method lhs --samples "$NV" "${TRAFFIC[@]}" "${PATHS[@]}" "${CONSENSUS[@]}"
+H3P=("${TRAFFIC[@]}" "${PATHS[@]}" "${CONSENSUS[@]}"
   --param 'verification.placement=choice(onchain,offchain)' --param 'verifiers=int(4,100)'
   --param 'block_interval_s=uniform(1,12)' --param 'settlement.synchronous=choice(false,true)' "${COSTS[@]}"
   --param 'policy.value_zkml=loguniform(0.0001,0.1)' --param 'policy.value_tee=loguniform(0.0001,0.1)'
@@ -162,9 +163,14 @@ UTILITY=(--set traffic.classes.1.model=llama-3.1-8b-a100
   --set 'roles={inference: inference, verification: verification, data: data}' --set 'pools.gateway={nodes: 1, slots: 1}'
   --set 'policy={name: utility, value_zkml: 0.01, value_tee: 0.005, value_zkcrv: 0.002, value_vanilla: 0, delay_cost_per_s: 0.0001}')
 if part h3; then
-  explore "$OUT/h3" $S/haca.yaml "${UTILITY[@]}" "${SHARING[@]}" "${H3P[@]}"
+  explore "$OUT/h3" $S/haca.yaml "${UTILITY[@]}" "${SHARING[@]}" --method lhs --samples "$NV" "${H3P[@]}"
+  # H3 has the widest interval of the four (results/README.md): the same inputs on Saltelli's design (a scrambled Sobol
+  # sequence, NS x (k + 2) runs, one replication each: more points rather than replications), for first-order and
+  # total Sobol indices of the Vanilla share and the verification pool's utilisation beside h3/'s SRRCs.
+  EXPLORE_R=1 explore "$OUT/h3-sobol" $S/haca.yaml "${UTILITY[@]}" "${SHARING[@]}" --method sobol --samples "$NS" "${H3P[@]}"
   # The same on today's dedicated-prover network, where a prover backlog can make ZKML slow for a client to wait for.
-  explore "$OUT/h3-dedicated" $S/haca.yaml "${UTILITY[@]}" "${DEDICATED[@]}" --set 'roles={inference: inference, prover: prover, verification: verification, data: data}' "${H3P[@]}"
+  explore "$OUT/h3-dedicated" $S/haca.yaml "${UTILITY[@]}" "${DEDICATED[@]}" --set 'roles={inference: inference, prover: prover, verification: verification, data: data}' \
+    --method lhs --samples "$NV" "${H3P[@]}"
 fi
 # ---------------------------------------------------------------------------------------------------
 # H4 with consensus heights, gas and batching: haca-batched.yaml (settlements under one Merkle root, batchSettle),
@@ -230,6 +236,13 @@ if part faults; then
   fault "$OUT/faults/dedicated-tee-outage" Scenarios/faults/tee-outage.yaml
   fault "$OUT/faults/dedicated-verifier-churn" Scenarios/faults/verifier-churn.yaml
   fault "$OUT/faults/haca-tee-outage" $S/haca.yaml --set run.duration_s=10800 --set "$TEE_OUTAGE"
+  # The same outage with clients that give up after 120 s without an answer (the chat classes' deadline_s): the
+  # outage downs every TEE-capable node, the TEE gateway's enclave and the TEE data nodes included, so gateway
+  # requests (and requests that need data) cannot be served until it ends. Without a timeout they are held for up to
+  # an hour and flood the gateway's 2,048-place queue at recovery (`rejected_gateway` above); with one they fail
+  # during the outage (reason `timeout`). results/README.md, "Faults", has the analysis.
+  fault "$OUT/faults/haca-tee-outage-timeout" $S/haca.yaml --set run.duration_s=10800 --set traffic.classes.0.timeout_s=120 \
+    --set traffic.classes.1.timeout_s=120 --set "$TEE_OUTAGE"
   fault "$OUT/faults/haca-verifier-churn" $S/haca.yaml --set run.duration_s=7200 --set verification.placement=offchain --set "$CHURN"
 fi
 # ---------------------------------------------------------------------------------------------------
