@@ -83,6 +83,9 @@ PATHS=(
   --param 'models.llama-3.1-8b-a100.proof_s=loguniform(600,10000)'   # challenged LLM proof 600-10,000 s
   # proof system = proving law + verify time + proof size + verify gas together; those whose fit holds 4M parameters
   --param 'models.risk-mlp.proof_system=choice(deepprove-gkr,ezkl-halo2-kzg,groth16-gnark)'
+  --param 'paths.tee.attest_s=loguniform(0.001,0.1)'            # attestation generate: estimate 10 ms, range 1-100 ms
+  --param 'paths.tee.verify_s=loguniform(0.001,0.1)'            # attestation verify: estimate 5 ms, range 1-100 ms
+  --param 'models.llama-3.1-8b-a100.prefill_tokens_per_s=loguniform(5000,30000)'   # prefill: estimate ~10k tokens/s, 5k-30k
 )
 CHAIN=(
   --param 'verification.placement=choice(onchain,offchain)'     # on chain (documented) or an off-chain pool
@@ -120,7 +123,10 @@ mkdir -p "$OUT"
 # ---------------------------------------------------------------------------------------------------
 # H2, H4 (and the symptom, traffic, settlement mode): the documented network over the whole space.
 if part haca; then
+  # The TEE-capable share of the GPUs (parameters.md "TEE-capable share of GPU nodes": 50%, 0-100%, scenario choice) is
+  # sampled here only (1-24 of the 24; the variants' pools differ).
   explore "$OUT/haca" $S/haca.yaml --method lhs --samples "$N" "${TRAFFIC[@]}" "${SHARING[@]}" "${PATHS[@]}" "${CHAIN[@]}" "${CONSENSUS[@]}" \
+    --param 'pools.inference.tee_capable=int(1,24)' \
     "${COSTS[@]}" --lag-threshold 60 --phase arrival_rate,zkml_share
 fi
 # The same space on today's dedicated-prover network.
