@@ -54,7 +54,7 @@ public sealed class RunOutputs(string directory, LoadedScenario loaded, bool log
         double warmup = scenario.Run.WarmupSeconds;
         // Every file below is independent of the others: written side by side (each chart renders on its own
         // plot), so the fixed cost of a short run is the longest of them, not their sum. The summary text is
-        // built alongside; the report needs it and the charts, so it comes after.
+        // built alongside; the report reads the typed summary and needs the charts, so it comes after.
         RunSummary typed = null!;
         string summary = "";
         InParallel(
@@ -74,7 +74,7 @@ public sealed class RunOutputs(string directory, LoadedScenario loaded, bool log
             () => { if (scenario.FaultsOrNone.Any) BacklogChart.Save(results[0].TimeSeries, $"Backlog per pool across faults — {title}", File("backlog"), warmup); });
         // The report from the summary and the charts; then summary.json last: its presence marks complete
         // results, and only then does the INCOMPLETE marker go.
-        RunReport.Write(Directory, summary);
+        RunReport.Write(Directory, RunReportInput.Of(typed, used.ResolvedYaml));
         cancel.ThrowIfCancellationRequested();
         AtomicFile.WriteText(File("summary.json"), summary);
         IncompleteMarker.Remove(Directory);
