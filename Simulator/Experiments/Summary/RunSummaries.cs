@@ -4,7 +4,6 @@ using HacaSim.Experiments.Judging;
 using HacaSim.Model;
 using HacaSim.Policies;
 using HacaSim.Scenarios;
-using static HacaSim.Experiments.Judging.MajorityVote;
 using static HacaSim.Experiments.Summary.ReplicationStatistics;
 
 namespace HacaSim.Experiments.Summary;
@@ -83,12 +82,12 @@ public static class RunSummaries
         return backlogs;
     }
 
-    /// <summary>The per-replication majority flag, the growth trend across replications (one replication: the trend fit's own interval), the verdict.</summary>
+    /// <summary>The trend test's boolean (the judge's majority rule), the growth trend across replications (one replication: the trend fit's own interval), the verdict.</summary>
     private static BacklogSummary Backlog(string name, IReadOnlyList<StabilityVerdict> verdicts, BacklogVerdicts judged)
     {
         var growth = SummaryStatistic.FromValues(verdicts.Select(v => v.GrowthPerSecond).ToList());
         if (verdicts.Count == 1) growth = growth with { Ci95 = Finite(verdicts[0].GrowthCi95) };
-        return new BacklogSummary(name, !Unstable(verdicts), growth, judged.Of(name));
+        return new BacklogSummary(name, BacklogVerdicts.TrendStable(verdicts), growth, judged.Of(name));
     }
 
     private static FaultsSummary Faults(Scenario scenario, IReadOnlyList<ReplicationResult> reps)
