@@ -23,7 +23,7 @@ public static class RunSummaries
         var stability = Stability(reps, judged);
         return new RunSummary(
             scenario, reps,
-            reps.Count == 1 ? RunSummary.CiByBatchMeans : RunSummary.CiByReplications,
+            reps.Count == 1 ? CiMethod.BatchMeans : CiMethod.Replications,
             annotations?.Warmup ?? FixedWarmup(scenario, reps),
             annotations?.Precision,
             new RequestCounts(reps.Sum(r => r.Metrics.Arrived), reps.Sum(r => r.Metrics.Settled), reps.Sum(r => r.Metrics.Failed),
@@ -47,7 +47,7 @@ public static class RunSummaries
     {
         WarmupDetector.Detection check = WarmupDetector.Detect(reps[0]);
         double seconds = scenario.Run.WarmupSeconds;
-        return new WarmupChoice("fixed", seconds, check.Reliable && seconds >= check.Seconds, check.Seconds, check.Pool);
+        return new WarmupChoice(WarmupMethod.Fixed, seconds, check.Reliable && seconds >= check.Seconds, check.Seconds, check.Pool);
     }
 
     private static List<PoolSummary> Pools(IReadOnlyList<ReplicationResult> reps, UnstableMarks marks) =>

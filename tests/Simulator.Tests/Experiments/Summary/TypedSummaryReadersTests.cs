@@ -114,8 +114,8 @@ public class ConsoleWarmupWarningTests
         }
         Assert.Multiple(() =>
         {
-            Assert.That(Printed(new WarmupChoice("mser5", 0, true, 0, null)), Does.Not.Contain("warning: the warm-up"));
-            Assert.That(Printed(new WarmupChoice("mser5", 123, false, 456, "prover")),
+            Assert.That(Printed(new WarmupChoice(WarmupMethod.Mser5, 0, true, 0, null)), Does.Not.Contain("warning: the warm-up"));
+            Assert.That(Printed(new WarmupChoice(WarmupMethod.Mser5, 123, false, 456, "prover")),
                 Does.Contain("warning: the warm-up (123 s) is not confirmed by MSER-5 (it would cut 456 s of prover)"));
         });
     }
