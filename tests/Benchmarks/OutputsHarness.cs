@@ -29,10 +29,17 @@ public static class OutputsHarness
             "baseline" => ModelWorkload.Baseline(repo),
             "short" => new ModelWorkload("baseline.yaml, 60 s", Path.Combine(repo, "Scenarios/baseline.yaml"), ["run.replications=1", "run.duration_s=60", "run.warmup_s=10"]),
             "mmc" => ModelWorkload.Mmc4M(repo),
-            _ => throw new ArgumentException($"--outputs {name}: expected baseline, short or mmc"),
+            // The --threads rows of whole-process.sh: 8 replications of 60,000 s (sampled every 10 s as shipped, or every 100 s).
+            "threads" => new ModelWorkload("baseline.yaml, 8 x 60,000 s", Path.Combine(repo, "Scenarios/baseline.yaml"), ["run.replications=8", "run.duration_s=60000"]),
+            "threads100" => new ModelWorkload("baseline.yaml, 8 x 60,000 s, samples every 100 s", Path.Combine(repo, "Scenarios/baseline.yaml"),
+                ["run.replications=8", "run.duration_s=60000", "run.sample_interval_s=100"]),
+            _ => throw new ArgumentException($"--outputs {name}: expected baseline, short, mmc, threads or threads100"),
         };
         LoadedScenario loaded = ScenarioLoader.Load(workload.ScenarioPath, workload.Overrides, ScenarioCatalogs.Default);
+        long simStart = Stopwatch.GetTimestamp();
         IReadOnlyList<ReplicationResult> results = ReplicationRunner.Run(loaded.Scenario, 1, ScenarioCatalogs.Default);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{workload.Name}: simulation {Stopwatch.GetElapsedTime(simStart).TotalSeconds:F2} s on one thread, {results.Count} replication(s)"));
         string title = loaded.Scenario.Name;
         double warmup = loaded.Scenario.Run.WarmupSeconds;
         for (int round = 0; round < rounds; round++)
