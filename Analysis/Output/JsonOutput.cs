@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using HacaSim.Analysis.Statistics;
 
 namespace HacaSim.Analysis.Output;
@@ -57,5 +58,27 @@ public static class JsonOutput
         WriteNumberOrNull(writer, "max", statistic?.Max);
         if (unstable) writer.WriteBoolean("unstable", true);
         writer.WriteEndObject();
+    }
+
+    /// <summary>A number node, or null when the value is null, NaN or infinite (as <see cref="WriteNumberOrNull"/> writes it).</summary>
+    public static JsonNode? NumberOrNull(double? value) => value is { } v && double.IsFinite(v) ? JsonValue.Create(v) : null;
+
+    /// <summary>
+    /// <c>{"mean", "ci95", "p50", "p95", "p99", "max"}</c> as a node, each null where missing, <c>"unstable": true</c> only when
+    /// <paramref name="unstable"/>: the same object <see cref="WriteSummaryStatistic"/> writes.
+    /// </summary>
+    public static JsonObject SummaryStatisticNode(SummaryStatistic? statistic, bool unstable = false)
+    {
+        var o = new JsonObject
+        {
+            ["mean"] = NumberOrNull(statistic?.Mean),
+            ["ci95"] = NumberOrNull(statistic?.Ci95),
+            ["p50"] = NumberOrNull(statistic?.P50),
+            ["p95"] = NumberOrNull(statistic?.P95),
+            ["p99"] = NumberOrNull(statistic?.P99),
+            ["max"] = NumberOrNull(statistic?.Max),
+        };
+        if (unstable) o["unstable"] = true;
+        return o;
     }
 }

@@ -31,10 +31,13 @@ public static class RunReport
             replications > 1 ? $" over {replications} replications, with 95% confidence intervals"
                 : " of the one replication, with 95% batch-means intervals where the run was long enough for them");
 
-    /// <param name="summaryJson">summary.json's text, when the caller has not written it yet; read from the directory otherwise.</param>
-    public static void Write(string directory, string? summaryJson = null)
+    /// <summary>The report of a results directory from its files (<c>hacasim report DIR</c>).</summary>
+    public static void Write(string directory) => Write(directory, RunReportData.Load(directory));
+
+    /// <summary>The report of <paramref name="data"/> (a run passes what its typed summary holds), with the directory's charts.</summary>
+    public static void Write(string directory, RunReportData data)
     {
-        ReportDocument document = Build(RunReportData.Load(directory, summaryJson), directory);
+        ReportDocument document = Build(data, directory);
         Output.AtomicFile.WriteText(Path.Combine(directory, MarkdownFile), MarkdownReport.Render(document));
         Output.AtomicFile.WriteText(Path.Combine(directory, HtmlFile), HtmlReport.Render(document, directory));
     }

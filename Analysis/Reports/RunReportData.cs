@@ -70,15 +70,19 @@ public sealed record RunReportData(
     public const string SummaryFile = "summary.json";
     public const string ScenarioFile = "scenario.resolved.yaml";
 
-    /// <param name="summaryJson">summary.json's text when it is not on disk yet (a run writes it last); read from the directory otherwise.</param>
-    public static RunReportData Load(string directory, string? summaryJson = null)
+    /// <summary>
+    /// The report's data read back from a results directory's files: the one reader of summary.json's text, for
+    /// <c>hacasim report DIR</c> (a run builds its own report from its typed summary in-process, with the same result).
+    /// </summary>
+    public static RunReportData Load(string directory)
     {
         string summaryPath = Path.Combine(directory, SummaryFile);
-        if (summaryJson is null && !File.Exists(summaryPath))
+        if (!File.Exists(summaryPath))
             throw new FileNotFoundException($"{summaryPath}: no summary.json (not a complete results directory)", summaryPath);
-        using JsonDocument doc = JsonDocument.Parse(summaryJson ?? File.ReadAllText(summaryPath));
+        using JsonDocument doc = JsonDocument.Parse(File.ReadAllText(summaryPath));
         JsonElement s = doc.RootElement;
-        (string description, var parameters, var run) = ReadScenario(Path.Combine(directory, ScenarioFile));
+        string scenarioPath = Path.Combine(directory, ScenarioFile);
+        (string description, var parameters, var run) = File.Exists(scenarioPath) ? ReadScenario(File.ReadAllText(scenarioPath)) : ("", [], []);
 
         JsonElement warmup = s.TryGetProperty(SummaryKeys.Warmup, out JsonElement wu) ? wu : default;
         bool hasWarmup = warmup.ValueKind == JsonValueKind.Object;
@@ -150,14 +154,13 @@ public sealed record RunReportData(
     private static ReportStatistic? Growth(JsonElement stability, string pool) =>
         stability.TryGetProperty(pool, out JsonElement e) ? ReportStatistic.From(e, SummaryKeys.BacklogGrowthPerSecond) : null;
 
-    /// <summary>Description, declared parameters and run settings from the resolved scenario (empty when the file is missing).</summary>
-    private static (string, List<(string, string)>, List<(string, string)>) ReadScenario(string path)
+    /// <summary>Description, declared parameters and run settings from the resolved scenario's text (scenario.resolved.yaml).</summary>
+    public static (string Description, List<(string, string)> Parameters, List<(string, string)> Run) ReadScenario(string resolvedYaml)
     {
         var parameters = new List<(string, string)>();
         var run = new List<(string, string)>();
-        if (!File.Exists(path)) return ("", parameters, run);
         var yaml = new YamlStream();
-        using (var reader = new StreamReader(path)) yaml.Load(reader);
+        using (var reader = new StringReader(resolvedYaml)) yaml.Load(reader);
         if (yaml.Documents.Count == 0 || yaml.Documents[0].RootNode is not YamlMappingNode root) return ("", parameters, run);
         string description = root.Children.TryGetValue(new YamlScalarNode("description"), out YamlNode? d) && d is YamlScalarNode ds
             ? (ds.Value ?? "").Trim() : "";

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
+using System.Text.Json.Nodes;
 using HacaSim.Analysis.Output;
 
 namespace HacaSim.Capacity;
@@ -8,49 +8,49 @@ namespace HacaSim.Capacity;
 /// <summary>The capacity check as summary.json's <c>capacity</c> object and as the text table of <c>hacasim capacity</c>.</summary>
 public static class CapacityWriter
 {
-    public static void WriteJson(Utf8JsonWriter w, CapacityReport r)
+    /// <summary>summary.json's <c>capacity</c> object.</summary>
+    public static JsonObject Node(CapacityReport r)
     {
-        w.WriteStartObject(SummaryKeys.Capacity);
-        JsonOutput.WriteNumberOrNull(w, SummaryKeys.ArrivalRatePerSecond, Finite(r.ArrivalRatePerSecond));
-        w.WriteString(SummaryKeys.ArrivalRateMethod, r.ArrivalRateMethod);
-        w.WriteString(SummaryKeys.Bottleneck, r.Bottleneck);
-        JsonOutput.WriteNumberOrNull(w, SummaryKeys.RhoMax, Finite(r.MaxRho));
-        // null when nothing limits the rate (every rho is 0)
-        JsonOutput.WriteNumberOrNull(w, SummaryKeys.KneeArrivalRatePerSecond, Finite(r.KneeArrivalRate));
-        w.WriteStartObject(SummaryKeys.Pools);
+        var pools = new JsonObject();
         foreach (PoolLoad p in r.Pools)
         {
-            w.WriteStartObject(p.Name);
-            w.WriteStartArray(SummaryKeys.Roles);
-            foreach (string role in p.Roles) w.WriteStringValue(role);
-            w.WriteEndArray();
-            JsonOutput.WriteNumberOrNull(w, SummaryKeys.WorkPerRequestSeconds, p.WorkPerRequestSeconds);
-            w.WriteStartObject(SummaryKeys.WorkByStageSeconds);
-            foreach (var (stage, work) in p.WorkByStage.OrderBy(s => s.Key, StringComparer.Ordinal)) JsonOutput.WriteNumberOrNull(w, stage, work);
-            w.WriteEndObject();
-            JsonOutput.WriteNumberOrNull(w, SummaryKeys.JobsPerRequest, p.JobsPerRequest);
-            JsonOutput.WriteNumberOrNull(w, SummaryKeys.ServiceScv, p.ServiceScv);
-            JsonOutput.WriteNumberOrNull(w, SummaryKeys.CapacityWorkSecondsPerSecond, Finite(p.CapacityWorkPerSecond));
-            w.WriteBoolean(SummaryKeys.Batching, p.Batching);
-            JsonOutput.WriteNumberOrNull(w, SummaryKeys.Rho, Finite(p.Rho));
-            JsonOutput.WriteNumberOrNull(w, SummaryKeys.TeeRho, p.TeeRho is { } t ? Finite(t) : null);
+            var pool = new JsonObject
+            {
+                [SummaryKeys.Roles] = new JsonArray([.. p.Roles.Select(role => (JsonNode)JsonValue.Create(role))]),
+                [SummaryKeys.WorkPerRequestSeconds] = Number(p.WorkPerRequestSeconds),
+                [SummaryKeys.WorkByStageSeconds] = new JsonObject(p.WorkByStage.OrderBy(s => s.Key, StringComparer.Ordinal)
+                    .Select(s => KeyValuePair.Create(s.Key, Number(s.Value)))),
+                [SummaryKeys.JobsPerRequest] = Number(p.JobsPerRequest),
+                [SummaryKeys.ServiceScv] = Number(p.ServiceScv),
+                [SummaryKeys.CapacityWorkSecondsPerSecond] = Number(p.CapacityWorkPerSecond),
+                [SummaryKeys.Batching] = p.Batching,
+                [SummaryKeys.Rho] = Number(p.Rho),
+                [SummaryKeys.TeeRho] = Number(p.TeeRho),
+            };
             // Only on a tee_gateway pool, so that every other scenario's capacity section keeps its bytes.
-            if (p.ProviderRho is { } pr) JsonOutput.WriteNumberOrNull(w, SummaryKeys.ProviderRho, Finite(pr));
-            JsonOutput.WriteNumberOrNull(w, SummaryKeys.KneeArrivalRatePerSecond, Finite(p.KneeArrivalRate));
-            w.WriteEndObject();
+            if (p.ProviderRho is { } pr) pool[SummaryKeys.ProviderRho] = Number(pr);
+            // null when nothing limits the rate (every rho is 0)
+            pool[SummaryKeys.KneeArrivalRatePerSecond] = Number(p.KneeArrivalRate);
+            pools[p.Name] = pool;
         }
-        w.WriteEndObject();
-        w.WriteStartObject(CapacityReport.ChainName);
-        JsonOutput.WriteNumberOrNull(w, SummaryKeys.ItemsPerRequest, r.Chain.ItemsPerRequest);
-        JsonOutput.WriteNumberOrNull(w, SummaryKeys.CapacityItemsPerSecond, Finite(r.Chain.CapacityItemsPerSecond));
-        w.WriteString(SummaryKeys.Formula, r.Chain.Formula);
-        JsonOutput.WriteNumberOrNull(w, SummaryKeys.Rho, Finite(r.Chain.Rho));
-        JsonOutput.WriteNumberOrNull(w, SummaryKeys.KneeArrivalRatePerSecond, Finite(r.Chain.KneeArrivalRate));
-        w.WriteEndObject();
-        w.WriteStartArray(SummaryKeys.Notes);
-        foreach (string note in r.Notes) w.WriteStringValue(note);
-        w.WriteEndArray();
-        w.WriteEndObject();
+        return new JsonObject
+        {
+            [SummaryKeys.ArrivalRatePerSecond] = Number(r.ArrivalRatePerSecond),
+            [SummaryKeys.ArrivalRateMethod] = r.ArrivalRateMethod,
+            [SummaryKeys.Bottleneck] = r.Bottleneck,
+            [SummaryKeys.RhoMax] = Number(r.MaxRho),
+            [SummaryKeys.KneeArrivalRatePerSecond] = Number(r.KneeArrivalRate),
+            [SummaryKeys.Pools] = pools,
+            [CapacityReport.ChainName] = new JsonObject
+            {
+                [SummaryKeys.ItemsPerRequest] = Number(r.Chain.ItemsPerRequest),
+                [SummaryKeys.CapacityItemsPerSecond] = Number(r.Chain.CapacityItemsPerSecond),
+                [SummaryKeys.Formula] = r.Chain.Formula,
+                [SummaryKeys.Rho] = Number(r.Chain.Rho),
+                [SummaryKeys.KneeArrivalRatePerSecond] = Number(r.Chain.KneeArrivalRate),
+            },
+            [SummaryKeys.Notes] = new JsonArray([.. r.Notes.Select(note => (JsonNode)JsonValue.Create(note))]),
+        };
     }
 
     /// <summary>The table <c>hacasim capacity</c> prints.</summary>
@@ -82,5 +82,5 @@ public static class CapacityWriter
 
     private static string Knee(double x) => double.IsFinite(x) ? x.ToString(x < 100 ? "0.###" : "0.#", CultureInfo.InvariantCulture) : "unlimited";
 
-    private static double? Finite(double x) => double.IsFinite(x) ? x : null;
+    private static JsonNode? Number(double? x) => JsonOutput.NumberOrNull(x);
 }

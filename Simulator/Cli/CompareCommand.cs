@@ -37,43 +37,64 @@ internal static class CompareCommand
         shard.AddTo(command);
         command.SetAction(parse =>
         {
+            ExperimentContext context = options.Context(parse, shard, stdout, stderr, merged);
             var shared = options.Overrides(parse);
-            int threads = options.ThreadCount(parse);
-            // The scenario file is read once; every variant is bound from this source.
-            ScenarioSource scenario = ScenarioSource.Read(parse.GetValue(options.Scenario)!);
+            string path = parse.GetValue(options.Scenario)!;
             string[] given = parse.GetValue(variants) ?? [];
+            // The scenario file is read once, here; every variant is bound from this source.
+            ScenarioSource source = ScenarioSource.Read(path);
             // The scenario first: its problems (a missing file, bad YAML) are reported as a scenario's, before its variants: block is read.
-            scenario.With(shared);
-            IReadOnlyList<Variant> list = given.Length > 0 ? given.Select(Variant.Parse).ToList()
-                : ScenarioVariants.Read(scenario);
-            // Variants from the scenario's variants: block decide results as much as --variant does.
-            UnitExecution execution = shard.Execution(parse, "compare", () => scenario.With(shared), merged,
-                list.Select(v => $"variant {v.Name}: {string.Join(",", v.Overrides)}"));
-            ResultDirectory target = options.Claim(parse, "compare", stderr);
-            Comparison? c = ExperimentOptions.Into(target, staging => CompareExperiment.Run(scenario, shared, list, threads, staging, parse.GetValue(logRequests), execution));
-            string dir = target.Target;
-            if (c is null)
+            source.With(shared);
+            IReadOnlyList<Variant> list = given.Length > 0 ? given.Select(Variant.Parse).ToList() : ScenarioVariants.Read(source);
+            var spec = new ExperimentSpec(ExperimentKind.Compare, path, shared)
             {
-                ShardOptions.PrintPart(stdout, dir);
-                return Program.Success;
-            }
-            if (parse.GetValue(options.Quiet))
-            {
-                stdout.WriteLine(Path.GetFullPath(dir));
-                return Program.Success;
-            }
-            stdout.WriteLine($"{c.Scenario}: {c.Variants.Count} variants x {c.Replications} replication(s), seed {c.Seed}, common random numbers; baseline {c.Variants[0].Name}");
-            stdout.WriteLine();
-            stdout.WriteLine($"{"metric",-32} {"variant",-14} {"mean",10} {"ci95",10} {"diff",10} {"ci95 paired",12} {"unpaired",10}");
-            foreach (Comparison.Row r in c.Rows.Where(r => Shown.Contains(r.Metric) || r.Metric.EndsWith(".utilization", StringComparison.Ordinal)))
-                stdout.WriteLine($"{r.Metric,-32} {r.Variant,-14} {ExperimentFormat.Short(r.Mean),10} {ExperimentFormat.Short(r.Ci95),10} " +
-                    $"{ExperimentFormat.Short(r.Difference?.Mean),10} {ExperimentFormat.Short(r.Difference?.Ci95),12} {ExperimentFormat.Short(r.Difference?.UnpairedCi95),10}");
-            stdout.WriteLine();
-            CompareConsole.WriteVariants(stdout, c);
-            stdout.WriteLine();
-            stdout.WriteLine($"results: {Path.GetFullPath(dir)} (comparison.csv has every metric, per path and per pool)");
-            return Program.Success;
+                Variants = [.. list.Select(v => new NamedValues(v.Name, v.Overrides))],
+                LogRequests = parse.GetValue(logRequests),
+            };
+            return Execute(spec, context, source);
         });
         return command;
+    }
+
+    /// <summary>Runs (or, in a merge, writes from the parts) the comparison <paramref name="spec"/> describes.</summary>
+    /// <param name="scenario">The scenario file already read (the command line's case); read from the spec's path otherwise (a merge).</param>
+    public static int Execute(ExperimentSpec spec, ExperimentContext context, ScenarioSource? scenario = null)
+    {
+        TextWriter stdout = context.Stdout;
+        var shared = spec.Overrides;
+        if (scenario is null)
+        {
+            scenario = ScenarioSource.Read(spec.Scenario);
+            scenario.With(shared);
+        }
+        foreach (NamedValues v in spec.Variants) Variant.CheckName(v.Name, "merge: the parts' variant");
+        IReadOnlyList<Variant> list = [.. spec.Variants.Select(v => new Variant(v.Name, v.Values))];
+        // Variants from the scenario's variants: block decide results as much as --variant does.
+        UnitExecution execution = ShardOptions.Execution(context, spec, () => scenario.With(shared),
+            list.Select(v => $"variant {v.Name}: {string.Join(",", v.Overrides)}"));
+        ResultDirectory target = ExperimentOptions.Claim(context, spec);
+        Comparison? c = ExperimentOptions.Into(target, staging => CompareExperiment.Run(scenario, shared, list, context.Threads, staging, spec.LogRequests, execution));
+        string dir = target.Target;
+        if (c is null)
+        {
+            ShardOptions.PrintPart(stdout, dir);
+            return Program.Success;
+        }
+        if (context.Quiet)
+        {
+            stdout.WriteLine(Path.GetFullPath(dir));
+            return Program.Success;
+        }
+        stdout.WriteLine($"{c.Scenario}: {c.Variants.Count} variants x {c.Replications} replication(s), seed {c.Seed}, common random numbers; baseline {c.Variants[0].Name}");
+        stdout.WriteLine();
+        stdout.WriteLine($"{"metric",-32} {"variant",-14} {"mean",10} {"ci95",10} {"diff",10} {"ci95 paired",12} {"unpaired",10}");
+        foreach (Comparison.Row r in c.Rows.Where(r => Shown.Contains(r.Metric) || r.Metric.EndsWith(".utilization", StringComparison.Ordinal)))
+            stdout.WriteLine($"{r.Metric,-32} {r.Variant,-14} {ExperimentFormat.Short(r.Mean),10} {ExperimentFormat.Short(r.Ci95),10} " +
+                $"{ExperimentFormat.Short(r.Difference?.Mean),10} {ExperimentFormat.Short(r.Difference?.Ci95),12} {ExperimentFormat.Short(r.Difference?.UnpairedCi95),10}");
+        stdout.WriteLine();
+        CompareConsole.WriteVariants(stdout, c);
+        stdout.WriteLine();
+        stdout.WriteLine($"results: {Path.GetFullPath(dir)} (comparison.csv has every metric, per path and per pool)");
+        return Program.Success;
     }
 }

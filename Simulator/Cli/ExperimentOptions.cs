@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using HacaSim.Experiments.Output;
+using HacaSim.Experiments.Sharding;
 using HacaSim.Scenarios;
 
 namespace HacaSim.Cli;
@@ -46,11 +47,22 @@ internal sealed class ExperimentOptions
         return threads;
     }
 
+    /// <summary>How this command line runs (output, threads, --shard), the units from <paramref name="merged"/> when a merge replays it.</summary>
+    public ExperimentContext Context(ParseResult parse, ShardOptions shard, TextWriter stdout, TextWriter? stderr, PartSet? merged) =>
+        new(stdout, stderr, parse.GetValue(Out), parse.GetValue(Force), parse.GetValue(Quiet), ThreadCount(parse), parse.GetValue(shard.Shard), merged,
+            merged is not null ? parse : null);
+
     /// <summary>Checks --out (or picks the default results/COMMAND/SCENARIO-TIMESTAMP) and creates its staging directory.</summary>
-    public ResultDirectory Claim(ParseResult parse, string command, TextWriter? stderr)
+    public static ResultDirectory Claim(ExperimentContext context, ExperimentSpec spec) =>
+        Claim(context.Out, context.Force, spec.Kind.Key(), spec.Scenario, context.Stderr);
+
+    /// <summary>The same for a command that is not sharded (plan).</summary>
+    public ResultDirectory Claim(ParseResult parse, string command, TextWriter? stderr) =>
+        Claim(parse.GetValue(Out), parse.GetValue(Force), command, parse.GetValue(Scenario)!, stderr);
+
+    private static ResultDirectory Claim(string? outDir, bool force, string command, string scenario, TextWriter? stderr)
     {
-        var dir = ResultDirectory.Claim(parse.GetValue(Out),
-            ResultDirectory.DefaultPath(command, Path.GetFileNameWithoutExtension(parse.GetValue(Scenario)) ?? ""), parse.GetValue(Force));
+        var dir = ResultDirectory.Claim(outDir, ResultDirectory.DefaultPath(command, Path.GetFileNameWithoutExtension(scenario) ?? ""), force);
         if (dir.LeftoverNote() is { Length: > 0 } note) (stderr ?? TextWriter.Null).WriteLine(note);
         return dir;
     }

@@ -47,27 +47,44 @@ internal static class ExploreCommand
         shard.AddTo(command);
         command.SetAction(parse =>
         {
-            var shared = options.Overrides(parse);
-            int threads = options.ThreadCount(parse);
-            var inputs = ExploreParameter.ParseAll(parse.GetValue(parameters) ?? []);
-            int n = parse.GetValue(samples) ?? 0;
-            var settings = new ExploreExperiment.Options(inputs, ExploreMethods.Parse(parse.GetValue(method)!), n, parse.GetValue(lagThreshold), Phase(parse.GetValue(phase)));
-            // The scenario file is read once; every sample is bound from this source.
-            ScenarioSource scenario = ScenarioSource.Read(parse.GetValue(options.Scenario)!);
-            UnitExecution execution = shard.Execution(parse, "explore", () => scenario.With(shared), merged);
-            ResultDirectory target = options.Claim(parse, "explore", stderr);
-            ExploreResult? result = ExperimentOptions.Into(target, staging => ExploreExperiment.Run(scenario, shared, settings, threads, staging, execution));
-            string dir = target.Target;
-            if (result is null)
+            ExperimentContext context = options.Context(parse, shard, stdout, stderr, merged);
+            // Checked here in the command line's order (inputs, method, phase); Execute binds them from the spec.
+            ExploreParameter.ParseAll(parse.GetValue(parameters) ?? []);
+            ExploreMethods.Parse(parse.GetValue(method)!);
+            var phaseNames = Phase(parse.GetValue(phase));
+            var spec = new ExperimentSpec(ExperimentKind.Explore, parse.GetValue(options.Scenario)!, options.Overrides(parse))
             {
-                ShardOptions.PrintPart(stdout, dir);
-                return Program.Success;
-            }
-            if (!parse.GetValue(options.Quiet)) Print(stdout, result);
-            stdout.WriteLine($"results: {Path.GetFullPath(dir)}");
-            return Program.Success;
+                Explore = new ExploreSpec(parse.GetValue(parameters) ?? [], parse.GetValue(method)!, parse.GetValue(samples) ?? 0, parse.GetValue(lagThreshold),
+                    phaseNames?.Item1, phaseNames?.Item2),
+            };
+            return Execute(spec, context);
         });
         return command;
+    }
+
+    /// <summary>Runs (or, in a merge, writes from the parts) the exploration <paramref name="spec"/> describes.</summary>
+    public static int Execute(ExperimentSpec spec, ExperimentContext context)
+    {
+        TextWriter stdout = context.Stdout;
+        var shared = spec.Overrides;
+        ExploreSpec design = spec.Explore ?? throw new InputException("merge: the parts' explore spec has no design");
+        var inputs = ExploreParameter.ParseAll(design.Parameters);
+        var settings = new ExploreExperiment.Options(inputs, ExploreMethods.Parse(design.Method), design.Samples, design.LagThresholdSeconds,
+            design.PhaseA is { } a && design.PhaseB is { } b ? (a, b) : null);
+        // The scenario file is read once; every sample is bound from this source.
+        ScenarioSource scenario = ScenarioSource.Read(spec.Scenario);
+        UnitExecution execution = ShardOptions.Execution(context, spec, () => scenario.With(shared));
+        ResultDirectory target = ExperimentOptions.Claim(context, spec);
+        ExploreResult? result = ExperimentOptions.Into(target, staging => ExploreExperiment.Run(scenario, shared, settings, context.Threads, staging, execution));
+        string dir = target.Target;
+        if (result is null)
+        {
+            ShardOptions.PrintPart(stdout, dir);
+            return Program.Success;
+        }
+        if (!context.Quiet) Print(stdout, result);
+        stdout.WriteLine($"results: {Path.GetFullPath(dir)}");
+        return Program.Success;
     }
 
     private static (string, string)? Phase(string? text)

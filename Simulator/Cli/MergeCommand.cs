@@ -5,8 +5,9 @@ namespace HacaSim.Cli;
 
 /// <summary>
 /// <c>hacasim merge --out DIR PART_DIR...</c>: checks that the parts written by <c>--shard K/N</c> make one
-/// complete experiment, then replays the shards' command (from the manifests' canonical arguments) with the
-/// units read from the parts instead of run, so DIR gets exactly the files the unsharded command writes.
+/// complete experiment, then runs the shards' command from the manifests' typed experiment spec with the units read
+/// from the parts instead of run, so DIR gets exactly the files the unsharded command writes. Parts written before the
+/// spec (manifest format hacasim-part/1) hold the canonical command line instead, which is parsed again.
 /// </summary>
 internal static class MergeCommand
 {
@@ -27,6 +28,20 @@ internal static class MergeCommand
         {
             PartSet set = PartSet.Load(parse.GetValue(parts)!);
             ExperimentIdentity id = set.Identity;
+            if (id.Spec is { } spec)
+            {
+                // The parts carry the typed experiment: run its write step with the units read from the parts.
+                var context = new ExperimentContext(stdout, stderr, parse.GetValue(outDir), parse.GetValue(force), Quiet: false, Environment.ProcessorCount,
+                    Shard: null, set, Cancel: cancel);
+                return spec.Kind switch
+                {
+                    ExperimentKind.Run => RunCommand.Execute(spec, context, ["merge", "--out", parse.GetValue(outDir)!]),
+                    ExperimentKind.Sweep => SweepCommand.Execute(spec, context),
+                    ExperimentKind.Compare => CompareCommand.Execute(spec, context),
+                    _ => ExploreCommand.Execute(spec, context),
+                };
+            }
+            // Parts of format hacasim-part/1 recorded the command line: replayed, with the units read from the parts.
             Command replay = id.Command switch
             {
                 "run" => RunCommand.Create(stdout, cancel, ["merge", "--out", parse.GetValue(outDir)!], set, stderr),

@@ -81,54 +81,70 @@ internal static class RunCommand
             int maxReps = parse.GetValue(maxReplications) ?? RunSettings.DefaultMaxReplications;
             if (maxReps < 2) throw new InputException($"--max-replications {maxReps}: must be at least 2");
             var settings = new RunSettings(parse.GetValue(scenario)!, overrides, parse.GetValue(threads), autoWarmup, rel, parse.GetValue(precisionMetric), maxReps);
-            // With --warmup auto the file's run.warmup_s is replaced by the detected cut, so it must not be checked
-            // against this run's length: the scenario is read without a warm-up (the pilot runs without one anyway).
-            var source = ScenarioSource.Read(settings.ScenarioPath);
-            var loaded = source.With(autoWarmup ? [.. overrides, "run.warmup_s=0"] : overrides);
-            foreach (string warning in loaded.Warnings) (stderr ?? Console.Error).WriteLine($"warning: {warning}");
-            cancel.ThrowIfCancellationRequested();
-            UnitExecution execution = shard.Execution(parse, "run", () => loaded, merged);
-            // Sequential stopping decides the next batch from all results so far, and the warm-up pilot changes the
-            // scenario: neither splits into independent units. Request rows are not kept in parts.
-            if (!execution.IsLocal && (rel is not null || autoWarmup || parse.GetValue(logRequests)))
-                throw new InputException("--precision, --warmup auto and --log-requests cannot be combined with --shard or merge; " +
-                    "run them unsharded, or shard a fixed --replications with a fixed --warmup");
-            var target = ResultDirectory.Claim(parse.GetValue(outDir), ResultDirectory.DefaultPath("runs", loaded.Scenario.Name), parse.GetValue(force));
-            if (target.LeftoverNote() is { Length: > 0 } note) (stderr ?? TextWriter.Null).WriteLine(note);
-            var outputs = new RunOutputs(target.Staging, loaded, parse.GetValue(logRequests)) { CommandLine = IncompleteMarker.CommandLine(args ?? ["run"]) };
-            RunSummary? summary = null;
-            try
-            {
-                if (!execution.IsLocal) summary = RunUnits(execution, settings, loaded, outputs, cancel);
-                else
-                {
-                    using (outputs.OpenRequestLog())
-                    {
-                        summary = ReplicationProgress.Run(!parse.GetValue(quiet), loaded.Scenario.Run.DurationSeconds, (onPlanned, onDone, progress) =>
-                            RunExecution.Execute(settings, source, loaded, outputs, ScenarioCatalogs.Default, onPlanned, onDone, cancel, progress).Summary);
-                    }
-                }
-                target.Complete();
-            }
-            catch (OperationCanceledException e) when (!execution.WritesPart)
-            {
-                // An interrupted run keeps its directory, marked INCOMPLETE, where the user asked for it.
-                string? kept = target.Abandon(keepIncomplete: true);
-                if (kept is null) throw;
-                throw new RunInterruptedException(kept, e);
-            }
-            catch
-            {
-                target.Abandon(keepIncomplete: false);
-                throw;
-            }
-            string dir = target.Target;
-            if (summary is null) ShardOptions.PrintPart(stdout, dir);
-            else if (parse.GetValue(quiet)) stdout.WriteLine(dir);
-            else ConsoleSummary.Print(stdout, summary, dir);
-            return Program.Success;
+            var context = new ExperimentContext(stdout, stderr, parse.GetValue(outDir), parse.GetValue(force), parse.GetValue(quiet), settings.Threads,
+                parse.GetValue(shard.Shard), merged, merged is not null ? parse : null, cancel);
+            return Execute(new ExperimentSpec(ExperimentKind.Run, settings.ScenarioPath, overrides), settings, parse.GetValue(logRequests), context, args);
         });
         return command;
+    }
+
+    /// <summary>A merge's run: the replications read from the parts, written as the unsharded run with these settings writes them.</summary>
+    public static int Execute(ExperimentSpec spec, ExperimentContext context, IReadOnlyList<string> args) =>
+        Execute(spec, new RunSettings(spec.Scenario, spec.Overrides, context.Threads), logRequests: false, context, args);
+
+    private static int Execute(ExperimentSpec spec, RunSettings settings, bool logRequests, ExperimentContext context, IReadOnlyList<string>? args)
+    {
+        TextWriter stdout = context.Stdout;
+        TextWriter? stderr = context.Stderr;
+        CancellationToken cancel = context.Cancel;
+        var overrides = settings.Overrides;
+        bool autoWarmup = settings.AutoWarmup;
+        // With --warmup auto the file's run.warmup_s is replaced by the detected cut, so it must not be checked
+        // against this run's length: the scenario is read without a warm-up (the pilot runs without one anyway).
+        var source = ScenarioSource.Read(settings.ScenarioPath);
+        var loaded = source.With(autoWarmup ? [.. overrides, "run.warmup_s=0"] : overrides);
+        foreach (string warning in loaded.Warnings) (stderr ?? Console.Error).WriteLine($"warning: {warning}");
+        cancel.ThrowIfCancellationRequested();
+        UnitExecution execution = ShardOptions.Execution(context, spec, () => loaded);
+        // Sequential stopping decides the next batch from all results so far, and the warm-up pilot changes the
+        // scenario: neither splits into independent units. Request rows are not kept in parts.
+        if (!execution.IsLocal && (settings.Precision is not null || autoWarmup || logRequests))
+            throw new InputException("--precision, --warmup auto and --log-requests cannot be combined with --shard or merge; " +
+                "run them unsharded, or shard a fixed --replications with a fixed --warmup");
+        var target = ResultDirectory.Claim(context.Out, ResultDirectory.DefaultPath("runs", loaded.Scenario.Name), context.Force);
+        if (target.LeftoverNote() is { Length: > 0 } note) (stderr ?? TextWriter.Null).WriteLine(note);
+        var outputs = new RunOutputs(target.Staging, loaded, logRequests) { CommandLine = IncompleteMarker.CommandLine(args ?? ["run"]) };
+        RunSummary? summary = null;
+        try
+        {
+            if (!execution.IsLocal) summary = RunUnits(execution, settings, loaded, outputs, cancel);
+            else
+            {
+                using (outputs.OpenRequestLog())
+                {
+                    summary = ReplicationProgress.Run(!context.Quiet, loaded.Scenario.Run.DurationSeconds, (onPlanned, onDone, progress) =>
+                        RunExecution.Execute(settings, source, loaded, outputs, ScenarioCatalogs.Default, onPlanned, onDone, cancel, progress).Summary);
+                }
+            }
+            target.Complete();
+        }
+        catch (OperationCanceledException e) when (!execution.WritesPart)
+        {
+            // An interrupted run keeps its directory, marked INCOMPLETE, where the user asked for it.
+            string? kept = target.Abandon(keepIncomplete: true);
+            if (kept is null) throw;
+            throw new RunInterruptedException(kept, e);
+        }
+        catch
+        {
+            target.Abandon(keepIncomplete: false);
+            throw;
+        }
+        string dir = target.Target;
+        if (summary is null) ShardOptions.PrintPart(stdout, dir);
+        else if (context.Quiet) stdout.WriteLine(dir);
+        else ConsoleSummary.Print(stdout, summary, dir);
+        return Program.Success;
     }
 
     /// <summary>

@@ -22,21 +22,24 @@ internal sealed class ShardOptions
 
     public void AddTo(Command command) => command.Options.Add(Shard);
 
-    /// <param name="command">The command's name (run, sweep, compare).</param>
+    /// <summary>Where the units of <paramref name="spec"/> come from: here, one shard (--shard), or a merge's parts.</summary>
     /// <param name="scenario">Loads the scenario the units start from (only when sharded or merged, so a local run's errors stay as they were).</param>
-    /// <param name="extraOptions">What decides the results besides the command line (e.g. a scenario's variants: block).</param>
-    /// <param name="merged">The parts when this command line is a merge's replay of the shards' command.</param>
-    public UnitExecution Execution(ParseResult parse, string command, Func<LoadedScenario> scenario, PartSet? merged,
-        IEnumerable<string>? extraOptions = null)
+    /// <param name="legacyExtraOptions">For parts of format hacasim-part/1: what their identity hashed besides the command line (a compare's variants).</param>
+    public static UnitExecution Execution(ExperimentContext context, ExperimentSpec spec, Func<LoadedScenario> scenario,
+        IEnumerable<string>? legacyExtraOptions = null)
     {
-        string? shardText = parse.GetValue(Shard);
-        if (shardText is null && merged is null) return UnitExecution.Local;
-        if (shardText is not null && merged is not null) throw new InputException("--shard: a merge's parts are already shards");
-        var (arguments, options) = Canonical(parse);
+        if (context.Shard is null && context.Merged is null) return UnitExecution.Local;
+        if (context.Shard is not null && context.Merged is not null) throw new InputException("--shard: a merge's parts are already shards");
         LoadedScenario loaded = scenario();
-        var identity = ExperimentIdentity.Of(command, arguments, loaded.ResolvedYaml, options.Concat(extraOptions ?? []), loaded.Scenario.Run.Seed);
-        if (merged is not null) return UnitExecution.FromParts(identity, merged);
-        return UnitExecution.ForShard(identity, Experiments.Sharding.Shard.Parse(shardText!));
+        ExperimentIdentity identity;
+        if (context.Merged is { Identity.Spec: null } && context.LegacyParse is { } parse)
+        {
+            var (arguments, options) = Canonical(parse);
+            identity = ExperimentIdentity.Legacy(spec.Kind.Key(), arguments, loaded.ResolvedYaml, options.Concat(legacyExtraOptions ?? []), loaded.Scenario.Run.Seed);
+        }
+        else identity = ExperimentIdentity.Of(spec, loaded.ResolvedYaml, loaded.Scenario.Run.Seed);
+        if (context.Merged is not null) return UnitExecution.FromParts(identity, context.Merged);
+        return UnitExecution.ForShard(identity, Experiments.Sharding.Shard.Parse(context.Shard!));
     }
 
     /// <summary>

@@ -32,56 +32,68 @@ internal static class SweepCommand
         shard.AddTo(command);
         command.SetAction(parse =>
         {
-            var shared = options.Overrides(parse);
-            int threads = options.ThreadCount(parse);
+            ExperimentContext context = options.Context(parse, shard, stdout, stderr, merged);
             var swept = (parse.GetValue(parameters) ?? []).Select(SweepParameter.Parse).ToList();
-            // The scenario file is read once; every grid point is bound from this source.
-            ScenarioSource scenario = ScenarioSource.Read(parse.GetValue(options.Scenario)!);
-            UnitExecution execution = shard.Execution(parse, "sweep", () => scenario.With(shared), merged);
-            ResultDirectory target = options.Claim(parse, "sweep", stderr);
-            SweepResult? sweep = ExperimentOptions.Into(target, staging => SweepExperiment.Run(scenario, shared, swept, threads, staging, execution));
-            string dir = target.Target;
-            if (sweep is null)
+            var spec = new ExperimentSpec(ExperimentKind.Sweep, parse.GetValue(options.Scenario)!, options.Overrides(parse))
             {
-                ShardOptions.PrintPart(stdout, dir);
-                return Program.Success;
-            }
-            if (!parse.GetValue(options.Quiet))
-            {
-                stdout.WriteLine($"{sweep.Scenario}: {sweep.Points.Count} point(s), common random numbers across points");
-                stdout.WriteLine();
-                stdout.WriteLine($"{"point",-36} {"result latency (s)",19} {"proof lag (s)",14} {"proof backlogs",15}  {"rho max",7}  verdict");
-                foreach (SweepPoint p in sweep.Points)
-                {
-                    double Mean(string m) => p.Metrics.First(x => x.Metric == m).Interval.Mean;
-                    stdout.WriteLine($"{p.Point.Key,-36} {ExperimentFormat.Short(Mean(ReplicationMetrics.ResultLatency)),19} " +
-                        $"{ExperimentFormat.Short(Mean(ReplicationMetrics.ProofLag)),14} {(p.ProofBacklogsStable ? "stable" : "UNSTABLE: " + string.Join(" ", p.Stability.Where(s => !s.Stable && p.ProofBacklogs.Contains(s.Backlog)).Select(s => s.Backlog))),15}  {ExperimentFormat.Short(p.Capacity?.MaxRho),7}  {Verdict(p)}");
-                }
-                stdout.WriteLine();
-            }
-            foreach (SweepResult.Knee k in sweep.Knees())
-            {
-                string where = k.Others.Length == 0 ? "" : $" at {k.Others}";
-                stdout.WriteLine(k.Value is null ? $"knee{where}: below the range (unstable at the smallest {swept[0].Name})"
-                    : k.AllStable ? $"knee{where}: {swept[0].Name} >= {k.Value} (every point stable; the knee is above the range)"
-                    : $"knee{where}: {swept[0].Name} = {k.Value} (the last value with every proof backlog stable)");
-            }
-            foreach (SweepResult.KneeInterval k in sweep.KneeIntervals())
-            {
-                string where = k.Others.Length == 0 ? "" : $" at {k.Others}";
-                string critical = k.Critical.Count == 0 ? "" : $", critical at {string.Join(", ", k.Critical)}";
-                stdout.WriteLine($"knee interval{where}: last stable {k.LastStable ?? "none"}, first unstable {k.FirstUnstable ?? "none in range"}{critical}");
-            }
-            foreach (SweepResult.AnalyticKnee k in sweep.AnalyticKnees())
-            {
-                string where = k.Others.Length == 0 ? "" : $" at {k.Others}";
-                string at = k.Interpolated is { } x ? $" (rho = 1 at {swept[0].Name} = {x.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)})" : "";
-                stdout.WriteLine($"analytic knee{where}: last value with rho < 1: {k.Grid ?? "none"}{at}");
-            }
-            stdout.WriteLine($"results: {Path.GetFullPath(dir)}");
-            return Program.Success;
+                Sweep = [.. swept.Select(p => new NamedValues(p.Name, p.Values))],
+            };
+            return Execute(spec, context);
         });
         return command;
+    }
+
+    /// <summary>Runs (or, in a merge, writes from the parts) the sweep <paramref name="spec"/> describes.</summary>
+    public static int Execute(ExperimentSpec spec, ExperimentContext context)
+    {
+        TextWriter stdout = context.Stdout;
+        var shared = spec.Overrides;
+        var swept = spec.Sweep.Select(p => new SweepParameter(p.Name, p.Values)).ToList();
+        // The scenario file is read once; every grid point is bound from this source.
+        ScenarioSource scenario = ScenarioSource.Read(spec.Scenario);
+        UnitExecution execution = ShardOptions.Execution(context, spec, () => scenario.With(shared));
+        ResultDirectory target = ExperimentOptions.Claim(context, spec);
+        SweepResult? sweep = ExperimentOptions.Into(target, staging => SweepExperiment.Run(scenario, shared, swept, context.Threads, staging, execution));
+        string dir = target.Target;
+        if (sweep is null)
+        {
+            ShardOptions.PrintPart(stdout, dir);
+            return Program.Success;
+        }
+        if (!context.Quiet)
+        {
+            stdout.WriteLine($"{sweep.Scenario}: {sweep.Points.Count} point(s), common random numbers across points");
+            stdout.WriteLine();
+            stdout.WriteLine($"{"point",-36} {"result latency (s)",19} {"proof lag (s)",14} {"proof backlogs",15}  {"rho max",7}  verdict");
+            foreach (SweepPoint p in sweep.Points)
+            {
+                double Mean(string m) => p.Metrics.First(x => x.Metric == m).Interval.Mean;
+                stdout.WriteLine($"{p.Point.Key,-36} {ExperimentFormat.Short(Mean(ReplicationMetrics.ResultLatency)),19} " +
+                    $"{ExperimentFormat.Short(Mean(ReplicationMetrics.ProofLag)),14} {(p.ProofBacklogsStable ? "stable" : "UNSTABLE: " + string.Join(" ", p.Stability.Where(s => !s.Stable && p.ProofBacklogs.Contains(s.Backlog)).Select(s => s.Backlog))),15}  {ExperimentFormat.Short(p.Capacity?.MaxRho),7}  {Verdict(p)}");
+            }
+            stdout.WriteLine();
+        }
+        foreach (SweepResult.Knee k in sweep.Knees())
+        {
+            string where = k.Others.Length == 0 ? "" : $" at {k.Others}";
+            stdout.WriteLine(k.Value is null ? $"knee{where}: below the range (unstable at the smallest {swept[0].Name})"
+                : k.AllStable ? $"knee{where}: {swept[0].Name} >= {k.Value} (every point stable; the knee is above the range)"
+                : $"knee{where}: {swept[0].Name} = {k.Value} (the last value with every proof backlog stable)");
+        }
+        foreach (SweepResult.KneeInterval k in sweep.KneeIntervals())
+        {
+            string where = k.Others.Length == 0 ? "" : $" at {k.Others}";
+            string critical = k.Critical.Count == 0 ? "" : $", critical at {string.Join(", ", k.Critical)}";
+            stdout.WriteLine($"knee interval{where}: last stable {k.LastStable ?? "none"}, first unstable {k.FirstUnstable ?? "none in range"}{critical}");
+        }
+        foreach (SweepResult.AnalyticKnee k in sweep.AnalyticKnees())
+        {
+            string where = k.Others.Length == 0 ? "" : $" at {k.Others}";
+            string at = k.Interpolated is { } x ? $" (rho = 1 at {swept[0].Name} = {x.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)})" : "";
+            stdout.WriteLine($"analytic knee{where}: last value with rho < 1: {k.Grid ?? "none"}{at}");
+        }
+        stdout.WriteLine($"results: {Path.GetFullPath(dir)}");
+        return Program.Success;
     }
 
     /// <summary>The worst proof-backlog verdict, naming the backlogs that are not stable.</summary>

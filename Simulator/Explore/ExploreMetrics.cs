@@ -44,7 +44,7 @@ public static class ExploreMetrics
     {
         var perReplication = reps.Select(PerReplication).ToList();
         var outputs = perReplication[0].Select((m, i) => (m.Name, Interval(perReplication.Select(r => r[i].Value)))).ToList();
-        var (perSettled, perTrusted) = CostWriter.UsdPerRequest(scenario, reps);
+        var (perSettled, perTrusted) = CostSummaries.UsdPerRequest(scenario, reps);
         outputs.Add((CostPerSettled, Interval(perSettled)));
         outputs.Add((CostPerTrusted, Interval(perTrusted)));
         foreach (PoolResult pool in reps[0].Pools)

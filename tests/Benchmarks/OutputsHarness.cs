@@ -47,9 +47,10 @@ public static class OutputsHarness
             string dir = Directory.CreateTempSubdirectory("outputs-harness").FullName;
             string F(string file) => Path.Combine(dir, file);
             string summary = "";
+            RunSummary typed = null!;
             var steps = new (string Name, Action Write)[]
             {
-                ("summary (typed + json text)", () => summary = RunSummaryWriter.Write(RunSummaries.Of(loaded.Scenario, results))),
+                ("summary (typed + json text)", () => summary = RunSummaryWriter.Write(typed = RunSummaries.Of(loaded.Scenario, results))),
                 ("timeseries.csv", () => CsvExport.Write(F("timeseries.csv"), results.SelectMany(r => r.TimeSeries))),
                 ("proof_lag.csv", () => CsvExport.Write(F("proof_lag.csv"), results.SelectMany(r => r.ProofLag))),
                 ("timeseries.parquet", () => ParquetExport.Write(F("timeseries.parquet"), results.SelectMany(r => r.TimeSeries))),
@@ -57,7 +58,7 @@ public static class OutputsHarness
                 ("queue_length chart", () => QueueLengthChart.Save(results[0].TimeSeries, title, F("queue_length"), warmup)),
                 ("proof_lag chart", () => ProofLagChart.Save(results[0].ProofLag, title, F("proof_lag"), warmup)),
                 ("latency_cdf chart", () => LatencyCdfChart.Save(RunOutputs.LatencyCdfs(results), title, F("latency_cdf"))),
-                ("report (md + html)", () => RunReport.Write(dir, summary)),
+                ("report (md + html)", () => RunReport.Write(dir, RunReportInput.Of(typed, loaded.ResolvedYaml))),
             };
             foreach (var (step, write) in steps)
             {

@@ -54,7 +54,7 @@ public sealed class RunOutputs(string directory, LoadedScenario loaded, bool log
         double warmup = scenario.Run.WarmupSeconds;
         // Every file below is independent of the others: written side by side (each chart renders on its own
         // plot), so the fixed cost of a short run is the longest of them, not their sum. The summary text is
-        // built alongside; the report needs it and the charts, so it comes after.
+        // built alongside; the report reads the typed summary and needs the charts, so it comes after.
         // Longest first (tests/Benchmarks --outputs): the workers take the writers in this order, so the chart of a
         // long time series (queue length: ~0.7 s for an M/M/4 run's 11,111 samples per line, most of it drawing the PNG)
         // starts at once instead of after the short ones, and the short ones fill the other core around it.
@@ -77,7 +77,7 @@ public sealed class RunOutputs(string directory, LoadedScenario loaded, bool log
             () => AtomicFile.WriteText(File("scenario.resolved.yaml"), used.ResolvedYaml));
         // The report from the summary and the charts; then summary.json last: its presence marks complete
         // results, and only then does the INCOMPLETE marker go.
-        RunReport.Write(Directory, summary);
+        RunReport.Write(Directory, RunReportInput.Of(typed, used.ResolvedYaml));
         cancel.ThrowIfCancellationRequested();
         AtomicFile.WriteText(File("summary.json"), summary);
         IncompleteMarker.Remove(Directory);

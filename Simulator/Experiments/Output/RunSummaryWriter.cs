@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text;
 using HacaSim.Analysis.Output;
 using HacaSim.Analysis.Statistics;
@@ -25,196 +26,186 @@ public static class RunSummaryWriter
     public static string Write(Scenario scenario, IReadOnlyList<ReplicationResult> reps, RunAnnotations? annotations = null) =>
         Write(RunSummaries.Of(scenario, reps, annotations));
 
-    /// <summary>summary.json: <paramref name="summary"/> serialised, section by section in the file's order.</summary>
+    /// <summary>summary.json: <paramref name="summary"/> serialised (its <see cref="Tree"/>, indented, LF line ends).</summary>
     public static string Write(RunSummary summary)
     {
-        Scenario scenario = summary.Scenario;
-        IReadOnlyList<ReplicationResult> reps = summary.Results;
         using var buffer = new MemoryStream();
         using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, NewLine = "\n" }))
-        {
-            w.WriteStartObject();
-            w.WriteString(SummaryKeys.Scenario, scenario.Name);
-            w.WriteNumber(SummaryKeys.Seed, scenario.Run.Seed);
-            w.WriteNumber(SummaryKeys.Replications, summary.Replications);
-            Number(w, SummaryKeys.DurationSeconds, scenario.Run.DurationSeconds);
-            Number(w, SummaryKeys.WarmupSeconds, scenario.Run.WarmupSeconds);
-            w.WriteString(SummaryKeys.CiMethod, summary.CiMethod);
-            WriteWarmup(w, summary.Warmup);
-            if (summary.Precision is { } precision) WritePrecision(w, precision);
-            WriteRequests(w, summary.Requests);
-            WritePools(w, summary.Pools);
-            WritePaths(w, summary.Paths);
-            WriteStability(w, summary.Stability);
-            ChainSummaryWriter.Write(w, scenario, reps, summary.Verdicts.Of(TimeSeriesSampler.SettlementPool), summary.Marks);
-            CapacityWriter.WriteJson(w, summary.Capacity);
-            CostWriter.Write(w, scenario, reps, summary.Capacity);
-            WriteCounts(w, SummaryKeys.Decisions, summary.Decisions);
-            WriteFaults(w, summary.Faults);
-            WriteDowngrades(w, summary.Downgrades);
-            w.WriteNumber(SummaryKeys.Events, summary.Events);
-            WriteClasses(w, summary.Classes);
-            w.WriteEndObject();
-        }
+            Tree(summary).WriteTo(w);
         return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
     }
 
-    private static void WriteRequests(Utf8JsonWriter w, RequestCounts r)
+    /// <summary>
+    /// summary.json as an in-memory tree, section by section in the file's order: what <see cref="Write"/> serialises and
+    /// what a <c>plan</c> target's key path is read from in-process (no text is parsed back).
+    /// </summary>
+    public static JsonObject Tree(RunSummary summary)
     {
-        w.WriteStartObject(SummaryKeys.Requests);
-        w.WriteNumber(SummaryKeys.Arrived, r.Arrived);
-        w.WriteNumber(SummaryKeys.Settled, r.Settled);
-        w.WriteNumber(SummaryKeys.Failed, r.Failed);
-        w.WriteNumber(SummaryKeys.InFlight, r.InFlight);
-        WriteCounts(w, SummaryKeys.FailedByReason, r.FailedByReason);
-        w.WriteEndObject();
+        Scenario scenario = summary.Scenario;
+        var o = new JsonObject
+        {
+            [SummaryKeys.Scenario] = scenario.Name,
+            [SummaryKeys.Seed] = scenario.Run.Seed,
+            [SummaryKeys.Replications] = summary.Replications,
+            [SummaryKeys.DurationSeconds] = Number(scenario.Run.DurationSeconds),
+            [SummaryKeys.WarmupSeconds] = Number(scenario.Run.WarmupSeconds),
+            [SummaryKeys.CiMethod] = summary.CiMethod,
+            [SummaryKeys.Warmup] = Warmup(summary.Warmup),
+        };
+        if (summary.Precision is { } precision) o[SummaryKeys.Precision] = Precision(precision);
+        o[SummaryKeys.Requests] = Requests(summary.Requests);
+        o[SummaryKeys.Pools] = Pools(summary.Pools);
+        o[SummaryKeys.Paths] = Paths(summary.Paths);
+        o[SummaryKeys.Stability] = Stability(summary.Stability);
+        o[SummaryKeys.Chain] = ChainSummaryWriter.Node(summary.Chain);
+        o[SummaryKeys.Capacity] = CapacityWriter.Node(summary.Capacity);
+        o[SummaryKeys.Cost] = CostWriter.Node(summary.Cost);
+        o[SummaryKeys.Decisions] = Counts(summary.Decisions);
+        o[SummaryKeys.Faults] = Faults(summary.Faults);
+        o[SummaryKeys.Downgrades] = Downgrades(summary.Downgrades);
+        o[SummaryKeys.Events] = summary.Events;
+        o[SummaryKeys.Classes] = Classes(summary.Classes);
+        return o;
     }
 
-    private static void WriteWarmup(Utf8JsonWriter w, WarmupChoice warmup)
+    private static JsonObject Requests(RequestCounts r) => new()
     {
-        w.WriteStartObject(SummaryKeys.Warmup);
-        w.WriteString(SummaryKeys.Method, warmup.Method);
-        Number(w, SummaryKeys.Seconds, warmup.Seconds);
-        w.WriteBoolean(SummaryKeys.Reliable, warmup.Reliable);
-        Number(w, SummaryKeys.Mser5Seconds, warmup.DetectedSeconds);
-        if (warmup.Pool is null) w.WriteNull(SummaryKeys.Mser5Pool);
-        else w.WriteString(SummaryKeys.Mser5Pool, warmup.Pool);
-        w.WriteEndObject();
-    }
+        [SummaryKeys.Arrived] = r.Arrived,
+        [SummaryKeys.Settled] = r.Settled,
+        [SummaryKeys.Failed] = r.Failed,
+        [SummaryKeys.InFlight] = r.InFlight,
+        [SummaryKeys.FailedByReason] = Counts(r.FailedByReason),
+    };
 
-    private static void WritePrecision(Utf8JsonWriter w, PrecisionOutcome p)
+    private static JsonObject Warmup(WarmupChoice warmup) => new()
     {
-        w.WriteStartObject(SummaryKeys.Precision);
-        w.WriteString(SummaryKeys.Metric, p.Metric);
-        Number(w, SummaryKeys.TargetRelativeHalfWidth, p.TargetRelativeHalfWidth);
-        Number(w, SummaryKeys.RelativeHalfWidth, p.RelativeHalfWidth);
-        w.WriteBoolean(SummaryKeys.Met, p.Met);
-        w.WriteNumber(SummaryKeys.MaxReplications, p.MaxReplications);
-        w.WriteEndObject();
-    }
+        [SummaryKeys.Method] = warmup.Method,
+        [SummaryKeys.Seconds] = Number(warmup.Seconds),
+        [SummaryKeys.Reliable] = warmup.Reliable,
+        [SummaryKeys.Mser5Seconds] = Number(warmup.DetectedSeconds),
+        [SummaryKeys.Mser5Pool] = warmup.Pool,
+    };
 
-    private static void WritePools(Utf8JsonWriter w, IReadOnlyList<PoolSummary> pools)
+    private static JsonObject Precision(PrecisionOutcome p) => new()
     {
-        w.WriteStartObject(SummaryKeys.Pools);
+        [SummaryKeys.Metric] = p.Metric,
+        [SummaryKeys.TargetRelativeHalfWidth] = Number(p.TargetRelativeHalfWidth),
+        [SummaryKeys.RelativeHalfWidth] = Number(p.RelativeHalfWidth),
+        [SummaryKeys.Met] = p.Met,
+        [SummaryKeys.MaxReplications] = p.MaxReplications,
+    };
+
+    private static JsonObject Pools(IReadOnlyList<PoolSummary> pools)
+    {
+        var o = new JsonObject();
         foreach (PoolSummary p in pools)
         {
-            w.WriteStartObject(p.Name);
-            w.WriteNumber(SummaryKeys.Nodes, p.Nodes);
-            w.WriteNumber(SummaryKeys.Slots, p.Slots);
-            w.WriteBoolean(SummaryKeys.Unstable, p.Unstable);
-            Statistic(w, SummaryKeys.Utilization, p.Utilization, p.Unstable);
-            Statistic(w, SummaryKeys.QueueLength, p.QueueLength, p.Unstable);
-            Statistic(w, SummaryKeys.InService, p.InService, p.Unstable);
-            Statistic(w, SummaryKeys.WaitSeconds, p.Wait, p.Unstable);
-            Statistic(w, SummaryKeys.ServiceSeconds, p.Service, p.Unstable);
-            Statistic(w, SummaryKeys.Availability, p.Availability);
-            w.WriteEndObject();
+            o[p.Name] = new JsonObject
+            {
+                [SummaryKeys.Nodes] = p.Nodes,
+                [SummaryKeys.Slots] = p.Slots,
+                [SummaryKeys.Unstable] = p.Unstable,
+                [SummaryKeys.Utilization] = Statistic(p.Utilization, p.Unstable),
+                [SummaryKeys.QueueLength] = Statistic(p.QueueLength, p.Unstable),
+                [SummaryKeys.InService] = Statistic(p.InService, p.Unstable),
+                [SummaryKeys.WaitSeconds] = Statistic(p.Wait, p.Unstable),
+                [SummaryKeys.ServiceSeconds] = Statistic(p.Service, p.Unstable),
+                [SummaryKeys.Availability] = Statistic(p.Availability),
+            };
         }
-        w.WriteEndObject();
+        return o;
     }
 
-    private static void WritePaths(Utf8JsonWriter w, IReadOnlyList<PathSummary> paths)
+    private static JsonObject Paths(IReadOnlyList<PathSummary> paths)
     {
-        w.WriteStartObject(SummaryKeys.Paths);
+        var o = new JsonObject();
         foreach (PathSummary p in paths)
         {
-            w.WriteStartObject(p.Path.Key());
-            w.WriteNumber(SummaryKeys.Count, p.Count);
-            Statistic(w, SummaryKeys.ResultLatencySeconds, p.ResultLatency, p.ResultLatencyUnstable);
-            Statistic(w, SummaryKeys.ProofLagSeconds, p.ProofLag, p.TrustUnstable);
-            Statistic(w, SummaryKeys.TimeToTrustSeconds, p.TimeToTrust, p.TrustUnstable);
-            w.WriteEndObject();
+            o[p.Path.Key()] = new JsonObject
+            {
+                [SummaryKeys.Count] = p.Count,
+                [SummaryKeys.ResultLatencySeconds] = Statistic(p.ResultLatency, p.ResultLatencyUnstable),
+                [SummaryKeys.ProofLagSeconds] = Statistic(p.ProofLag, p.TrustUnstable),
+                [SummaryKeys.TimeToTrustSeconds] = Statistic(p.TimeToTrust, p.TrustUnstable),
+            };
         }
-        w.WriteEndObject();
+        return o;
     }
 
     /// <summary>Appended: per request class, time to trust (with its p99) and the share settled later than the class's deadline_s.</summary>
-    private static void WriteClasses(Utf8JsonWriter w, IReadOnlyList<ClassSummary> classes)
+    private static JsonObject Classes(IReadOnlyList<ClassSummary> classes)
     {
-        w.WriteStartObject(SummaryKeys.Classes);
+        var o = new JsonObject();
         foreach (ClassSummary c in classes)
         {
-            w.WriteStartObject(c.Name);
-            w.WriteNumber(SummaryKeys.Count, c.Count);
-            w.WriteNumber(SummaryKeys.Settled, c.Settled);
-            Number(w, SummaryKeys.DeadlineSeconds, c.DeadlineSeconds);
-            Statistic(w, SummaryKeys.TimeToTrustSeconds, c.TimeToTrust);
-            Statistic(w, SummaryKeys.OverDeadlineShare, c.OverDeadlineShare);
-            w.WriteEndObject();
+            o[c.Name] = new JsonObject
+            {
+                [SummaryKeys.Count] = c.Count,
+                [SummaryKeys.Settled] = c.Settled,
+                [SummaryKeys.DeadlineSeconds] = Number(c.DeadlineSeconds),
+                [SummaryKeys.TimeToTrustSeconds] = Statistic(c.TimeToTrust),
+                [SummaryKeys.OverDeadlineShare] = Statistic(c.OverDeadlineShare),
+            };
         }
-        w.WriteEndObject();
+        return o;
     }
 
-    private static void WriteStability(Utf8JsonWriter w, IReadOnlyList<BacklogSummary> backlogs)
+    private static JsonObject Stability(IReadOnlyList<BacklogSummary> backlogs)
     {
-        w.WriteStartObject(SummaryKeys.Stability);
+        var o = new JsonObject();
         foreach (BacklogSummary b in backlogs)
         {
-            w.WriteStartObject(b.Name);
-            w.WriteBoolean(SummaryKeys.Stable, b.Stable);
-            Statistic(w, SummaryKeys.BacklogGrowthPerSecond, b.Growth);
-            WriteVerdict(w, b.Verdict);
-            w.WriteEndObject();
+            var backlog = new JsonObject
+            {
+                [SummaryKeys.Stable] = b.Stable,
+                [SummaryKeys.BacklogGrowthPerSecond] = Statistic(b.Growth),
+            };
+            // The three-state verdict beside the boolean (which keeps its meaning: the trend test alone).
+            if (b.Verdict is { } v)
+            {
+                backlog[SummaryKeys.Verdict] = v.State.Key();
+                backlog[SummaryKeys.VerdictReason] = v.Reason;
+                backlog[SummaryKeys.RelaxationSeconds] = Number(v.RelaxationSeconds);
+                backlog[SummaryKeys.SettleRunSeconds] = Number(v.SettleRunSeconds);
+            }
+            o[b.Name] = backlog;
         }
-        w.WriteEndObject();
-    }
-
-    /// <summary>The three-state verdict beside the boolean (which keeps its meaning: the trend test alone).</summary>
-    private static void WriteVerdict(Utf8JsonWriter w, ThreeStateVerdict? v)
-    {
-        if (v is null) return;
-        w.WriteString(SummaryKeys.Verdict, v.State.Key());
-        w.WriteString(SummaryKeys.VerdictReason, v.Reason);
-        Number(w, SummaryKeys.RelaxationSeconds, v.RelaxationSeconds);
-        Number(w, SummaryKeys.SettleRunSeconds, v.SettleRunSeconds);
+        return o;
     }
 
     /// <summary>What faults cost: jobs interrupted, work lost, retries, overflow, fallbacks, and each scheduled outage's recovery.</summary>
-    private static void WriteFaults(Utf8JsonWriter w, FaultsSummary f)
+    private static JsonObject Faults(FaultsSummary f) => new()
     {
-        w.WriteStartObject(SummaryKeys.Faults);
-        w.WriteNumber(SummaryKeys.InterruptedJobs, f.InterruptedJobs);
-        Number(w, SummaryKeys.WorkLostSeconds, f.WorkLostSeconds);
-        w.WriteNumber(SummaryKeys.Retries, f.Retries);
-        WriteCounts(w, SummaryKeys.Overflow, f.Overflow);
-        WriteCounts(w, SummaryKeys.Fallbacks, f.Fallbacks);
-        w.WriteStartArray(SummaryKeys.Outages);
-        foreach (OutageSummary o in f.Outages)
+        [SummaryKeys.InterruptedJobs] = f.InterruptedJobs,
+        [SummaryKeys.WorkLostSeconds] = Number(f.WorkLostSeconds),
+        [SummaryKeys.Retries] = f.Retries,
+        [SummaryKeys.Overflow] = Counts(f.Overflow),
+        [SummaryKeys.Fallbacks] = Counts(f.Fallbacks),
+        [SummaryKeys.Outages] = new JsonArray([.. f.Outages.Select(o => (JsonNode)new JsonObject
         {
-            w.WriteStartObject();
-            w.WriteString(SummaryKeys.Target, o.Target);
-            Number(w, SummaryKeys.StartSeconds, o.StartSeconds);
-            Number(w, SummaryKeys.EndSeconds, o.EndSeconds);
-            Statistic(w, SummaryKeys.ProofBacklogBefore, o.BacklogBefore);
-            Statistic(w, SummaryKeys.ProofBacklogPeak, o.PeakBacklog);
-            w.WriteNumber(SummaryKeys.RecoveredReplications, o.RecoveredReplications);
-            Statistic(w, SummaryKeys.RecoverySeconds, o.RecoverySeconds);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-        w.WriteEndObject();
-    }
+            [SummaryKeys.Target] = o.Target,
+            [SummaryKeys.StartSeconds] = Number(o.StartSeconds),
+            [SummaryKeys.EndSeconds] = Number(o.EndSeconds),
+            [SummaryKeys.ProofBacklogBefore] = Statistic(o.BacklogBefore),
+            [SummaryKeys.ProofBacklogPeak] = Statistic(o.PeakBacklog),
+            [SummaryKeys.RecoveredReplications] = o.RecoveredReplications,
+            [SummaryKeys.RecoverySeconds] = Statistic(o.RecoverySeconds),
+        })]),
+    };
 
     /// <summary>Requests whose policy chose a weaker path than it wanted because of load (hypothesis 3: drift to Vanilla).</summary>
-    private static void WriteDowngrades(Utf8JsonWriter w, DowngradeSummary d)
+    private static JsonObject Downgrades(DowngradeSummary d) => new()
     {
-        w.WriteStartObject(SummaryKeys.Downgrades);
-        w.WriteNumber(SummaryKeys.Total, d.Total);
-        Number(w, SummaryKeys.Share, d.Share);
-        WriteCounts(w, SummaryKeys.ByPath, d.ByPath);
-        w.WriteEndObject();
-    }
+        [SummaryKeys.Total] = d.Total,
+        [SummaryKeys.Share] = Number(d.Share),
+        [SummaryKeys.ByPath] = Counts(d.ByPath),
+    };
 
     /// <summary>An object of counts (already summed over replications, keys in ordinal order).</summary>
-    private static void WriteCounts(Utf8JsonWriter w, string name, IReadOnlyList<KeyValuePair<string, long>> counts)
-    {
-        w.WriteStartObject(name);
-        foreach (var (key, count) in counts) w.WriteNumber(key, count);
-        w.WriteEndObject();
-    }
+    private static JsonObject Counts(IReadOnlyList<KeyValuePair<string, long>> counts) =>
+        new(counts.Select(c => KeyValuePair.Create(c.Key, (JsonNode?)c.Value)));
 
-    private static void Number(Utf8JsonWriter w, string name, double? value) => JsonOutput.WriteNumberOrNull(w, name, value);
+    private static JsonNode? Number(double? value) => JsonOutput.NumberOrNull(value);
 
-    private static void Statistic(Utf8JsonWriter w, string name, SummaryStatistic? s, bool unstable = false) =>
-        JsonOutput.WriteSummaryStatistic(w, name, s, unstable);
+    private static JsonObject Statistic(SummaryStatistic? s, bool unstable = false) => JsonOutput.SummaryStatisticNode(s, unstable);
 }

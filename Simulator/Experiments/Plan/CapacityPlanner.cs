@@ -44,7 +44,7 @@ public static class CapacityPlanner
             if (evaluations.TryGetValue(value, out Evaluation? known)) return known;
             var grid = new[] { new GridPoint(0, [(parameter, value.ToString(CultureInfo.InvariantCulture))]) };
             SweepPoint point = SweepExperiment.Evaluate(source, shared, grid, threads, replicationSummaries: true)[0];
-            double? metric = target.Read(point.SummaryJson);
+            double? metric = target.Read(point.Summary);
             return evaluations[value] = new Evaluation(value, metric, Ci95(target, point), target.MetBy(metric), point.WorstVerdict,
                 [.. point.Verdicts.Where(v => v.State != StabilityState.Stable)]);
         }
@@ -91,7 +91,7 @@ public static class CapacityPlanner
         }
         if (!target.Metric.EndsWith(".mean", StringComparison.Ordinal)) return null;
         var sibling = target with { Metric = target.Metric[..^".mean".Length] + ".ci95" };
-        try { return sibling.Read(point.SummaryJson); }
+        try { return sibling.Read(point.Summary); }
         catch (InputException) { return null; }
     }
 

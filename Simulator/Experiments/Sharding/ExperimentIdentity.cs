@@ -6,17 +6,22 @@ namespace HacaSim.Experiments.Sharding;
 
 /// <summary>
 /// What makes shards parts of the same experiment: the hacasim build, the command, the SHA-256 of the resolved
-/// scenario and of the canonical options (everything but --shard, --out, --threads, --quiet, which do not
-/// change results), and the seed. <see cref="Arguments"/> is the canonical command line itself, so a merge
-/// can redo the command's write step with exactly these settings.
+/// scenario and of the options (the typed <see cref="Spec"/> without the scenario path; what does not change results,
+/// --shard, --out, --threads, --quiet, is not in it), and the seed. <see cref="Spec"/> is what a merge runs the
+/// command's write step from. Parts written before the spec existed (manifest format hacasim-part/1) carry the
+/// canonical command line instead (<see cref="Arguments"/>, <see cref="Spec"/> null) and hashed that.
 /// </summary>
-public sealed record ExperimentIdentity(string ToolVersion, string Command, IReadOnlyList<string> Arguments, string ScenarioSha256,
+public sealed record ExperimentIdentity(string ToolVersion, string Command, ExperimentSpec? Spec, IReadOnlyList<string> Arguments, string ScenarioSha256,
     string OptionsSha256, ulong Seed)
 {
     /// <param name="scenario">The resolved scenario text (for sweep and compare: before each point's or variant's own overrides).</param>
+    public static ExperimentIdentity Of(ExperimentSpec spec, string scenario, ulong seed) =>
+        new(CurrentToolVersion, spec.Kind.Key(), spec, [], Sha256(scenario), Sha256(spec.OptionsText()), seed);
+
+    /// <summary>The identity as parts of manifest format hacasim-part/1 recorded it (to merge them): the canonical options hashed.</summary>
     /// <param name="options">The canonical options: the arguments without the scenario path, plus whatever else decides results.</param>
-    public static ExperimentIdentity Of(string command, IReadOnlyList<string> arguments, string scenario, IEnumerable<string> options, ulong seed) =>
-        new(CurrentToolVersion, command, arguments, Sha256(scenario), Sha256(string.Join("\n", options)), seed);
+    public static ExperimentIdentity Legacy(string command, IReadOnlyList<string> arguments, string scenario, IEnumerable<string> options, ulong seed) =>
+        new(CurrentToolVersion, command, null, arguments, Sha256(scenario), Sha256(string.Join("\n", options)), seed);
 
     /// <summary>The informational version, which carries the commit hacasim was built from.</summary>
     public static string CurrentToolVersion { get; } =

@@ -12,7 +12,10 @@ namespace HacaSim.Experiments.Sharding;
 public sealed record PartManifest(ExperimentIdentity Identity, Shard Shard, int UnitCount, IReadOnlyList<PartManifest.Unit> Units, bool Complete)
 {
     public const string FileName = "manifest.json";
-    public const string Format = "hacasim-part/1";
+    public const string Format = "hacasim-part/2";
+
+    /// <summary>The format before the typed spec: the canonical command line in "arguments" (still read, to merge old parts).</summary>
+    public const string LegacyFormat = "hacasim-part/1";
 
     /// <summary>A manifest lists unit keys and hashes; 64 MB is millions of units.</summary>
     public const long MaxBytes = 64L * 1024 * 1024;
@@ -26,12 +29,20 @@ public sealed record PartManifest(ExperimentIdentity Identity, Shard Shard, int 
         using (Utf8JsonWriter w = JsonOutput.CreateWriter(buffer))
         {
             w.WriteStartObject();
-            w.WriteString("format", Format);
+            w.WriteString("format", Identity.Spec is null ? LegacyFormat : Format);
             w.WriteString("tool_version", Identity.ToolVersion);
             w.WriteString("command", Identity.Command);
-            w.WriteStartArray("arguments");
-            foreach (string a in Identity.Arguments) w.WriteStringValue(a);
-            w.WriteEndArray();
+            if (Identity.Spec is { } spec)
+            {
+                w.WritePropertyName("spec");
+                spec.Write(w);
+            }
+            else
+            {
+                w.WriteStartArray("arguments");
+                foreach (string a in Identity.Arguments) w.WriteStringValue(a);
+                w.WriteEndArray();
+            }
             w.WriteString("scenario_sha256", Identity.ScenarioSha256);
             w.WriteString("options_sha256", Identity.OptionsSha256);
             w.WriteNumber("seed", Identity.Seed);
@@ -63,11 +74,15 @@ public sealed record PartManifest(ExperimentIdentity Identity, Shard Shard, int 
         {
             using JsonDocument doc = JsonDocument.Parse(InputFiles.ReadText(path, "part manifest", MaxBytes));
             JsonElement r = doc.RootElement;
-            if (r.GetProperty("format").GetString() != Format) throw new InputException($"{path}: not a {Format} manifest");
+            string? format = r.GetProperty("format").GetString();
+            if (format != Format && format != LegacyFormat) throw new InputException($"{path}: not a {Format} (or {LegacyFormat}) manifest");
             string Text(JsonElement e, string name) => e.GetString() ?? throw new InputException($"{path}: {name} is null; expected a string");
-            var identity = new ExperimentIdentity(Text(r.GetProperty("tool_version"), "tool_version"), Text(r.GetProperty("command"), "command"),
-                r.GetProperty("arguments").EnumerateArray().Select(a => Text(a, "an argument")).ToList(), Text(r.GetProperty("scenario_sha256"), "scenario_sha256"),
-                Text(r.GetProperty("options_sha256"), "options_sha256"), r.GetProperty("seed").GetUInt64());
+            ExperimentSpec? spec = format == Format ? ExperimentSpec.Read(r.GetProperty("spec"), path) : null;
+            string command = Text(r.GetProperty("command"), "command");
+            if (spec is not null && spec.Kind.Key() != command) throw new InputException($"{path}: command {InputFiles.Echo(command)} but spec.kind {spec.Kind.Key()}");
+            var identity = new ExperimentIdentity(Text(r.GetProperty("tool_version"), "tool_version"), command, spec,
+                spec is null ? r.GetProperty("arguments").EnumerateArray().Select(a => Text(a, "an argument")).ToList() : [],
+                Text(r.GetProperty("scenario_sha256"), "scenario_sha256"), Text(r.GetProperty("options_sha256"), "options_sha256"), r.GetProperty("seed").GetUInt64());
             int shard = r.GetProperty("shard").GetInt32(), shards = r.GetProperty("shards").GetInt32(), unitCount = r.GetProperty("unit_count").GetInt32();
             if (shards < 1 || shard < 0 || shard >= shards)
                 throw new InputException($"{path}: shard {shard} of {shards} is out of range; expected 0 <= shard < shards");

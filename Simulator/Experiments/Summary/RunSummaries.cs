@@ -21,6 +21,7 @@ public static class RunSummaries
         CapacityReport capacity = CapacityModel.Analyse(scenario, ScenarioCatalogs.Default);
         var judged = new BacklogVerdicts(scenario, reps, capacity);
         var marks = new UnstableMarks(scenario, judged);
+        var stability = Stability(reps, judged);
         return new RunSummary(
             scenario, reps,
             reps.Count == 1 ? RunSummary.CiByBatchMeans : RunSummary.CiByReplications,
@@ -30,8 +31,11 @@ public static class RunSummaries
                 reps.Sum(r => r.Metrics.InFlight), Counts(reps.SelectMany(r => r.Metrics.FailedByReason))),
             Pools(reps, marks),
             Paths(reps, marks),
-            Stability(reps, judged),
-            capacity, judged, marks,
+            stability,
+            ChainSummaries.Of(scenario, reps, stability.FirstOrDefault(b => b.Name == TimeSeriesSampler.SettlementPool), marks),
+            capacity,
+            CostSummaries.Of(scenario, reps, capacity),
+            judged, marks,
             Counts(reps.SelectMany(r => r.Metrics.Decisions)),
             Faults(scenario, reps),
             Downgrades(reps),

@@ -9,8 +9,8 @@ namespace HacaSim.Experiments.Summary;
 /// <summary>
 /// A run's results, typed: built once from the replications (<see cref="RunSummaries.Of"/>), then written as
 /// summary.json (<c>Experiments/Output/RunSummaryWriter</c> serialises it) and read by the console summary. The
-/// sections follow summary.json's; the chain's and the cost's sections are still written from <see cref="Results"/>
-/// by their own writers (ChainSummaryWriter, CostWriter).
+/// sections follow summary.json's, the chain's (<see cref="Chain"/>) and the cost's (<see cref="Cost"/>) included; the
+/// report, <c>plan</c> targets, sweep points and compare variants read this object, never summary.json's text.
 /// </summary>
 public sealed record RunSummary(
     Scenario Scenario,
@@ -22,7 +22,9 @@ public sealed record RunSummary(
     IReadOnlyList<PoolSummary> Pools,
     IReadOnlyList<PathSummary> Paths,
     IReadOnlyList<BacklogSummary> Stability,
+    ChainSummary? Chain,
     CapacityReport Capacity,
+    CostSummary Cost,
     BacklogVerdicts Verdicts,
     UnstableMarks Marks,
     IReadOnlyList<KeyValuePair<string, long>> Decisions,

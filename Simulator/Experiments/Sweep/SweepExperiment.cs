@@ -38,7 +38,7 @@ public static class SweepExperiment
     }
 
     /// <summary>Runs every point's replications (in parallel across points and replications) and merges them per point.</summary>
-    /// <param name="replicationSummaries">Also keep each replication's own summary.json (for a CI of any summary key, as <c>plan</c> reports).</param>
+    /// <param name="replicationSummaries">Also keep each replication's own summary (for a CI of any summary key, as <c>plan</c> reports).</param>
     public static IReadOnlyList<SweepPoint> Evaluate(ScenarioSource source, IReadOnlyList<string> shared, IReadOnlyList<GridPoint> grid, int threads,
         bool replicationSummaries = false) =>
         Evaluate(source, shared, grid, threads, null, "", replicationSummaries)!;
@@ -57,7 +57,7 @@ public static class SweepExperiment
         {
             SweepPoint merged = Merge(p, cases[i].Loaded.Scenario, byCase[i]);
             return replicationSummaries && byCase[i].Count > 1
-                ? merged with { ReplicationSummaries = [.. byCase[i].Select(r => RunSummaryWriter.Write(cases[i].Loaded.Scenario, [r]))] }
+                ? merged with { ReplicationSummaries = [.. byCase[i].Select(r => RunSummaries.Of(cases[i].Loaded.Scenario, [r]))] }
                 : merged;
         }).ToList();
     }
@@ -77,7 +77,7 @@ public static class SweepExperiment
         var proofBacklogs = new List<string> { scenario.Roles.Prover ?? scenario.Roles.Inference, scenario.Roles.Verification, TimeSeriesSampler.SettlementPool };
         // The point's summary, built once: its summary.json, its capacity and the judge's verdicts.
         RunSummary summary = RunSummaries.Of(scenario, reps);
-        return new SweepPoint(point, metrics, stability, proofBacklogs, RunSummaryWriter.Write(summary))
+        return new SweepPoint(point, metrics, stability, proofBacklogs, summary)
         {
             Capacity = summary.Capacity,
             Verdicts = summary.Verdicts.All.Select(v => (v.Key, v.Value.State)).ToList(),

@@ -2,6 +2,7 @@ using System.Text;
 using HacaSim.Analysis.Charts;
 using HacaSim.Analysis.Output;
 using HacaSim.Analysis.Statistics;
+using HacaSim.Experiments.Output;
 using HacaSim.Experiments.Summary;
 using static HacaSim.Experiments.Output.ExperimentFormat;
 
@@ -17,7 +18,7 @@ public static class SweepWriter
         {
             string dir = Path.Combine(outDir, "points", p.Point.Index.ToString(System.Globalization.CultureInfo.InvariantCulture));
             Directory.CreateDirectory(dir);
-            AtomicFile.WriteText(Path.Combine(dir, "summary.json"), p.SummaryJson);
+            AtomicFile.WriteText(Path.Combine(dir, "summary.json"), RunSummaryWriter.Write(p.Summary));
         }
         Charts(outDir, sweep);
         // sweep.csv last: its presence marks a complete sweep.

@@ -4,8 +4,10 @@ using HacaSim.Catalog;
 namespace HacaSim.Scenarios.Loading;
 
 /// <summary>
-/// The arithmetic inside <c>${...}</c>: numbers, parameter names, <c>+ - * /</c>, parentheses and unary
-/// minus, evaluated in double precision by recursive descent. Errors are <see cref="FormatException"/>s
+/// The arithmetic inside <c>${...}</c>: numbers, parameter names, <c>+ - * /</c>, parentheses, unary
+/// minus and the functions <c>round floor ceil</c> (one argument; round takes halves away from zero) and
+/// <c>min max</c> (two or more), evaluated in double precision by recursive descent. The functions let a
+/// sampled continuous input drive a whole number (nodes = round(10 x ratio)) or respect another key's bound. Errors are <see cref="FormatException"/>s
 /// whose message names the problem; the loader adds file, line and field.
 /// </summary>
 public static class ParameterExpression
@@ -30,6 +32,12 @@ public static class ParameterExpression
 
     private static bool IsNameStart(char c) => char.IsAsciiLetter(c) || c == '_';
     private static bool IsNamePart(char c) => char.IsAsciiLetterOrDigit(c) || c == '_';
+
+    /// <summary>The functions an expression may call, with their fewest and most arguments.</summary>
+    private static readonly IReadOnlyDictionary<string, (int Min, int Max)> Functions = new Dictionary<string, (int, int)>(StringComparer.Ordinal)
+    {
+        ["round"] = (1, 1), ["floor"] = (1, 1), ["ceil"] = (1, 1), ["min"] = (2, int.MaxValue), ["max"] = (2, int.MaxValue),
+    };
 
     private sealed class Parser(string text, IReadOnlyDictionary<string, string> parameters)
     {
@@ -86,7 +94,7 @@ public static class ParameterExpression
             return value;
         }
 
-        // primary := number | name | '(' expression ')'
+        // primary := number | name | function '(' expression (',' expression)* ')' | '(' expression ')'
         private double Primary()
         {
             SkipSpaces();
@@ -100,7 +108,14 @@ public static class ParameterExpression
                 return value;
             }
             if (char.IsAsciiDigit(c) || c == '.') return Number();
-            if (IsNameStart(c)) return Name();
+            if (IsNameStart(c))
+            {
+                int start = _position;
+                while (!AtEnd && IsNamePart(text[_position])) _position++;
+                string name = text[start.._position];
+                SkipSpaces();
+                return Accept('(') ? Call(name) : Parameter(name);
+            }
             throw Error($"unexpected \"{InputFiles.Echo(Rest)}\"; expected a number, a parameter name or \"(\"");
         }
 
@@ -121,11 +136,38 @@ public static class ParameterExpression
             return value;
         }
 
-        private double Name()
+        /// <summary>A function call, after its "(": the arguments, then the value. Unknown names and wrong argument counts are errors.</summary>
+        private double Call(string name)
         {
-            int start = _position;
-            while (!AtEnd && IsNamePart(text[_position])) _position++;
-            string name = text[start.._position];
+            if (!Functions.TryGetValue(name, out var arity))
+                throw Error($"unknown function \"{name}\"{Suggestions.DidYouMean(name, Functions.Keys)}; functions: {string.Join(", ", Functions.Keys)}");
+            Enter();
+            var args = new List<double> { Expression() };
+            SkipSpaces();
+            while (Accept(','))
+            {
+                args.Add(Expression());
+                SkipSpaces();
+            }
+            if (!Accept(')')) throw Error(AtEnd ? "missing \")\"" : $"expected \",\" or \")\" but found \"{InputFiles.Echo(Rest)}\"");
+            _depth--;
+            if (args.Count < arity.Min || args.Count > arity.Max)
+                throw Error(arity.Min == arity.Max
+                    ? $"{name}() takes {arity.Min} argument{(arity.Min == 1 ? "" : "s")}, found {args.Count}"
+                    : $"{name}() takes at least {arity.Min} arguments, found {args.Count}");
+            return name switch
+            {
+                "round" => Math.Round(args[0], MidpointRounding.AwayFromZero),
+                "floor" => Math.Floor(args[0]),
+                "ceil" => Math.Ceiling(args[0]),
+                "min" => args.Min(),
+                "max" => args.Max(),
+                _ => throw new InvalidOperationException(name),
+            };
+        }
+
+        private double Parameter(string name)
+        {
             if (!parameters.TryGetValue(name, out string? raw))
             {
                 string known = parameters.Count == 0 ? "no parameters are declared" : $"declared: {string.Join(", ", parameters.Keys)}";

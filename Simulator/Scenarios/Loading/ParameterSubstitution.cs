@@ -39,11 +39,11 @@ internal static class ParameterSubstitution
         return result;
     }
 
-    /// <summary>The parameter names a text refers to inside its <c>${...}</c> (a name, or names in an expression).</summary>
+    /// <summary>The parameter names a text refers to inside its <c>${...}</c> (a name, or names in an expression; a function's name is not one).</summary>
     public static IEnumerable<string> ReferencedNames(string text)
     {
         foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(text, @"\$\{([^}]*)\}"))
-            foreach (System.Text.RegularExpressions.Match n in System.Text.RegularExpressions.Regex.Matches(m.Groups[1].Value, @"(?<![A-Za-z0-9_.])[A-Za-z_][A-Za-z0-9_]*"))
+            foreach (System.Text.RegularExpressions.Match n in System.Text.RegularExpressions.Regex.Matches(m.Groups[1].Value, @"(?<![A-Za-z0-9_.])(?>[A-Za-z_][A-Za-z0-9_]*)(?!\s*\()"))
                 yield return n.Value;
     }
 

@@ -70,14 +70,19 @@ internal sealed class SettlementBinder(ScenarioProblems problems, ComponentSpecR
         var c = s.Child("consensus", ConsensusKeys);
         if (c.Node is null) return null;
         string model = c.Choice("model", "quorum", ConsensusModels, "consensus model");
+        // With the model written out, the other model's keys may stay: a scenario that samples the model
+        // (model: "${consensus_model}", results/reproduce.sh) carries both models' parameters and uses one.
+        // Without it they are a mistake (a key that would change nothing), reported as such.
+        // model: linear is always written out, so its phases and message_delay_s are such ignored keys.
+        bool explicitModel = c.Has("model");
         if (model == "linear")
         {
-            foreach (string key in ConsensusKeys.Skip(1).Where(c.Has))
-                problems.Report(c.NodeFor(key), c.ChildPath(key),
-                    $"{key} only applies to model: quorum; the linear model takes consensus_base_s and consensus_per_validator_s");
+            // The quorum keys are still checked, so that a sampled scenario is valid under either model.
+            if (c.Has("phases")) c.Integer("phases", 3, 1);
+            if (c.Value("message_delay_s") is { } ignored) specs.Distribution(ignored, c.ChildPath("message_delay_s"));
             return null;
         }
-        foreach (string key in LinearKeys.Where(s.Has))
+        foreach (string key in LinearKeys.Where(s.Has).Where(_ => !explicitModel))
             problems.Report(s.NodeFor(key), s.ChildPath(key),
                 $"{key} only applies to the linear consensus model; settlement.consensus.model is quorum (phases, message_delay_s)");
         // Two voting phases (prevote/precommit in Tendermint, prepare/commit in QBFT) after the proposal: 3 message delays.

@@ -104,7 +104,7 @@ public class MergeTamperingTests
         Forge(part, u => u["pools"]![0]!["name"] = null);
         AssertRefused(tmp, part, "not a readable unit file");
         JsonNode m = Manifest(part);
-        m["arguments"]![0] = null;
+        m["spec"]!["overrides"]![0] = null;
         SaveManifest(part, m);
         AssertRefused(tmp, part, "null");
     }

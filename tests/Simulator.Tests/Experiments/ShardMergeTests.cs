@@ -52,6 +52,57 @@ public class ShardMergeTests
     }
 
     [Test]
+    public void A_part_stores_the_typed_experiment_spec_that_merge_runs()
+    {
+        using var tmp = new TempDirectory();
+        Ok(Execute([.. CompareArgs, "--shard", "0/2", "--out", tmp.File("p0")]));
+        ExperimentSpec spec = PartManifest.Read(tmp.File("p0")).Identity.Spec!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(File.ReadAllText(Path.Combine(tmp.File("p0"), PartManifest.FileName)), Does.Contain("\"format\": \"hacasim-part/2\"").And.Not.Contain("\"arguments\""));
+            Assert.That(spec.Kind, Is.EqualTo(ExperimentKind.Compare));
+            Assert.That(spec.Scenario, Is.EqualTo(Adaptive));
+            Assert.That(spec.Overrides, Is.EqualTo(new[] { "run.replications=2", "run.duration_s=400", "run.warmup_s=40" }));
+            Assert.That(spec.Variants.Select(v => $"{v.Name}:{string.Join(",", v.Values)}"), Is.EqualTo(new[] { "static:policy=static", "adaptive:arrival_rate=7" }));
+        });
+    }
+
+    /// <summary>
+    /// Parts written before the typed spec (manifest format hacasim-part/1: the canonical command line in "arguments", the
+    /// options hash over it) still merge, byte-identical to the unsharded sweep. The old manifests are made from new
+    /// parts by writing what the old format held.
+    /// </summary>
+    [Test]
+    public void Parts_with_the_old_manifest_format_still_merge()
+    {
+        using var tmp = new TempDirectory();
+        Ok(Execute([.. SweepArgs, "--out", tmp.File("full"), "--quiet"]));
+        // The canonical command line of SweepArgs: the scenario, then the options sorted by name.
+        string[] options = ["--duration", "400", "--param", "arrival_rate=4,9", "--replications", "2", "--warmup", "40"];
+        string optionsSha = ExperimentIdentity.Sha256(string.Join("\n", options));
+        var parts = new[] { tmp.File("p0"), tmp.File("p1") };
+        for (int k = 0; k < 2; k++)
+        {
+            Ok(Execute([.. SweepArgs, "--shard", $"{k}/2", "--out", parts[k]]));
+            string path = Path.Combine(parts[k], PartManifest.FileName);
+            var m = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(path))!.AsObject();
+            var old = new System.Text.Json.Nodes.JsonObject();
+            foreach (var (key, value) in m.ToList())
+            {
+                m.Remove(key);
+                if (key == "spec") old["arguments"] = new System.Text.Json.Nodes.JsonArray([.. new[] { Baseline }.Concat(options).Select(a => (System.Text.Json.Nodes.JsonNode)a)]);
+                else if (key == "format") old[key] = "hacasim-part/1";
+                else if (key == "options_sha256") old[key] = optionsSha;
+                else old[key] = value;
+            }
+            File.WriteAllText(path, old.ToJsonString());
+        }
+        Assert.That(PartManifest.Read(parts[0]).Identity.Spec, Is.Null);
+        Ok(Execute(["merge", "--out", tmp.File("merged"), .. parts]));
+        AssertSameFiles(tmp.File("full"), tmp.File("merged"), "old-format parts");
+    }
+
+    [Test]
     public void A_part_holds_a_manifest_and_one_file_per_unit_and_empty_shards_are_fine()
     {
         using var tmp = new TempDirectory();

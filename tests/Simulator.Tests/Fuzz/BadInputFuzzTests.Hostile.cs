@@ -134,7 +134,7 @@ public partial class BadInputFuzzTests
                 m[new[] { "shard", "shards", "unit_count", "seed", "complete", "format" }[rng.Next(6)]] = hostileValues[rng.Next(hostileValues.Length)]?.DeepClone();
                 break;
             case 3:
-                m["arguments"]!.AsArray().Add(hostileValues[rng.Next(hostileValues.Length)]?.DeepClone());
+                m["spec"]!["overrides"]!.AsArray().Add(hostileValues[rng.Next(hostileValues.Length)]?.DeepClone());
                 break;
             case 4:
                 File.WriteAllText(manifestPath, File.ReadAllText(manifestPath)[..rng.Next(1, 200)]);

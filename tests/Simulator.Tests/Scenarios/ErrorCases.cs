@@ -145,7 +145,7 @@ internal static class ErrorCases
             "t.yaml:13:", "settlement.batch.aggregated", "only applies with verification.placement: onchain");
         yield return Case("AggregateWithoutAggregation", Minimal + "settlement: {batch: {aggregate_s: 2}}\n",
             "t.yaml:13:", "settlement.batch.aggregate_s", "only applies with aggregated: true");
-        yield return Case("QuorumWithLinearKeys", Minimal + "settlement: {consensus_base_s: 1, consensus: {model: quorum}}\n",
+        yield return Case("QuorumWithLinearKeys", Minimal + "settlement: {consensus_base_s: 1, consensus: {phases: 3}}\n",
             "t.yaml:13:", "settlement.consensus_base_s", "only applies to the linear consensus model");
         yield return Case("UnknownConsensusModel", Minimal + "settlement: {consensus: {model: raft}}\n",
             "t.yaml:13:", "settlement.consensus.model", "allowed: linear, quorum");
