@@ -45,7 +45,7 @@ public static class CapacityModel
         double verifiersUp = verifiers * Availability(scenario, scenario.Pools[roles.Verification], catalogs, [], teeOnly: false);
         double k = Math.Min(scenario.Verification.Replication ?? int.MaxValue, verifiersUp);
         PathsConfig paths = scenario.Paths;
-        IDistribution Dist(ComponentSpec spec) => catalogs.Distributions.Create(spec, new Random(0)); // moments only: never sampled
+        IDistribution Dist(ComponentSpec spec) => catalogs.Distributions.Describe(spec); // moments only: never sampled
 
         // Jobs each pool receives, as (jobs per arriving request, mean work, second moment of work), per stage.
         var jobs = scenario.Pools.Keys.ToDictionary(p => p, _ => new List<Job>(), StringComparer.Ordinal);
@@ -169,7 +169,7 @@ public static class CapacityModel
         if (s.BlockExecutionBudgetSeconds is { } budget && execution > 0 && budget / execution < k) (k, limit) = (Math.Floor(budget / execution), "execution budget / verify per item");
         int validators = s.Validators ?? scenario.Pools[scenario.Roles.Verification].Nodes;
         double consensus = s.Consensus is { Model: ConsensusModel.Quorum } quorum
-            ? new Model.Chain.QuorumConsensus(quorum.Phases, validators, r => catalogs.Distributions.Create(quorum.MessageDelaySeconds!, r), new Random(0)).MeanSeconds
+            ? Model.Chain.QuorumConsensus.Mean(quorum.Phases, validators, r => catalogs.Distributions.Create(quorum.MessageDelaySeconds!, r))
             : s.ConsensusBaseSeconds + s.ConsensusPerValidatorSeconds * validators;
         double fullExecution = k * execution;
         double cycle = s.Pipeline is { } d ? Math.Max(s.BlockIntervalSeconds, (fullExecution + consensus) / d) : Math.Max(s.BlockIntervalSeconds, fullExecution);
@@ -227,8 +227,8 @@ public static class CapacityModel
         FaultsConfig f = scenario.FaultsOrNone;
         foreach (NodeFailureConfig nf in f.NodeFailures.Where(n => n.Pool == pc.Name))
         {
-            double up = catalogs.Distributions.Create(nf.TimeBetweenFailures, new Random(0)).Mean;
-            double down = catalogs.Distributions.Create(nf.TimeToRepair, new Random(0)).Mean;
+            double up = catalogs.Distributions.Describe(nf.TimeBetweenFailures).Mean;
+            double down = catalogs.Distributions.Describe(nf.TimeToRepair).Mean;
             a *= up / (up + down);
             notes.Add($"{pc.Name}: capacity x availability MTBF/(MTBF+MTTR) = {up / (up + down):0.###}");
         }
@@ -277,10 +277,10 @@ public static class CapacityModel
         var classes = scenario.Traffic.Classes;
         double sharedTotal = classes.Where(c => c.Arrival is null).Sum(c => c.Share);
         WindowRate? shared = scenario.Traffic.Arrival is { } spec && classes.Any(c => c.Arrival is null)
-            ? WindowRate.Of(catalogs.Arrivals.Create(spec, new Random(0)), from, to) : null;
+            ? WindowRate.Of(catalogs.Arrivals.Describe(spec), from, to) : null;
         foreach (RequestClassConfig c in classes)
         {
-            WindowRate window = c.Arrival is { } own ? WindowRate.Of(catalogs.Arrivals.Create(own, new Random(0)), from, to) : shared!;
+            WindowRate window = c.Arrival is { } own ? WindowRate.Of(catalogs.Arrivals.Describe(own), from, to) : shared!;
             double rate = c.Arrival is null ? (sharedTotal > 0 ? window.Rate * c.Share / sharedTotal : 0) : window.Rate;
             if (window.Method != CapacityReport.ClosedForm)
             {
@@ -295,7 +295,7 @@ public static class CapacityModel
     /// <summary>Mirrors TrafficSource.ClassDraws: which cost and which proof law a class's requests get.</summary>
     private static ClassRate Work(Scenario scenario, ScenarioCatalogs catalogs, RequestClassConfig c, double rate, WindowRate window)
     {
-        IDistribution Dist(ComponentSpec spec) => catalogs.Distributions.Create(spec, new Random(0));
+        IDistribution Dist(ComponentSpec spec) => catalogs.Distributions.Describe(spec);
         ComponentSpec? proof = scenario.Paths.Zkml.ProofSeconds;
         ModelProfile? model = c.Model is { } name ? scenario.Models[name] : null;
         Moments inference;
@@ -341,8 +341,9 @@ public static class CapacityModel
     {
         public static WindowRate Of(IArrivalProcess process, double from, double to)
         {
-            if (process is TraceReplayArrivals)
+            if (process is TraceReplayArrivals trace)
             {
+                process = trace.Restarted();
                 // Deterministic: count the rows that arrive in the window, and average their token counts.
                 long n = 0;
                 var prompt = new MathNet.Numerics.Statistics.RunningStatistics();

@@ -1,3 +1,5 @@
+using HacaSim.Randomness;
+
 namespace HacaSim.Catalog;
 
 /// <summary>A set of named implementations of one kind (distributions, arrival processes, policies).</summary>
@@ -19,8 +21,22 @@ public sealed class Catalog<T>
     public IEnumerable<string> Names => Entries.Select(e => e.Name);
 
     /// <summary>Problems with <paramref name="spec"/>, each a sentence saying what is allowed; empty when valid.</summary>
-    public IReadOnlyList<string> Validate(ComponentSpec spec)
+    public IReadOnlyList<string> Validate(ComponentSpec spec) => spec.Described is T ? [] : Check(spec, out _);
+
+    /// <summary>
+    /// <paramref name="spec"/> validated and bound once for its description (<see cref="ComponentSpec.Described"/>), or
+    /// null with the problems. The loader binds every component it reads; a replication then only attaches its streams.
+    /// </summary>
+    public (ComponentSpec? Bound, IReadOnlyList<string> Problems) TryBind(ComponentSpec spec)
     {
+        if (spec.Described is T) return (spec, []);
+        var problems = Check(spec, out T? built);
+        return problems.Count > 0 ? (null, problems) : (spec with { Described = built }, problems);
+    }
+
+    private IReadOnlyList<string> Check(ComponentSpec spec, out T? built)
+    {
+        built = default;
         if (!_entries.TryGetValue(spec.Name, out var entry))
             return [$"unknown {Kind} \"{spec.Name}\"{Suggestions.DidYouMean(spec.Name, Names)}; allowed: {string.Join(", ", Names)}"];
         if (!entry.ParameterSets.Any(p => p.Matches(spec.Keys)))
@@ -30,8 +46,8 @@ public sealed class Catalog<T>
         }
         try
         {
-            // Build once with a throwaway generator: the constructors check value ranges with clear messages.
-            entry.Create(spec, new Random(0));
+            // Build it for its description (never sampled): the constructors check value ranges with clear messages.
+            built = entry.Create(spec, NoRandomness.Instance);
             return [];
         }
         catch (Exception e) when (e is ArgumentException or InputException)
@@ -62,6 +78,19 @@ public sealed class Catalog<T>
     /// <summary>Problems of a valid <paramref name="spec"/> against the scenario's request classes (its entry's <see cref="CatalogEntry{T}.ClassCheck"/>).</summary>
     public IReadOnlyList<(string? Key, string Message)> CheckClasses(ComponentSpec spec, IReadOnlyList<string> classes) =>
         _entries.TryGetValue(spec.Name, out var entry) && entry.ClassCheck is { } check ? check(spec, classes).ToList() : [];
+
+    /// <summary>
+    /// The component <paramref name="spec"/> names, for what it says of itself without drawing (a distribution's mean,
+    /// variance or minimum, an arrival process's rate, a policy's kind): the one bound at load
+    /// (<see cref="ComponentSpec.Described"/>), or bound now for a spec made in code. It has no random source
+    /// (<see cref="NoRandomness"/>): sampling it throws.
+    /// </summary>
+    public T Describe(ComponentSpec spec)
+    {
+        var (bound, problems) = TryBind(spec);
+        if (bound is null) throw new InputException(problems.Select(spec.Location.Format).ToList());
+        return (T)bound.Described!;
+    }
 
     /// <summary>Builds a validated spec, drawing from <paramref name="rng"/>.</summary>
     public T Create(ComponentSpec spec, Random rng)

@@ -12,6 +12,12 @@ public sealed record ComponentSpec(
     IReadOnlyDictionary<string, IReadOnlyList<double>> Lists,
     SourceLocation Location)
 {
+    /// <summary>
+    /// The component bound once at load for its description (built without a random source; see
+    /// <see cref="Catalog{T}.Describe"/>); null for a spec made in code, which is bound when first described.
+    /// </summary>
+    public object? Described { get; init; }
+
     /// <summary>The named data file's contents, when the loader read it at bind time; null: the factory reads the file itself.</summary>
     public AttachedData? Data { get; init; }
 

@@ -27,8 +27,9 @@ internal static class ConsoleSummary
         RequestCounts requests = summary.Requests;
         o.WriteLine(string.Create(ci, $"{scenario.Name}: {scenario.Run.DurationSeconds:0.###} s simulated x {summary.Replications} replication(s), warm-up {scenario.Run.WarmupSeconds:0.###} s"));
         o.WriteLine(string.Create(ci, $"requests: {requests.Arrived} arrived = {requests.Settled} settled + {requests.Failed} failed + {requests.InFlight} in flight"));
-        // The warm-up the run ended with, checked against MSER-5 on the final replications (a detected warm-up included).
-        WarmupChoice warmup = RunSummaries.FixedWarmup(scenario, results);
+        // The warm-up the run used, as summary.json reports it: a fixed one checked against MSER-5 on replication 0, or
+        // under --warmup auto the detected one with the pilot's own verdict on it.
+        WarmupChoice warmup = summary.Warmup;
         if (!warmup.Reliable)
             o.WriteLine(string.Create(ci,
                 $"warning: the warm-up ({warmup.Seconds:0.###} s) is not confirmed by MSER-5 (it would cut {warmup.DetectedSeconds:0.###} s of {warmup.Pool ?? "the busiest pool"}); lengthen the run or the warm-up before trusting the means"));

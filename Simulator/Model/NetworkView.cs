@@ -37,7 +37,7 @@ public sealed class NetworkView : INetworkView
         _settlement = settlement;
         _replication = replication;
         _byName = pools.All.ToDictionary(p => p.Name, StringComparer.Ordinal);
-        double Mean(ComponentSpec spec) => catalogs.Distributions.Create(spec, new Random(0)).Mean;
+        double Mean(ComponentSpec spec) => catalogs.Distributions.Describe(spec).Mean;
         PathsConfig p = scenario.Paths;
         _hop = Mean(scenario.Network.HopLatency);
         _attest = Mean(p.Tee.AttestSeconds);

@@ -21,6 +21,12 @@ public sealed class TraceReplayArrivals : IArrivalProcess
     /// <param name="startOffsetSeconds">Skip rows before this trace time; the first used row plays at (its time - offset) / timeScale.</param>
     /// <param name="limit">Use at most this many rows (> 0), or all from the offset on.</param>
     /// <param name="loop">Repeat the used rows; the repeat starts one mean gap after the last row, so passes never overlap.</param>
+    /// <summary>
+    /// The same replay from its first row, over the same shared rows: to count or average a trace's arrivals (the
+    /// capacity model, the resource limits) without advancing a replay that something else holds.
+    /// </summary>
+    public TraceReplayArrivals Restarted() => new(_data, _timeScale, _startOffsetSeconds, _rowCount, _loop);
+
     public TraceReplayArrivals(TraceData data, double timeScale = 1, double startOffsetSeconds = 0, int? limit = null, bool loop = false)
     {
         ArgumentNullException.ThrowIfNull(data);

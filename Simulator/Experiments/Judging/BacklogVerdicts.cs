@@ -52,6 +52,17 @@ public sealed class BacklogVerdicts
     public StabilityState Worst(IEnumerable<string> backlogs) =>
         backlogs.Select(b => Of(b)?.State ?? StabilityState.Stable).DefaultIfEmpty(StabilityState.Stable).Max();
 
+    /// <summary>
+    /// The trend test's boolean across replications (summary.json's and sweep.csv's <c>stable</c>, whose meaning is kept:
+    /// the per-replication trend verdicts combined by majority, a single replication deciding alone). It lives here, beside
+    /// the three-state verdict, so that every verdict of a run, sweep, compare or merge comes from this one judge.
+    /// </summary>
+    public static bool TrendStable(IEnumerable<StabilityVerdict> verdicts)
+    {
+        var list = verdicts.ToList();
+        return list.Count(v => !v.Stable) * 2 <= list.Count;
+    }
+
     /// <summary>Mean growth and its 95% half-width: Student-t across replications, the trend fit's own with one.</summary>
     public static (double Growth, double Ci95) Growth(IReadOnlyList<StabilityVerdict> verdicts)
     {

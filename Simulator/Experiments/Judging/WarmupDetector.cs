@@ -27,7 +27,7 @@ public static class WarmupDetector
         var byLoad = first.Pools
             .OrderByDescending(p => replications.Average(r => r.Pools.First(q => q.Name == p.Name).Utilization))
             .ThenBy(p => p.Name, StringComparer.Ordinal).ToList();
-        PoolResult? pool = byLoad.FirstOrDefault(p => !MajorityVote.Unstable(replications.Select(r => r.Pools.First(q => q.Name == p.Name).Stability)));
+        PoolResult? pool = byLoad.FirstOrDefault(p => BacklogVerdicts.TrendStable(replications.Select(r => r.Pools.First(q => q.Name == p.Name).Stability)));
         bool anyStable = pool is not null;
         pool ??= byLoad[0];
         var series = replications.SelectMany(r => r.TimeSeries).Where(r => r.Pool == pool.Name)

@@ -52,13 +52,13 @@ public sealed class RunOutputs(string directory, LoadedScenario loaded, bool log
         _requests?.Complete(results.Count);
         string title = $"{scenario.Name}";
         double warmup = scenario.Run.WarmupSeconds;
-        // Every file below is independent of the others: written side by side (each chart renders on its own
-        // plot), so the fixed cost of a short run is the longest of them, not their sum. The summary text is
-        // built alongside; the report reads the typed summary and needs the charts, so it comes after.
+        // The typed summary first (summary.json, the report and the charts' merged statistics all read it); then every file
+        // below, independent of the others, is written side by side (each chart renders on its own plot), so the fixed cost
+        // of a short run is the longest of them, not their sum. The report needs the charts, so it comes after.
         // Longest first (tests/Benchmarks --outputs): the workers take the writers in this order, so the chart of a
         // long time series (queue length: ~0.7 s for an M/M/4 run's 11,111 samples per line, most of it drawing the PNG)
         // starts at once instead of after the short ones, and the short ones fill the other core around it.
-        RunSummary typed = null!;
+        RunSummary typed = RunSummaries.Of(scenario, results, annotations);
         string summary = "";
         InParallel(
             () => QueueLengthChart.Save(results[0].TimeSeries, $"Queue length per pool — {title}", File("queue_length"), warmup),
@@ -66,11 +66,11 @@ public sealed class RunOutputs(string directory, LoadedScenario loaded, bool log
             () => { if (scenario.FaultsOrNone.Any) BacklogChart.Save(results[0].TimeSeries, $"Backlog per pool across faults — {title}", File("backlog"), warmup); },
             () => ProofLagChart.Save(results[0].ProofLag, $"Proof lag over time — {title}", File("proof_lag"), warmup),
             () => LatencyCdfChart.Save(LatencyCdfs(results), $"Result latency and time to trust per path — {title}", File("latency_cdf")),
-            () => UtilizationChart.Save(Utilization(results), $"Utilisation per pool — {title}", File("utilization"), results.Count),
-            () => ReplicationSpreadChart.Save(TimeToTrust(results), $"Mean time to trust per path — {title}", "mean time to trust (s)", File("replication_spread"),
+            () => UtilizationChart.Save(Utilization(typed), $"Utilisation per pool — {title}", File("utilization"), results.Count),
+            () => ReplicationSpreadChart.Save(TimeToTrust(typed), $"Mean time to trust per path — {title}", "mean time to trust (s)", File("replication_spread"),
                 results.Count),
             () => ParquetExport.Write(File("timeseries.parquet"), results.SelectMany(r => r.TimeSeries)),
-            () => summary = RunSummaryWriter.Write(typed = RunSummaries.Of(scenario, results, annotations)),
+            () => summary = RunSummaryWriter.Write(typed),
             () => CsvExport.Write(File("timeseries.csv"), results.SelectMany(r => r.TimeSeries)),
             () => ParquetExport.Write(File("proof_lag.parquet"), results.SelectMany(r => r.ProofLag)),
             () => CsvExport.Write(File("proof_lag.csv"), results.SelectMany(r => r.ProofLag)),
@@ -97,25 +97,13 @@ public sealed class RunOutputs(string directory, LoadedScenario loaded, bool log
         }
     }
 
-    private static Dictionary<string, (double Mean, double? Ci95)> Utilization(IReadOnlyList<ReplicationResult> results) =>
-        results[0].Pools.ToDictionary(p => p.Name, p =>
-        {
-            var s = SummaryStatistic.FromValues([.. results.Select(r => r.Pools.First(q => q.Name == p.Name).Utilization)]);
-            return (s.Mean, s.Ci95);
-        }, StringComparer.Ordinal);
+    /// <summary>Per pool, mean utilisation and its 95% half-width across replications, as summary.json has them.</summary>
+    private static Dictionary<string, (double Mean, double? Ci95)> Utilization(RunSummary summary) =>
+        summary.Pools.ToDictionary(p => p.Name, p => (p.Utilization.Mean, p.Utilization.Ci95), StringComparer.Ordinal);
 
-    /// <summary>Per path with requests: mean time to trust and its 95% half-width (across replications, or batch means for one).</summary>
-    private static List<(string Label, double Mean, double? Ci95)> TimeToTrust(IReadOnlyList<ReplicationResult> results)
-    {
-        var points = new List<(string, double, double?)>();
-        foreach (VerificationPath path in VerificationPaths.All)
-        {
-            var metrics = results.Select(r => r.Metrics.Path(path)).ToList();
-            var s = ReplicationStatistics.WithBatchMeans(ReplicationStatistics.Merge(metrics.Select(m => m.TimeToTrust)), metrics.Select(m => m.TimeToTrustBatches));
-            if (s is not null) points.Add((path.Key(), s.Mean, s.Ci95));
-        }
-        return points;
-    }
+    /// <summary>Per path with requests: mean time to trust and its 95% half-width (across replications, or batch means for one), as summary.json has them.</summary>
+    private static List<(string Label, double Mean, double? Ci95)> TimeToTrust(RunSummary summary) =>
+        [.. summary.Paths.Where(p => p.TimeToTrust is not null).Select(p => (p.Path.Key(), p.TimeToTrust!.Mean, p.TimeToTrust.Ci95))];
 
     private string File(string name) => Path.Combine(Directory, name);
 

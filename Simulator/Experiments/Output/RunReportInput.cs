@@ -29,8 +29,8 @@ public static class RunReportInput
             ? Backlog(new ReportPool(Model.TimeSeriesSampler.SettlementPool, 0, 0, null, null, null,
                 Stable(Model.TimeSeriesSampler.SettlementPool), Growth(Model.TimeSeriesSampler.SettlementPool)))
             : null;
-        return new RunReportData(scenario.Name, description, parameters, run, summary.Replications, summary.CiMethod,
-            summary.Warmup.Method, Finite(summary.Warmup.Seconds), summary.Warmup.Reliable,
+        return new RunReportData(scenario.Name, description, parameters, run, summary.Replications, summary.CiMethod.Key(),
+            summary.Warmup.Method.Key(), Finite(summary.Warmup.Seconds), summary.Warmup.Reliable,
             (summary.Requests.Arrived, summary.Requests.Settled, summary.Requests.Failed, summary.Requests.InFlight),
             paths, pools, settlement)
         {

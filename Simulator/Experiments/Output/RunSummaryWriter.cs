@@ -49,7 +49,7 @@ public static class RunSummaryWriter
             [SummaryKeys.Replications] = summary.Replications,
             [SummaryKeys.DurationSeconds] = Number(scenario.Run.DurationSeconds),
             [SummaryKeys.WarmupSeconds] = Number(scenario.Run.WarmupSeconds),
-            [SummaryKeys.CiMethod] = summary.CiMethod,
+            [SummaryKeys.CiMethod] = summary.CiMethod.Key(),
             [SummaryKeys.Warmup] = Warmup(summary.Warmup),
         };
         if (summary.Precision is { } precision) o[SummaryKeys.Precision] = Precision(precision);
@@ -79,7 +79,7 @@ public static class RunSummaryWriter
 
     private static JsonObject Warmup(WarmupChoice warmup) => new()
     {
-        [SummaryKeys.Method] = warmup.Method,
+        [SummaryKeys.Method] = warmup.Method.Key(),
         [SummaryKeys.Seconds] = Number(warmup.Seconds),
         [SummaryKeys.Reliable] = warmup.Reliable,
         [SummaryKeys.Mser5Seconds] = Number(warmup.DetectedSeconds),

@@ -37,7 +37,7 @@ public static class RunExecution
             WarmupDetector.Detection d = WarmupDetector.Detect(ReplicationRunner.Run(pilotScenario, settings.Threads, catalogs, cancel: cancel));
             overrides.Add("run.warmup_s=" + d.Seconds.ToString("R", CultureInfo.InvariantCulture));
             final = source.With(overrides, catalogs);
-            warmup = new WarmupChoice("mser5", d.Seconds, d.Reliable, d.Seconds, d.Pool);
+            warmup = new WarmupChoice(WarmupMethod.Mser5, d.Seconds, d.Reliable, d.Seconds, d.Pool);
         }
 
         IReadOnlyList<ReplicationResult> results;

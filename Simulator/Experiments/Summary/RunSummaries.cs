@@ -4,7 +4,6 @@ using HacaSim.Experiments.Judging;
 using HacaSim.Model;
 using HacaSim.Policies;
 using HacaSim.Scenarios;
-using static HacaSim.Experiments.Judging.MajorityVote;
 using static HacaSim.Experiments.Summary.ReplicationStatistics;
 
 namespace HacaSim.Experiments.Summary;
@@ -24,7 +23,7 @@ public static class RunSummaries
         var stability = Stability(reps, judged);
         return new RunSummary(
             scenario, reps,
-            reps.Count == 1 ? RunSummary.CiByBatchMeans : RunSummary.CiByReplications,
+            reps.Count == 1 ? CiMethod.BatchMeans : CiMethod.Replications,
             annotations?.Warmup ?? FixedWarmup(scenario, reps),
             annotations?.Precision,
             new RequestCounts(reps.Sum(r => r.Metrics.Arrived), reps.Sum(r => r.Metrics.Settled), reps.Sum(r => r.Metrics.Failed),
@@ -48,7 +47,7 @@ public static class RunSummaries
     {
         WarmupDetector.Detection check = WarmupDetector.Detect(reps[0]);
         double seconds = scenario.Run.WarmupSeconds;
-        return new WarmupChoice("fixed", seconds, check.Reliable && seconds >= check.Seconds, check.Seconds, check.Pool);
+        return new WarmupChoice(WarmupMethod.Fixed, seconds, check.Reliable && seconds >= check.Seconds, check.Seconds, check.Pool);
     }
 
     private static List<PoolSummary> Pools(IReadOnlyList<ReplicationResult> reps, UnstableMarks marks) =>
@@ -83,12 +82,12 @@ public static class RunSummaries
         return backlogs;
     }
 
-    /// <summary>The per-replication majority flag, the growth trend across replications (one replication: the trend fit's own interval), the verdict.</summary>
+    /// <summary>The trend test's boolean (the judge's majority rule), the growth trend across replications (one replication: the trend fit's own interval), the verdict.</summary>
     private static BacklogSummary Backlog(string name, IReadOnlyList<StabilityVerdict> verdicts, BacklogVerdicts judged)
     {
         var growth = SummaryStatistic.FromValues(verdicts.Select(v => v.GrowthPerSecond).ToList());
         if (verdicts.Count == 1) growth = growth with { Ci95 = Finite(verdicts[0].GrowthCi95) };
-        return new BacklogSummary(name, !Unstable(verdicts), growth, judged.Of(name));
+        return new BacklogSummary(name, BacklogVerdicts.TrendStable(verdicts), growth, judged.Of(name));
     }
 
     private static FaultsSummary Faults(Scenario scenario, IReadOnlyList<ReplicationResult> reps)

@@ -15,7 +15,7 @@ namespace HacaSim.Experiments.Summary;
 public sealed record RunSummary(
     Scenario Scenario,
     IReadOnlyList<ReplicationResult> Results,
-    string CiMethod,
+    CiMethod CiMethod,
     WarmupChoice Warmup,
     PrecisionOutcome? Precision,
     RequestCounts Requests,
@@ -33,9 +33,6 @@ public sealed record RunSummary(
     long Events,
     IReadOnlyList<ClassSummary> Classes)
 {
-    public const string CiByReplications = "replications";
-    public const string CiByBatchMeans = "batch_means";
-
     public int Replications => Results.Count;
 
     public PoolSummary? Pool(string name) => Pools.FirstOrDefault(p => p.Name == name);

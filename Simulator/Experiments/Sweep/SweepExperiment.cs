@@ -69,14 +69,12 @@ public static class SweepExperiment
         var metrics = perReplication[0].Select(m => m.Name)
             .Select(name => (name, ConfidenceInterval.FromSamples(perReplication
                 .Select(r => r.First(m => m.Name == name).Value).Where(double.IsFinite).ToList()))).ToList();
-        var stability = reps[0].Pools.Select(p => (p.Name, !MajorityVote.Unstable(reps.Select(r => r.Pools.First(q => q.Name == p.Name).Stability)))).ToList();
-        // The chain's backlog as the model judged it (a block's worth of slack in block mode, one item in instant
-        // mode), exactly as summary.json's stability.settlement.stable reports it.
-        stability.Add((TimeSeriesSampler.SettlementPool, !MajorityVote.Unstable(reps.Select(r => r.SettlementStability!))));
         // The proof backlogs: whoever generates proofs (the prover pool, else the inference nodes), verification, settlement.
         var proofBacklogs = new List<string> { scenario.Roles.Prover ?? scenario.Roles.Inference, scenario.Roles.Verification, TimeSeriesSampler.SettlementPool };
         // The point's summary, built once: its summary.json, its capacity and the judge's verdicts.
         RunSummary summary = RunSummaries.Of(scenario, reps);
+        // Each backlog's stability as the one judge gave it in the summary (the chain's as summary.json's stability.settlement).
+        var stability = summary.Stability.Select(b => (b.Name, b.Stable)).ToList();
         return new SweepPoint(point, metrics, stability, proofBacklogs, summary)
         {
             Capacity = summary.Capacity,

@@ -7,11 +7,13 @@ namespace HacaSim.Experiments.Sweep;
 public sealed record SweepResult(string Scenario, IReadOnlyList<SweepParameter> Parameters, IReadOnlyList<SweepPoint> Points)
 {
     /// <summary>
-    /// A knee: the largest value of the first parameter before the first point (in ascending order) where
-    /// some proof backlog is unstable. Null when the smallest value is already unstable; <see cref="Knee.AllStable"/>
-    /// when nothing in the range is (the knee is then only a lower bound).
+    /// A knee: the largest value of the first parameter before the first point (in ascending order) where some proof
+    /// backlog is unstable, read from the same three-state verdicts as the knee interval (<see cref="KneeIntervals"/>),
+    /// so the two lines always agree: the knee lies in the interval [last stable, first unstable). Null when the smallest
+    /// value is already unstable; <see cref="Knee.AllStable"/> when nothing in the range is unstable (the knee is then
+    /// only a lower bound), <see cref="Knee.Critical"/> when some point is critical.
     /// </summary>
-    public sealed record Knee(string Others, string? Value, bool AllStable);
+    public sealed record Knee(string Others, string? Value, bool AllStable, bool Critical = false);
 
     public IReadOnlyList<Knee> Knees()
     {
@@ -19,18 +21,10 @@ public sealed record SweepResult(string Scenario, IReadOnlyList<SweepParameter> 
         foreach (var group in Points.GroupBy(p => OthersKey(p.Point)))
         {
             var ordered = group.OrderBy(p => Numeric(p.Point.Values[0].Value)).ToList();
-            string? knee = null;
-            bool allStable = true;
-            foreach (SweepPoint p in ordered)
-            {
-                if (!p.ProofBacklogsStable)
-                {
-                    allStable = false;
-                    break;
-                }
-                knee = p.Point.Values[0].Value;
-            }
-            knees.Add(new Knee(group.Key, knee, allStable));
+            int firstUnstable = ordered.FindIndex(p => p.ProofVerdict == Analysis.Statistics.StabilityState.Unstable);
+            int last = (firstUnstable < 0 ? ordered.Count : firstUnstable) - 1;
+            knees.Add(new Knee(group.Key, last < 0 ? null : ordered[last].Point.Values[0].Value, firstUnstable < 0,
+                ordered.Take(last + 1).Any(p => p.ProofVerdict == Analysis.Statistics.StabilityState.Critical)));
         }
         return knees;
     }

@@ -21,13 +21,13 @@ internal sealed class ComponentSpecReader(ScenarioProblems problems, ScenarioCat
                 problems.Report(node, path, $"expected a number >= 0 or {{dist: NAME, ...}}, found {ScenarioProblems.Describe(node)}");
                 return null;
             }
-            return new ComponentSpec("deterministic", new Dictionary<string, double> { ["value"] = value },
-                new Dictionary<string, string>(), new Dictionary<string, IReadOnlyList<double>>(), problems.Where(node, path));
+            return Bound(node, new ComponentSpec("deterministic", new Dictionary<string, double> { ["value"] = value },
+                new Dictionary<string, string>(), new Dictionary<string, IReadOnlyList<double>>(), problems.Where(node, path)), catalogs.Distributions);
         }
-        var spec = FromMapping(node, path, "dist", catalogs.Distributions.Names, "a number or {dist: NAME, ...}");
-        if (spec == null || !Validate(node, spec, catalogs.Distributions.Validate(spec))) return null;
+        var spec = Bound(node, FromMapping(node, path, "dist", catalogs.Distributions.Names, "a number or {dist: NAME, ...}"), catalogs.Distributions);
+        if (spec == null) return null;
         // Deterministic, uniform and empirical accept negative numbers, but a time or a token count cannot be one.
-        if (catalogs.Distributions.Create(spec, new Random(0)).Minimum < 0)
+        if (catalogs.Distributions.Describe(spec).Minimum < 0)
         {
             problems.Report(node, path, $"distribution \"{spec.Name}\" can give negative values here; durations and token counts must be >= 0");
             return null;
@@ -36,14 +36,19 @@ internal sealed class ComponentSpecReader(ScenarioProblems problems, ScenarioCat
     }
 
     /// <summary>The default for a field the file leaves out: a fixed value.</summary>
-    public ComponentSpec Deterministic(double value, string path) =>
-        new("deterministic", new Dictionary<string, double> { ["value"] = value }, new Dictionary<string, string>(),
+    public ComponentSpec Deterministic(double value, string path)
+    {
+        var spec = new ComponentSpec("deterministic", new Dictionary<string, double> { ["value"] = value }, new Dictionary<string, string>(),
             new Dictionary<string, IReadOnlyList<double>>(), problems.Default(path));
+        return Default(spec, catalogs.Distributions);
+    }
+
+    /// <summary>A default the binder supplies, bound like a read one (a default is valid; an invalid one is left for the checks that report it).</summary>
+    public static ComponentSpec Default<T>(ComponentSpec spec, Catalog<T> catalog) => catalog.TryBind(spec).Bound ?? spec;
 
     public ComponentSpec? Arrival(YamlNode node, string path)
     {
-        var spec = FromMapping(node, path, "process", catalogs.Arrivals.Names, "{process: NAME, ...}");
-        return spec != null && Validate(node, spec, catalogs.Arrivals.Validate(spec)) ? spec : null;
+        return Bound(node, FromMapping(node, path, "process", catalogs.Arrivals.Names, "{process: NAME, ...}"), catalogs.Arrivals);
     }
 
     /// <summary>A path policy: <c>{name: NAME, ...parameters}</c>, or just its name.</summary>
@@ -53,13 +58,16 @@ internal sealed class ComponentSpecReader(ScenarioProblems problems, ScenarioCat
             ? new ComponentSpec(text, new Dictionary<string, double>(), new Dictionary<string, string>(),
                 new Dictionary<string, IReadOnlyList<double>>(), problems.Where(node, path))
             : FromMapping(node, path, "name", catalogs.PathPolicies.Names, "{name: NAME, ...}");
-        return spec != null && Validate(node, spec, catalogs.PathPolicies.Validate(spec)) ? spec : null;
+        return Bound(node, spec, catalogs.PathPolicies);
     }
 
-    private bool Validate(YamlNode node, ComponentSpec spec, IReadOnlyList<string> messages)
+    /// <summary>The spec validated against its catalog and bound once for its description; null (problems reported) when invalid.</summary>
+    private ComponentSpec? Bound<T>(YamlNode node, ComponentSpec? spec, Catalog<T> catalog)
     {
+        if (spec == null) return null;
+        var (bound, messages) = catalog.TryBind(spec);
         foreach (string message in messages) problems.Report(node, spec.Location.FieldPath, message);
-        return messages.Count == 0;
+        return bound;
     }
 
     /// <summary>

@@ -154,7 +154,7 @@ internal static class ResourceLimits
         string field = "traffic.arrival";
         foreach (var (spec, path) in processes)
         {
-            double expected = Expected(catalogs.Arrivals.Create(spec, new Random(0)), scenario.Run.DurationSeconds);
+            double expected = Expected(catalogs.Arrivals.Describe(spec), scenario.Run.DurationSeconds);
             total += expected;
             if (expected > most) (most, field) = (expected, path);
         }
@@ -163,11 +163,25 @@ internal static class ResourceLimits
 
     private static double Expected(IArrivalProcess process, double durationSeconds)
     {
+        if (process is TraceReplayArrivals trace)
+        {
+            // A trace's rows are known: counted (from a replay of its own, stopping past the limit).
+            var replay = trace.Restarted();
+            long count = 0;
+            while (count <= MaxArrivalsPerReplication && replay.Next().TimeSeconds <= durationSeconds) count++;
+            return count;
+        }
         double rate = process.MeanRatePerSecond;
-        if (process is not TraceReplayArrivals && double.IsFinite(rate) && rate >= 0) return rate * durationSeconds;
-        long count = 0;
-        while (count <= MaxArrivalsPerReplication && process.Next().TimeSeconds <= durationSeconds) count++;
-        return count;
+        if (double.IsFinite(rate) && rate >= 0) return rate * durationSeconds;
+        // No long-run mean (an uncapped ramp): the expected count is the rate's integral over the run.
+        if (process is IRateVarying varying)
+        {
+            const int Steps = 10_000;
+            double dt = durationSeconds / Steps, sum = 0;
+            for (int i = 0; i < Steps; i++) sum += varying.RatePerSecondAt((i + 0.5) * dt) * dt;
+            return sum;
+        }
+        return double.PositiveInfinity;
     }
 
     private static double EstimatedEvents(Scenario scenario, double arrivalsPerReplication, ScenarioCatalogs catalogs)
@@ -192,7 +206,7 @@ internal static class ResourceLimits
         return events;
     }
 
-    private static double Mean(ComponentSpec spec, ScenarioCatalogs catalogs) => catalogs.Distributions.Create(spec, new Random(0)).Mean;
+    private static double Mean(ComponentSpec spec, ScenarioCatalogs catalogs) => catalogs.Distributions.Describe(spec).Mean;
 
     private static double BlockEvents(Scenario scenario) =>
         scenario.Settlement.Mode == SettlementMode.Blocks ? scenario.Run.DurationSeconds / scenario.Settlement.BlockIntervalSeconds : 0;

@@ -84,8 +84,8 @@ internal sealed class ScenarioBinder(ScenarioProblems problems, ScenarioCatalogs
         var network = top.Child("network", NetworkKeys);
         var networkConfig = new NetworkConfig(Distribution(network, "hop_latency_s", 0));
         var policy = top.Value("policy") is { } p ? _specs.Policy(p, "policy") : null;
-        policy ??= new ComponentSpec("static", new Dictionary<string, double>(), new Dictionary<string, string>(),
-            new Dictionary<string, IReadOnlyList<double>>(), problems.Default("policy"));
+        policy ??= ComponentSpecReader.Default(new ComponentSpec("static", new Dictionary<string, double>(), new Dictionary<string, string>(),
+            new Dictionary<string, IReadOnlyList<double>>(), problems.Default("policy")), catalogs.PathPolicies);
 
         var faults = new FaultsBinder(problems, _specs).Bind(top.Child("faults", FaultsBinder.Keys), pools);
 
@@ -256,8 +256,9 @@ internal sealed class ScenarioBinder(ScenarioProblems problems, ScenarioCatalogs
         double rps = pool.RequiredNumber("provider_rps", Positive,
             "the external provider's request rate limit for the pool, requests/s > 0 (e.g. 4,000 requests per minute = 66.7)");
         var enclave = OptionalDistribution(pool, "enclave_overhead_s")
-            ?? new ComponentSpec("lognormal", new Dictionary<string, double> { ["median"] = 0.005, ["p99"] = 0.05 }, new Dictionary<string, string>(),
-                new Dictionary<string, IReadOnlyList<double>>(), problems.Default(pool.ChildPath("enclave_overhead_s")));
+            ?? ComponentSpecReader.Default(new ComponentSpec("lognormal", new Dictionary<string, double> { ["median"] = 0.005, ["p99"] = 0.05 },
+                new Dictionary<string, string>(), new Dictionary<string, IReadOnlyList<double>>(), problems.Default(pool.ChildPath("enclave_overhead_s"))),
+                catalogs.Distributions);
         var sign = OptionalDistribution(pool, "sign_s") ?? _specs.Deterministic(0.001, pool.ChildPath("sign_s"));
         return new GatewayConfig(rps, enclave, sign);
     }
@@ -399,8 +400,9 @@ internal sealed class ScenarioBinder(ScenarioProblems problems, ScenarioCatalogs
     {
         // Default external latency: lognormal, median 150 ms, p99 1.5 s (docs/parameters.md, "Data nodes").
         var latency = data.Value("external_latency_s") is { } node ? _specs.Distribution(node, data.ChildPath("external_latency_s")) : null;
-        latency ??= new ComponentSpec("lognormal", new Dictionary<string, double> { ["median"] = 0.15, ["p99"] = 1.5 },
-            new Dictionary<string, string>(), new Dictionary<string, IReadOnlyList<double>>(), problems.Default(data.ChildPath("external_latency_s")));
+        latency ??= ComponentSpecReader.Default(new ComponentSpec("lognormal", new Dictionary<string, double> { ["median"] = 0.15, ["p99"] = 1.5 },
+            new Dictionary<string, string>(), new Dictionary<string, IReadOnlyList<double>>(), problems.Default(data.ChildPath("external_latency_s"))),
+            catalogs.Distributions);
         return new DataConfig(data.Number("enclave_overhead", 1.1, Positive), latency, data.OptionalNumber("timeout_s", Positive));
     }
 

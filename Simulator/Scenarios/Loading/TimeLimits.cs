@@ -27,7 +27,7 @@ internal static class TimeLimits
 
     public static void Check(Scenario s, Action<string, string> report, ScenarioCatalogs catalogs)
     {
-        double Mean(ComponentSpec spec) => catalogs.Distributions.Create(spec, new Random(0)).Mean;
+        double Mean(ComponentSpec spec) => catalogs.Distributions.Describe(spec).Mean;
         Factor SlowestOf(string? poolName)
         {
             if (poolName is null || !s.Pools.TryGetValue(poolName, out PoolConfig? pool)) return new("speed", 1, "");

@@ -65,4 +65,32 @@ public class StudyScenarioTests
             Assert.That(batch.MaxItems, Is.LessThanOrEqualTo(s.BlockCapacity));
         });
     }
+
+    /// <summary>
+    /// results/reproduce.sh's on/off bursts (its ONOFF override, read from the script): Poisson at on_rate during
+    /// exponential on-periods, silence during off-periods. For this interrupted Poisson process the mean rate is
+    /// on_rate x f (f = mean_on / (mean_on + mean_off)) and the inter-arrival squared CV is
+    /// 1 + 2 x on_rate x mean_off^2 x mean_on / (mean_on + mean_off)^2 (Kuczura 1973); both must come out as the
+    /// sampled arrival_rate and burst_cv.
+    /// </summary>
+    [TestCase("5.5", "13")]
+    [TestCase("1", "2")]
+    [TestCase("50", "7.3")]
+    public void The_on_off_bursts_have_the_sampled_mean_rate_and_inter_arrival_CV(string rate, string cv)
+    {
+        string script = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "results", "reproduce.sh"));
+        var line = script.Split('\n').Single(l => l.StartsWith("ONOFF='", StringComparison.Ordinal));
+        string onOff = line["ONOFF='".Length..line.LastIndexOf('\'')];
+        var arrival = Load("haca.yaml", "burst_cv=" + cv, "arrival_rate=" + rate, onOff).Traffic.Arrival!;
+        double on = arrival.Numbers["mean_on_s"], off = arrival.Numbers["mean_off_s"], lambda = arrival.Numbers["on_rate"];
+        double r = double.Parse(rate, System.Globalization.CultureInfo.InvariantCulture);
+        double c = double.Parse(cv, System.Globalization.CultureInfo.InvariantCulture);
+        double scv = 1 + 2 * lambda * off * off * on / Math.Pow(on + off, 2);
+        Assert.Multiple(() =>
+        {
+            Assert.That(arrival.Name, Is.EqualTo("onoff"));
+            Assert.That(lambda * on / (on + off), Is.EqualTo(r).Within(1e-9 * r));
+            Assert.That(Math.Sqrt(scv), Is.EqualTo(c).Within(1e-9 * c));
+        });
+    }
 }

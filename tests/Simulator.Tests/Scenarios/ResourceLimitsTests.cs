@@ -102,7 +102,8 @@ public class ResourceLimitsTests
     [Test]
     public void An_uncapped_ramp_or_a_trace_is_counted_not_multiplied()
     {
-        // No long-run mean rate: the arrivals in the run are counted by drawing them, stopping past the limit.
+        // No long-run mean rate: the expected arrivals are the rate's integral over the run (a trace's rows are counted).
+        // Here 100 steps of 10 s at 1 + 1000 k per second: 10 x (100 + 1000 x 4950) = 49,501,000.
         string ramp = """
             name: t
             run: {duration_s: 1000}
@@ -114,7 +115,7 @@ public class ResourceLimitsTests
               verification: {nodes: 1}
             """;
         var e = Assert.Throws<InputException>(() => ScenarioLoader.LoadText(ramp, "t.yaml", []));
-        Assert.That(e!.Message, Does.Contain("traffic.arrival: ~10,000,001 arrivals expected per replication"));
+        Assert.That(e!.Message, Does.Contain("traffic.arrival: ~49,501,000 arrivals expected per replication"));
         Assert.DoesNotThrow(() => ScenarioLoader.LoadText(ramp.Replace("step_rate: 1000", "step_rate: 1", StringComparison.Ordinal), "t.yaml", []));
     }
 

@@ -95,3 +95,28 @@ public class TypedSummaryReadersTests
         }
     }
 }
+
+/// <summary>The console's warm-up warning reads the warm-up the run used (summary.json's), the detected one under --warmup auto.</summary>
+public class ConsoleWarmupWarningTests
+{
+    [Test]
+    public void The_warning_follows_the_chosen_warmup_not_a_fixed_check()
+    {
+        string path = RepositoryPaths.Scenario("baseline.yaml");
+        var loaded = ScenarioSource.Read(path).With(["run.replications=1", "run.duration_s=600", "run.warmup_s=0"]);
+        var results = HacaSim.Experiments.Execution.ReplicationRunner.Run(loaded.Scenario, 2, ScenarioCatalogs.Default);
+        RunSummary summary = RunSummaries.Of(loaded.Scenario, results);
+        string Printed(WarmupChoice w)
+        {
+            var o = new StringWriter();
+            HacaSim.Cli.ConsoleSummary.Print(o, summary with { Warmup = w }, "DIR");
+            return o.ToString();
+        }
+        Assert.Multiple(() =>
+        {
+            Assert.That(Printed(new WarmupChoice(WarmupMethod.Mser5, 0, true, 0, null)), Does.Not.Contain("warning: the warm-up"));
+            Assert.That(Printed(new WarmupChoice(WarmupMethod.Mser5, 123, false, 456, "prover")),
+                Does.Contain("warning: the warm-up (123 s) is not confirmed by MSER-5 (it would cut 456 s of prover)"));
+        });
+    }
+}
