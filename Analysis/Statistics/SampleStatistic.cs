@@ -31,7 +31,13 @@ public sealed class SampleStatistic
     // GetEstimatedFootprintInBytes() reports 254,464 bytes (~250 KB; ~280 KB allocated in total).
     // A few hundred eager instances would be ~75 MB, so the histogram is created on the first
     // Record or Merge: statistics that never see a value cost a few dozen bytes.
-    private LongHistogram? _histogram;
+    // Recording starts in an IntHistogram: the same buckets with 32-bit counters, half the memory to allocate, zero
+    // (at the warm-up cut) and fault in, per statistic and replication (a baseline.yaml replication has ~27 of them,
+    // 7.5 MB of long counters, for ~20,000 requests). No counter can overflow while the total count stays below
+    // int.MaxValue; before it would reach it, and before anything is merged into it, it becomes a LongHistogram
+    // (counts copied bucket by bucket). Quantiles, saved states and merges read only bucket counts, which are the
+    // same in either, so every output is the same.
+    private HistogramBase? _histogram;
 
     /// <summary>Number of observations.</summary>
     public long Count => _moments.Count;
@@ -54,7 +60,31 @@ public sealed class SampleStatistic
         if (!double.IsFinite(value))
             throw new ArgumentOutOfRangeException(nameof(value), value, "Observations must be finite.");
         _moments.Push(value);
-        (_histogram ??= CreateHistogram()).RecordValue(ToMicroseconds(value));
+        if (_histogram is null) _histogram = new IntHistogram(HighestTrackableMicroseconds, SignificantDigits);
+        else if (_histogram.TotalCount >= _intCountLimit) Widen();
+        _histogram.RecordValue(ToMicroseconds(value));
+    }
+
+    // A total this large moves the counts to 64 bits before the next value (no 32-bit bucket can overflow below it).
+    private readonly long _intCountLimit = int.MaxValue - 1;
+
+    public SampleStatistic()
+    {
+    }
+
+    /// <summary>For tests: widen to 64-bit counts at a small total instead of at int.MaxValue.</summary>
+    internal SampleStatistic(long intCountLimit) => _intCountLimit = intCountLimit;
+
+    /// <summary>True while the counts are 32-bit (for tests).</summary>
+    internal bool HasIntCounts => _histogram is IntHistogram;
+
+    /// <summary>Moves the counts into a LongHistogram (same buckets): before they could overflow, and before a merge adds to them.</summary>
+    private void Widen()
+    {
+        if (_histogram is not IntHistogram narrow) return;
+        LongHistogram wide = CreateHistogram();
+        wide.Add(narrow);
+        _histogram = wide;
     }
 
     /// <summary>
@@ -94,6 +124,7 @@ public sealed class SampleStatistic
             return;
         // Merging into itself would read counts while adding to them; copy first.
         HistogramBase source = ReferenceEquals(other, this) ? other._histogram.Copy() : other._histogram;
+        Widen(); // a merged total may exceed what 32-bit counters hold
         (_histogram ??= CreateHistogram()).Add(source);
     }
 
@@ -117,6 +148,7 @@ public sealed class SampleStatistic
     {
         ArgumentNullException.ThrowIfNull(state);
         _moments = RunningMoments.Restore(state.Moments);
+        if (_histogram is IntHistogram) _histogram = null; // a saved state's counts may need 64 bits
         _histogram?.Reset();
         foreach (var (value, count) in state.Buckets) (_histogram ??= CreateHistogram()).RecordValueWithCount(value, count);
     }
