@@ -2,7 +2,7 @@
 # The reference study under parameter uncertainty (issue 20): regenerates every number, table and chart that
 # results/README.md uses (except example/, which the README's example run writes), from the scenario files with
 # fixed seeds. Builds once in Release, then calls the dll. Run from anywhere:
-#   bash results/reproduce.sh                 # everything (44 min measured on the shared 2-core machine at load 30-40; ~10 min CPU-estimated idle)
+#   bash results/reproduce.sh                 # everything (41 min measured on the shared 2-core machine at load 12-35; ~13-14 min estimated quiet)
 #   bash results/reproduce.sh h1 faults       # only these parts: haca dedicated h1 h3 h4 bursty trace faults (then tables)
 #   bash results/reproduce.sh --slurm         # the explore runs as Slurm job arrays on the local cluster (below)
 #   SCALE=smoke bash results/reproduce.sh     # every command line at a tiny scale, into $OUT (default /tmp)

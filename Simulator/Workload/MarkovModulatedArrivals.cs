@@ -51,7 +51,14 @@ public sealed class MarkovModulatedArrivals : IArrivalProcess
         double totalSojourn = _meanSojournSeconds.Sum();
         MeanRatePerSecond = _ratesPerSecond.Zip(_meanSojournSeconds, (r, s) => r * s).Sum() / totalSojourn;
 
-        _state = DrawStationaryState(totalSojourn);
+        // The starting state is drawn on first use, not here: the loader builds the process once without a random
+        // source to describe it (Catalog.TryBind), and the draws are the same ones in the same order either way.
+        _state = -1;
+    }
+
+    private void Start()
+    {
+        _state = DrawStationaryState(_meanSojournSeconds.Sum());
         _stateEndSeconds = Sampling.ExponentialGap(_rng, 1.0 / _meanSojournSeconds[_state]);
     }
 
@@ -59,10 +66,18 @@ public sealed class MarkovModulatedArrivals : IArrivalProcess
     public double MeanRatePerSecond { get; }
 
     /// <summary>The current modulating state (for tests and traces of the burst pattern).</summary>
-    public int State => _state;
+    public int State
+    {
+        get
+        {
+            if (_state < 0) Start();
+            return _state;
+        }
+    }
 
     public Arrival Next()
     {
+        if (_state < 0) Start();
         while (true)
         {
             double candidate = _timeSeconds + Sampling.ExponentialGap(_rng, _ratesPerSecond[_state]);

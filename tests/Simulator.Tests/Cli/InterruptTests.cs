@@ -83,10 +83,22 @@ public class InterruptTests
     public void A_cancelled_run_in_process_exits_1_with_the_marker_kept()
     {
         string dir = NewDirectory();
-        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+        using var cancel = new CancellationTokenSource();
         var stderr = new StringWriter();
-        int code = Program.Execute(["run", RepositoryPaths.Scenario("baseline.yaml"), "--duration", "100000", "--out", dir, "--log-requests"],
-            new StringWriter(), stderr, cancel.Token);
+        var execution = Task.Run(() => Program.Execute(["run", RepositoryPaths.Scenario("baseline.yaml"), "--duration", "100000", "--out", dir, "--log-requests"],
+            new StringWriter(), stderr, cancel.Token));
+        // Cancel once the run is simulating (its staging directory is marked), not after a fixed second: on a loaded
+        // machine loading alone can take longer, and a cancel before the directory exists tests something else.
+        var clock = Stopwatch.StartNew();
+        while (Staging(dir) is not { } staging || !IncompleteMarker.IsIncomplete(staging))
+        {
+            if (execution.IsCompleted) Assert.Fail($"the run ended ({execution.Result}) before simulating: {stderr}");
+            if (clock.Elapsed > TimeSpan.FromSeconds(60)) Assert.Fail("no INCOMPLETE marker within 60 s");
+            Thread.Sleep(20);
+        }
+        cancel.Cancel();
+        Assert.That(execution.Wait(TimeSpan.FromSeconds(60)), Is.True, "the cancelled run returns");
+        int code = execution.Result;
         try
         {
             Assert.Multiple(() =>
