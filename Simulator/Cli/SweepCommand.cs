@@ -77,8 +77,8 @@ internal static class SweepCommand
         {
             string where = k.Others.Length == 0 ? "" : $" at {k.Others}";
             stdout.WriteLine(k.Value is null ? $"knee{where}: below the range (unstable at the smallest {swept[0].Name})"
-                : k.AllStable ? $"knee{where}: {swept[0].Name} >= {k.Value} ({(k.Critical ? "no point unstable, some critical" : "every point stable")}; the knee is above the range)"
-                : $"knee{where}: {swept[0].Name} = {k.Value} (the last value with {(k.Critical ? "no proof backlog unstable" : "every proof backlog stable")})");
+                : k.AllStable ? $"knee{where}: {swept[0].Name} >= {k.Value} (every point stable; the knee is above the range)"
+                : $"knee{where}: {swept[0].Name} = {k.Value} (the last value with every proof backlog stable{(k.Critical ? "; critical past it" : "")})");
         }
         foreach (SweepResult.KneeInterval k in sweep.KneeIntervals())
         {

@@ -7,27 +7,18 @@ namespace HacaSim.Experiments.Sweep;
 public sealed record SweepResult(string Scenario, IReadOnlyList<SweepParameter> Parameters, IReadOnlyList<SweepPoint> Points)
 {
     /// <summary>
-    /// A knee: the largest value of the first parameter before the first point (in ascending order) where some proof
-    /// backlog is unstable, read from the same three-state verdicts as the knee interval (<see cref="KneeIntervals"/>),
-    /// so the two lines always agree: the knee lies in the interval [last stable, first unstable). Null when the smallest
-    /// value is already unstable; <see cref="Knee.AllStable"/> when nothing in the range is unstable (the knee is then
-    /// only a lower bound), <see cref="Knee.Critical"/> when some point is critical.
+    /// A knee: the last value of the first parameter at which every proof backlog is stable before the first unstable
+    /// point, read from the same three-state verdicts as the knee interval (<see cref="KneeIntervals"/>): it is the
+    /// interval's last stable value, so the two lines always agree. Null when no value is stable before the first
+    /// unstable one; <see cref="Knee.AllStable"/> when every point is stable (the knee is then only a lower bound);
+    /// <see cref="Knee.Critical"/> when a critical point lies between the knee and the first unstable one (or the range's end).
     /// </summary>
     public sealed record Knee(string Others, string? Value, bool AllStable, bool Critical = false);
 
-    public IReadOnlyList<Knee> Knees()
-    {
-        var knees = new List<Knee>();
-        foreach (var group in Points.GroupBy(p => OthersKey(p.Point)))
-        {
-            var ordered = group.OrderBy(p => Numeric(p.Point.Values[0].Value)).ToList();
-            int firstUnstable = ordered.FindIndex(p => p.ProofVerdict == Analysis.Statistics.StabilityState.Unstable);
-            int last = (firstUnstable < 0 ? ordered.Count : firstUnstable) - 1;
-            knees.Add(new Knee(group.Key, last < 0 ? null : ordered[last].Point.Values[0].Value, firstUnstable < 0,
-                ordered.Take(last + 1).Any(p => p.ProofVerdict == Analysis.Statistics.StabilityState.Critical)));
-        }
-        return knees;
-    }
+    public IReadOnlyList<Knee> Knees() =>
+        KneeIntervals().Select(k => new Knee(k.Others, k.LastStable,
+            Points.Where(p => OthersKey(p.Point) == k.Others).All(p => p.ProofVerdict == Analysis.Statistics.StabilityState.Stable),
+            k.Critical.Count > 0)).ToList();
 
     /// <summary>
     /// The analytic knee along the first parameter, per combination of the others: <see cref="Grid"/> is the

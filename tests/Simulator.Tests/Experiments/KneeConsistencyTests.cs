@@ -5,7 +5,7 @@ namespace HacaSim.Tests.Experiments;
 
 /// <summary>
 /// The sweep's "knee:" and "knee interval:" lines come from one source, the judge's three-state proof-backlog verdicts
-/// (issue 14): the knee is the last value before the first unstable point, so it lies in [last stable, first unstable).
+/// (issue 14): the knee is the interval's last stable value.
 /// The trend test's boolean (sweep.csv's proof_backlogs_stable) no longer decides the knee.
 /// </summary>
 public class KneeConsistencyTests
@@ -21,14 +21,15 @@ public class KneeConsistencyTests
     [Test]
     public void The_knee_follows_the_verdicts_not_the_trend_boolean()
     {
-        // The trend boolean calls 8 unstable, the judge calls it critical: the knee follows the judge (past 8, before 10).
-        var sweep = Sweep(Point(0, "6", StabilityState.Stable, true), Point(1, "8", StabilityState.Critical, false),
-            Point(2, "10", StabilityState.Unstable, false), Point(3, "12", StabilityState.Unstable, false));
+        // The trend boolean calls 8 and 10 stable, the judge calls them critical and unstable: the knee follows the judge
+        // (the old rule, the trend boolean, gave 10).
+        var sweep = Sweep(Point(0, "6", StabilityState.Stable, true), Point(1, "8", StabilityState.Critical, true),
+            Point(2, "10", StabilityState.Unstable, true), Point(3, "12", StabilityState.Unstable, false));
         var knee = sweep.Knees().Single();
         var interval = sweep.KneeIntervals().Single();
         Assert.Multiple(() =>
         {
-            Assert.That(knee.Value, Is.EqualTo("8"));
+            Assert.That(knee.Value, Is.EqualTo("6"));
             Assert.That(knee.AllStable, Is.False);
             Assert.That(knee.Critical, Is.True);
             Assert.That(interval.LastStable, Is.EqualTo("6"));
@@ -50,9 +51,11 @@ public class KneeConsistencyTests
             var knee = sweep.Knees().Single();
             var interval = sweep.KneeIntervals().Single();
             int firstUnstable = Array.FindIndex(points, p => p.ProofVerdict == StabilityState.Unstable);
-            string? expected = firstUnstable == 0 ? null : rates[(firstUnstable < 0 ? rates.Length : firstUnstable) - 1];
+            int stableBefore = Array.FindLastIndex(points[..(firstUnstable < 0 ? points.Length : firstUnstable)], p => p.ProofVerdict == StabilityState.Stable);
+            string? expected = stableBefore < 0 ? null : rates[stableBefore];
             Assert.That(knee.Value, Is.EqualTo(expected), $"pattern {code}");
-            Assert.That(knee.AllStable, Is.EqualTo(interval.FirstUnstable is null), $"pattern {code}");
+            Assert.That(knee.Value, Is.EqualTo(interval.LastStable), $"pattern {code}: the knee line and the interval line agree");
+            Assert.That(knee.AllStable, Is.EqualTo(points.All(p => p.ProofVerdict == StabilityState.Stable)), $"pattern {code}");
             if (interval.LastStable is { } lastStable && knee.Value is { } k)
                 Assert.That(double.Parse(k), Is.GreaterThanOrEqualTo(double.Parse(lastStable)), $"pattern {code}");
             if (interval.FirstUnstable is { } u && knee.Value is { } k2)
