@@ -50,13 +50,13 @@ public static class JsonOutput
     {
         ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStartObject(name);
-        WriteNumberOrNull(writer, "mean", statistic?.Mean);
-        WriteNumberOrNull(writer, "ci95", statistic?.Ci95);
-        WriteNumberOrNull(writer, "p50", statistic?.P50);
-        WriteNumberOrNull(writer, "p95", statistic?.P95);
-        WriteNumberOrNull(writer, "p99", statistic?.P99);
-        WriteNumberOrNull(writer, "max", statistic?.Max);
-        if (unstable) writer.WriteBoolean("unstable", true);
+        WriteNumberOrNull(writer, SummaryKeys.Mean, statistic?.Mean);
+        WriteNumberOrNull(writer, SummaryKeys.Ci95, statistic?.Ci95);
+        WriteNumberOrNull(writer, SummaryKeys.P50, statistic?.P50);
+        WriteNumberOrNull(writer, SummaryKeys.P95, statistic?.P95);
+        WriteNumberOrNull(writer, SummaryKeys.P99, statistic?.P99);
+        WriteNumberOrNull(writer, SummaryKeys.Max, statistic?.Max);
+        if (unstable) writer.WriteBoolean(SummaryKeys.Unstable, true);
         writer.WriteEndObject();
     }
 
@@ -71,14 +71,14 @@ public static class JsonOutput
     {
         var o = new JsonObject
         {
-            ["mean"] = NumberOrNull(statistic?.Mean),
-            ["ci95"] = NumberOrNull(statistic?.Ci95),
-            ["p50"] = NumberOrNull(statistic?.P50),
-            ["p95"] = NumberOrNull(statistic?.P95),
-            ["p99"] = NumberOrNull(statistic?.P99),
-            ["max"] = NumberOrNull(statistic?.Max),
+            [SummaryKeys.Mean] = NumberOrNull(statistic?.Mean),
+            [SummaryKeys.Ci95] = NumberOrNull(statistic?.Ci95),
+            [SummaryKeys.P50] = NumberOrNull(statistic?.P50),
+            [SummaryKeys.P95] = NumberOrNull(statistic?.P95),
+            [SummaryKeys.P99] = NumberOrNull(statistic?.P99),
+            [SummaryKeys.Max] = NumberOrNull(statistic?.Max),
         };
-        if (unstable) o["unstable"] = true;
+        if (unstable) o[SummaryKeys.Unstable] = true;
         return o;
     }
 }

@@ -9,6 +9,15 @@ namespace HacaSim.Analysis.Output;
 /// </summary>
 public static class SummaryKeys
 {
+    // Every statistic's own keys ({"mean", "ci95", "p50", "p95", "p99", "max"}), in summary.json, comparison.json and
+    // the explore outputs' column names.
+    public const string Mean = "mean";
+    public const string Ci95 = "ci95";
+    public const string P50 = "p50";
+    public const string P95 = "p95";
+    public const string P99 = "p99";
+    public const string Max = "max";
+
     public const string Arrived = "arrived";
     public const string Availability = "availability";
     public const string BacklogGrowthPerSecond = "backlog_growth_per_s";

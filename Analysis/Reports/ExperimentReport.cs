@@ -121,7 +121,7 @@ public static class ExperimentReport
         blocks.Add(new ReportParagraph("Mean ± 95% half-width across replications; the difference is paired with the first variant " +
             "(common random numbers). ◆ marks a difference whose 95% interval excludes zero."));
         blocks.Add(new ReportTable(["metric", "variant", "mean", "difference to the first", ""],
-            [.. rows.Select(r => (IReadOnlyList<string>)[Get(r, "metric"), Get(r, "variant"), MeanCi(r, "mean", "ci95"),
+            [.. rows.Select(r => (IReadOnlyList<string>)[Get(r, "metric"), Get(r, "variant"), MeanCi(r, SummaryKeys.Mean, SummaryKeys.Ci95),
                 Get(r, "diff_mean").Length == 0 ? "–" : MeanCi(r, "diff_mean", "diff_ci95"), Significant(r) ? "◆" : ""])]));
         AddCharts(blocks, directory, "compare_");
         return new ReportDocument("HACA-sim comparison report", blocks);

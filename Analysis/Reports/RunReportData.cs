@@ -10,7 +10,7 @@ public sealed record ReportStatistic(double? Mean, double? Ci95, double? P95, bo
     public static ReportStatistic? From(JsonElement parent, string name)
     {
         if (!parent.TryGetProperty(name, out JsonElement e) || e.ValueKind != JsonValueKind.Object) return null;
-        return new ReportStatistic(Number(e, "mean"), Number(e, "ci95"), Number(e, "p95"),
+        return new ReportStatistic(Number(e, SummaryKeys.Mean), Number(e, SummaryKeys.Ci95), Number(e, SummaryKeys.P95),
             e.TryGetProperty(SummaryKeys.Unstable, out JsonElement u) && u.ValueKind == JsonValueKind.True);
     }
 

@@ -1,3 +1,4 @@
+using HacaSim.Analysis.Output;
 using HacaSim.Analysis.Statistics;
 using HacaSim.Capacity;
 using HacaSim.Experiments.Execution;
@@ -35,7 +36,7 @@ public static class ExploreMetrics
     public static string PathShare(string path) => $"{path}_path_share";
 
     /// <summary>The p95 of proof lag on a path, the outcome --lag-threshold judges.</summary>
-    public static string ProofLagP95(string path) => PathOutput(path, ReplicationMetrics.ProofLag, "p95");
+    public static string ProofLagP95(string path) => PathOutput(path, ReplicationMetrics.ProofLag, SummaryKeys.P95);
 
     public static IReadOnlyList<string> Paths { get; } = [AllPaths, .. VerificationPaths.All.Select(p => p.Key())];
 
@@ -71,8 +72,8 @@ public static class ExploreMetrics
             {
                 var merged = new SampleStatistic();
                 foreach (PathMetrics m in metrics) merged.Merge(Statistic(m, latency));
-                list.Add((PathOutput(path, latency, "mean"), merged.Count > 0 ? merged.Mean : double.NaN));
-                list.Add((PathOutput(path, latency, "p95"), merged.Quantile(0.95)));
+                list.Add((PathOutput(path, latency, SummaryKeys.Mean), merged.Count > 0 ? merged.Mean : double.NaN));
+                list.Add((PathOutput(path, latency, SummaryKeys.P95), merged.Quantile(0.95)));
             }
         }
         list.Add((ReplicationMetrics.DowngradeShare, r.Metrics.Decided > 0 ? (double)r.Metrics.Downgrades.Values.Sum() / r.Metrics.Decided : double.NaN));

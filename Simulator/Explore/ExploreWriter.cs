@@ -22,7 +22,7 @@ public static class ExploreWriter
     /// <summary>The outputs charted: how long trust takes and how far proofs trail, the load on the bottleneck, and the price of trust.</summary>
     public static readonly string[] Headline =
     [
-        ExploreMetrics.PathOutput(ExploreMetrics.AllPaths, Experiments.Summary.ReplicationMetrics.TimeToTrust, "mean"),
+        ExploreMetrics.PathOutput(ExploreMetrics.AllPaths, Experiments.Summary.ReplicationMetrics.TimeToTrust, Analysis.Output.SummaryKeys.Mean),
         ExploreMetrics.ProofLagP95(ExploreMetrics.AllPaths),
         ExploreMetrics.RhoMax,
         ExploreMetrics.CostPerTrusted,

@@ -95,13 +95,13 @@ public static class ComparisonWriter
                 {
                     w.WriteStartObject(r.Variant);
                     w.WriteNumber("replications", r.Count);
-                    JsonOutput.WriteNumberOrNull(w, "mean", r.Mean);
-                    JsonOutput.WriteNumberOrNull(w, "ci95", r.Ci95);
+                    JsonOutput.WriteNumberOrNull(w, SummaryKeys.Mean, r.Mean);
+                    JsonOutput.WriteNumberOrNull(w, SummaryKeys.Ci95, r.Ci95);
                     if (r.Difference is PairedDifference d)
                     {
                         w.WriteStartObject("diff_to_baseline");
-                        JsonOutput.WriteNumberOrNull(w, "mean", d.Mean);
-                        JsonOutput.WriteNumberOrNull(w, "ci95", d.Ci95);
+                        JsonOutput.WriteNumberOrNull(w, SummaryKeys.Mean, d.Mean);
+                        JsonOutput.WriteNumberOrNull(w, SummaryKeys.Ci95, d.Ci95);
                         JsonOutput.WriteNumberOrNull(w, "ci95_unpaired", d.UnpairedCi95);
                         w.WriteNumber("pairs", d.Count);
                         w.WriteEndObject();
