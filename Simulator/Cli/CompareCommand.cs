@@ -72,14 +72,8 @@ internal static class CompareCommand
         // Variants from the scenario's variants: block decide results as much as --variant does.
         UnitExecution execution = ShardOptions.Execution(context, spec, () => scenario.With(shared),
             list.Select(v => $"variant {v.Name}: {string.Join(",", v.Overrides)}"));
-        ResultDirectory target = ExperimentOptions.Claim(context, spec);
-        Comparison? c = ExperimentOptions.Into(target, staging => CompareExperiment.Run(scenario, shared, list, context.Threads, staging, spec.LogRequests, execution));
-        string dir = target.Target;
-        if (c is null)
-        {
-            ShardOptions.PrintPart(stdout, dir);
-            return Program.Success;
-        }
+        Comparison? c = ExperimentOptions.IntoClaimed(context, spec, staging => CompareExperiment.Run(scenario, shared, list, context.Threads, staging, spec.LogRequests, execution), out string dir);
+        if (c is null) return Program.Success;
         if (context.Quiet)
         {
             stdout.WriteLine(Path.GetFullPath(dir));

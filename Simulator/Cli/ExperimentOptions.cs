@@ -67,6 +67,20 @@ internal sealed class ExperimentOptions
         return dir;
     }
 
+    /// <summary>
+    /// A sharded experiment's common end (sweep, compare, explore): claims its results directory, runs
+    /// <paramref name="run"/> into it (<see cref="Into"/>) and gives the directory's final path. A shard's run returns
+    /// null; its part is printed here, and the caller has nothing more to show.
+    /// </summary>
+    public static T? IntoClaimed<T>(ExperimentContext context, ExperimentSpec spec, Func<string, T?> run, out string dir) where T : class
+    {
+        ResultDirectory target = Claim(context, spec);
+        T? result = Into(target, run);
+        dir = target.Target;
+        if (result is null) ShardOptions.PrintPart(context.Stdout, dir);
+        return result;
+    }
+
     /// <summary>Runs <paramref name="write"/> into the staging directory, then renames it into place; on any failure nothing is left.</summary>
     public static T Into<T>(ResultDirectory dir, Func<string, T> write)
     {

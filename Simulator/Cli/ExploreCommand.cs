@@ -74,14 +74,8 @@ internal static class ExploreCommand
         // The scenario file is read once; every sample is bound from this source.
         ScenarioSource scenario = ScenarioSource.Read(spec.Scenario);
         UnitExecution execution = ShardOptions.Execution(context, spec, () => scenario.With(shared));
-        ResultDirectory target = ExperimentOptions.Claim(context, spec);
-        ExploreResult? result = ExperimentOptions.Into(target, staging => ExploreExperiment.Run(scenario, shared, settings, context.Threads, staging, execution));
-        string dir = target.Target;
-        if (result is null)
-        {
-            ShardOptions.PrintPart(stdout, dir);
-            return Program.Success;
-        }
+        ExploreResult? result = ExperimentOptions.IntoClaimed(context, spec, staging => ExploreExperiment.Run(scenario, shared, settings, context.Threads, staging, execution), out string dir);
+        if (result is null) return Program.Success;
         if (!context.Quiet) Print(stdout, result);
         stdout.WriteLine($"results: {Path.GetFullPath(dir)}");
         return Program.Success;

@@ -52,14 +52,8 @@ internal static class SweepCommand
         // The scenario file is read once; every grid point is bound from this source.
         ScenarioSource scenario = ScenarioSource.Read(spec.Scenario);
         UnitExecution execution = ShardOptions.Execution(context, spec, () => scenario.With(shared));
-        ResultDirectory target = ExperimentOptions.Claim(context, spec);
-        SweepResult? sweep = ExperimentOptions.Into(target, staging => SweepExperiment.Run(scenario, shared, swept, context.Threads, staging, execution));
-        string dir = target.Target;
-        if (sweep is null)
-        {
-            ShardOptions.PrintPart(stdout, dir);
-            return Program.Success;
-        }
+        SweepResult? sweep = ExperimentOptions.IntoClaimed(context, spec, staging => SweepExperiment.Run(scenario, shared, swept, context.Threads, staging, execution), out string dir);
+        if (sweep is null) return Program.Success;
         if (!context.Quiet)
         {
             stdout.WriteLine($"{sweep.Scenario}: {sweep.Points.Count} point(s), common random numbers across points");
