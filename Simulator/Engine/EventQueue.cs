@@ -7,6 +7,15 @@ namespace HacaSim.Engine;
 /// reused through a free list, so steady-state scheduling allocates nothing, and each slot knows its
 /// heap position, which makes cancellation an exact O(log n) removal instead of a tombstone.
 /// </summary>
+/// <remarks>
+/// Events at the current instant with the default priority (zero-delay hand-offs between stages: a signature
+/// of zero seconds, a hop without latency, a verification that costs nothing) skip the heap: they go to a FIFO
+/// ring, which their keys enter already sorted (same time, same priority, rising sequence). Dequeue takes the
+/// smaller of the heap's top and the ring's head by the same (time, priority, sequence) key, so events fire in
+/// exactly the order the heap alone gave; an M/M/c run through the HACA model fires 3 of its 5 events per
+/// customer at the instant they are scheduled, and each skipped a sift up and a sift down. A cancelled ring
+/// entry is left behind as a tombstone (its slot's version moved on) and skipped when it reaches the head.
+/// </remarks>
 public sealed class EventQueue
 {
     private struct Key
@@ -17,8 +26,28 @@ public sealed class EventQueue
         public int Slot;
     }
 
+    private struct FifoEntry
+    {
+        public double Time;
+        public long Sequence;
+        public int Slot;
+        public int Version;
+    }
+
+    // Positions of a slot that is not in the heap.
+    private const int Free = -1;
+    private const int InFifo = -2;
+
     private Key[] _heap = new Key[64];
     private int _count;
+
+    // The ring of same-instant events: entries from _fifoHead, _fifoCount of them (tombstones included), _fifoLive live.
+    private FifoEntry[] _fifo = new FifoEntry[64];
+    private int _fifoHead;
+    private int _fifoCount;
+    private int _fifoLive;
+    // Time of the last event dequeued: the current instant of the simulation that owns this calendar.
+    private double _now;
 
     private Action<object?>[] _actions = new Action<object?>[64];
     private object?[] _states = new object?[64];
@@ -30,10 +59,18 @@ public sealed class EventQueue
     private long _nextSequence;
 
     /// <summary>Events waiting to fire.</summary>
-    public int Count => _count;
+    public int Count => _count + _fifoLive;
 
     /// <summary>Time of the next event, or +infinity when the calendar is empty.</summary>
-    public double PeekTime => _count > 0 ? _heap[0].Time : double.PositiveInfinity;
+    public double PeekTime
+    {
+        get
+        {
+            SkipTombstones();
+            double heapTime = _count > 0 ? _heap[0].Time : double.PositiveInfinity;
+            return _fifoCount > 0 && _fifo[_fifoHead].Time < heapTime ? _fifo[_fifoHead].Time : heapTime;
+        }
+    }
 
     /// <summary>Adds an event; lower <paramref name="priority"/> fires first among equal times.</summary>
     public EventHandle Enqueue(double time, int priority, Action<object?> action, object? state)
@@ -41,37 +78,119 @@ public sealed class EventQueue
         int slot = AcquireSlot();
         _actions[slot] = action;
         _states[slot] = state;
-        if (_count == _heap.Length) Array.Resize(ref _heap, _heap.Length * 2);
-        _heap[_count] = new Key { Time = time, Priority = priority, Sequence = _nextSequence++, Slot = slot };
-        SiftUp(_count++);
+        long sequence = _nextSequence++;
+        // The ring stays sorted: every entry has the same time and priority 0, and sequences only rise.
+        if (priority == 0 && time == (_fifoCount == 0 ? _now : _fifo[(_fifoHead + _fifoCount - 1) & (_fifo.Length - 1)].Time))
+        {
+            if (_fifoCount == _fifo.Length) GrowFifo();
+            _fifo[(_fifoHead + _fifoCount++) & (_fifo.Length - 1)] =
+                new FifoEntry { Time = time, Sequence = sequence, Slot = slot, Version = _versions[slot] };
+            _fifoLive++;
+            _positions[slot] = InFifo;
+        }
+        else
+        {
+            if (_count == _heap.Length) Array.Resize(ref _heap, _heap.Length * 2);
+            _heap[_count] = new Key { Time = time, Priority = priority, Sequence = sequence, Slot = slot };
+            SiftUp(_count++);
+        }
         return new EventHandle(slot, _versions[slot]);
     }
 
     /// <summary>Removes the earliest event and returns its time, callback and state.</summary>
     public double Dequeue(out Action<object?> action, out object? state)
     {
-        if (_count == 0) throw new InvalidOperationException("The event calendar is empty.");
-        Key top = _heap[0];
-        RemoveAt(0);
-        action = _actions[top.Slot];
-        state = _states[top.Slot];
-        ReleaseSlot(top.Slot);
-        return top.Time;
+        if (!TryDequeue(double.PositiveInfinity, out double time, out action, out state))
+            throw new InvalidOperationException("The event calendar is empty.");
+        return time;
+    }
+
+    /// <summary>
+    /// Removes the earliest event if there is one at or before <paramref name="untilTime"/>: one look at the heap and
+    /// the ring for the simulation loop, instead of Count, PeekTime and Dequeue each looking again.
+    /// </summary>
+    public bool TryDequeue(double untilTime, out double time, out Action<object?> action, out object? state)
+    {
+        SkipTombstones();
+        int slot;
+        if (_fifoCount > 0 && (_count == 0 || FifoHeadFirst()))
+        {
+            ref FifoEntry head = ref _fifo[_fifoHead];
+            time = head.Time;
+            if (!(time <= untilTime)) return Nothing(out action, out state);
+            slot = head.Slot;
+            _fifoHead = (_fifoHead + 1) & (_fifo.Length - 1);
+            _fifoCount--;
+            _fifoLive--;
+        }
+        else if (_count > 0)
+        {
+            time = _heap[0].Time;
+            if (!(time <= untilTime)) return Nothing(out action, out state);
+            slot = _heap[0].Slot;
+            RemoveAt(0);
+        }
+        else
+        {
+            time = double.PositiveInfinity;
+            return Nothing(out action, out state);
+        }
+        action = _actions[slot];
+        state = _states[slot];
+        ReleaseSlot(slot);
+        _now = time;
+        return true;
+    }
+
+    private static bool Nothing(out Action<object?> action, out object? state)
+    {
+        action = null!;
+        state = null;
+        return false;
+    }
+
+    /// <summary>Whether the ring's head comes before the heap's top by (time, priority, sequence); the head's priority is 0.</summary>
+    private bool FifoHeadFirst()
+    {
+        ref FifoEntry head = ref _fifo[_fifoHead];
+        ref Key top = ref _heap[0];
+        if (head.Time != top.Time) return head.Time < top.Time;
+        if (top.Priority != 0) return 0 < top.Priority;
+        return head.Sequence < top.Sequence;
+    }
+
+    /// <summary>Drops cancelled entries from the ring's head, so the head is always a live event.</summary>
+    private void SkipTombstones()
+    {
+        while (_fifoCount > 0 && _versions[_fifo[_fifoHead].Slot] != _fifo[_fifoHead].Version)
+        {
+            _fifoHead = (_fifoHead + 1) & (_fifo.Length - 1);
+            _fifoCount--;
+        }
+    }
+
+    private void GrowFifo()
+    {
+        var bigger = new FifoEntry[_fifo.Length * 2];
+        for (int i = 0; i < _fifoCount; i++) bigger[i] = _fifo[(_fifoHead + i) & (_fifo.Length - 1)];
+        _fifo = bigger;
+        _fifoHead = 0;
     }
 
     /// <summary>Cancels a pending event; false if it already fired or was cancelled.</summary>
     public bool Cancel(EventHandle handle)
     {
         int slot = handle.Slot;
-        if (slot < 0 || slot >= _slotsUsed || _versions[slot] != handle.Version || _positions[slot] < 0) return false;
-        RemoveAt(_positions[slot]);
+        if (slot < 0 || slot >= _slotsUsed || _versions[slot] != handle.Version || _positions[slot] == Free) return false;
+        if (_positions[slot] == InFifo) _fifoLive--; // its ring entry becomes a tombstone when the slot's version moves on
+        else RemoveAt(_positions[slot]);
         ReleaseSlot(slot);
         return true;
     }
 
     /// <summary>True while the event named by <paramref name="handle"/> is still waiting to fire.</summary>
     public bool IsPending(EventHandle handle) =>
-        handle.Slot >= 0 && handle.Slot < _slotsUsed && _versions[handle.Slot] == handle.Version && _positions[handle.Slot] >= 0;
+        handle.Slot >= 0 && handle.Slot < _slotsUsed && _versions[handle.Slot] == handle.Version && _positions[handle.Slot] != Free;
 
     private int AcquireSlot()
     {
@@ -92,7 +211,7 @@ public sealed class EventQueue
     {
         _actions[slot] = null!;
         _states[slot] = null; // let the garbage collector have the job
-        _positions[slot] = -1;
+        _positions[slot] = Free;
         _versions[slot]++;
         _freeSlots[_freeCount++] = slot;
     }

@@ -66,9 +66,9 @@ public sealed class Simulation
     {
         _stopRequested = false;
         int countdown = CancelCheckEvents;
-        while (!_stopRequested && _calendar.Count > 0 && _calendar.PeekTime <= untilTime)
+        while (!_stopRequested && _calendar.TryDequeue(untilTime, out double time, out Action<object?> action, out object? state))
         {
-            Step();
+            Fire(time, action, state);
             if (--countdown == 0)
             {
                 countdown = CancelCheckEvents;
@@ -86,9 +86,9 @@ public sealed class Simulation
     {
         _stopRequested = false;
         if (condition()) return true;
-        while (!_stopRequested && _calendar.Count > 0 && _calendar.PeekTime <= maxTime)
+        while (!_stopRequested && _calendar.TryDequeue(maxTime, out double time, out Action<object?> action, out object? state))
         {
-            Step();
+            Fire(time, action, state);
             if (condition()) return true;
         }
         return false;
@@ -106,9 +106,8 @@ public sealed class Simulation
         if (warmupSeconds > 0) ScheduleAt(warmupSeconds, _ => ResetStatistics(), priority: int.MinValue);
     }
 
-    private void Step()
+    private void Fire(double time, Action<object?> action, object? state)
     {
-        double time = _calendar.Dequeue(out Action<object?> action, out object? state);
         // Livelock guard: events that keep scheduling each other with zero delay would run forever at one instant.
         if (time == Now)
         {

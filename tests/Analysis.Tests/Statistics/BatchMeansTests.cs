@@ -94,10 +94,11 @@ public class BatchMeansTests
     {
         var batches = new BatchMeans(targetBatches: 32);
         batches.Push(0); // warm up the JIT
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 1; i < 1_000_000; i++)
-            batches.Push(i % 10);
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        long allocated = SteadyStateAllocation.FewestBytes(() =>
+        {
+            for (int i = 1; i < 1_000_000; i++)
+                batches.Push(i % 10);
+        });
         Assert.Multiple(() =>
         {
             Assert.That(allocated, Is.Zero);

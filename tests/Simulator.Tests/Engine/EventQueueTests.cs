@@ -110,4 +110,68 @@ public class EventQueueTests
         }
         Assert.That(actual, Is.EqualTo(expected));
     }
+    [Test]
+    public void Events_at_the_current_instant_interleave_with_the_heap_in_key_order()
+    {
+        // Dequeues interleaved with inserts, many of them at the instant just dequeued (the ring of same-instant
+        // events) with priorities 0 and others (the heap), and cancels of both: the order must be the sorted
+        // (time, priority, insertion) order of what was live, exactly as with the heap alone.
+        var rng = new Random(11);
+        var q = new EventQueue();
+        var live = new SortedDictionary<(double Time, int Priority, int Id), EventHandle>();
+        var handles = new List<(double, int, int)>();
+        double now = 0;
+        int next = 0;
+        var fired = new List<int>();
+        var expected = new List<int>();
+        for (int step = 0; step < 20000; step++)
+        {
+            double u = rng.NextDouble();
+            if (u < 0.45)
+            {
+                double t = rng.NextDouble() < 0.6 ? now : now + Math.Round(rng.NextDouble() * 3, 0);
+                int p = rng.NextDouble() < 0.8 ? 0 : rng.Next(-1, 2);
+                var key = (t, p, next);
+                live[key] = q.Enqueue(t, p, Nothing, next);
+                handles.Add(key);
+                next++;
+            }
+            else if (u < 0.55 && handles.Count > 0)
+            {
+                var key = handles[rng.Next(handles.Count)];
+                bool wasLive = live.Remove(key, out EventHandle h);
+                if (wasLive) Assert.That(q.Cancel(h), Is.True);
+            }
+            else if (q.Count > 0)
+            {
+                var first = live.First();
+                live.Remove(first.Key);
+                expected.Add(first.Key.Id);
+                now = q.Dequeue(out _, out var state);
+                fired.Add((int)state!);
+                Assert.That(now, Is.EqualTo(first.Key.Time));
+            }
+            Assert.That(q.Count, Is.EqualTo(live.Count));
+        }
+        Assert.That(fired, Is.EqualTo(expected));
+    }
+
+    [Test]
+    public void A_cancelled_same_instant_event_is_not_pending_and_never_fires()
+    {
+        var q = new EventQueue();
+        var a = q.Enqueue(0, 0, Nothing, "a");
+        var b = q.Enqueue(0, 0, Nothing, "b");
+        q.Enqueue(0, -1, Nothing, "urgent");
+        Assert.Multiple(() =>
+        {
+            Assert.That(q.IsPending(a), Is.True);
+            Assert.That(q.Cancel(a), Is.True);
+            Assert.That(q.IsPending(a), Is.False);
+            Assert.That(q.Cancel(a), Is.False);
+            Assert.That(q.IsPending(b), Is.True);
+            Assert.That(q.PeekTime, Is.EqualTo(0));
+            Assert.That(Drain(q), Is.EqualTo(new[] { "0:urgent", "0:b" }));
+        });
+    }
 }

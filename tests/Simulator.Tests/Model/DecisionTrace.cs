@@ -34,6 +34,19 @@ internal sealed class DecisionTrace : IRequestSink
         return d with { Dispatchers = new Catalog<IDispatcher>("dispatcher", entries) };
     }
 
+    /// <summary>
+    /// Runs <paramref name="scenario"/> with the shipped dispatcher <paramref name="dispatcher"/> (an index) and again with
+    /// <paramref name="scanner"/> (the scan it replaces) and asserts that both made the same decisions over more than
+    /// 1,000 requests.
+    /// </summary>
+    public static void AssertIndexMatchesScan(Scenario scenario, string dispatcher, Func<IDispatcher> scanner, string context = "")
+    {
+        var index = Of(scenario, ScenarioCatalogs.Default);
+        var scan = Of(scenario, WithDispatcher(dispatcher, scanner));
+        Assert.That(index.Requests, Has.Count.GreaterThan(1000), context);
+        AssertSame(index, scan);
+    }
+
     public static void AssertSame(DecisionTrace a, DecisionTrace b)
     {
         Assert.That(a.Events, Is.EqualTo(b.Events));

@@ -100,10 +100,7 @@ public class IndexedDispatchTests
         string file = TestScratch.NewPath("lwl-random", ".yaml");
         File.WriteAllText(file, yaml);
         Scenario scenario = ScenarioLoader.Load(file, []).Scenario;
-        var index = DecisionTrace.Of(scenario, ScenarioCatalogs.Default);
-        var scan = DecisionTrace.Of(scenario, DecisionTrace.WithDispatcher("lwl", () => new ScanLwl()));
-        Assert.That(index.Requests, Has.Count.GreaterThan(1000), $"{nodes} nodes x {slots} slots, rho {rho:F2}, {service}");
-        DecisionTrace.AssertSame(index, scan);
+        DecisionTrace.AssertIndexMatchesScan(scenario, "lwl", () => new ScanLwl(), $"{nodes} nodes x {slots} slots, rho {rho:F2}, {service}");
     }
 
     private static void SameDecisions(string scenarioAndSet, string dispatcher, Func<IDispatcher> scanner)
@@ -113,10 +110,7 @@ public class IndexedDispatchTests
         foreach (string pool in new[] { "inference", "verification", "data", "prover" })
             sets.Add($"pools.{pool}.dispatcher={dispatcher}");
         Scenario scenario = ScenarioLoader.Load(RepositoryPaths.Scenario(parts[0]), [.. sets.Where(s => HasPool(parts[0], s))]).Scenario;
-        var index = DecisionTrace.Of(scenario, ScenarioCatalogs.Default);
-        var scan = DecisionTrace.Of(scenario, DecisionTrace.WithDispatcher(dispatcher, scanner));
-        Assert.That(index.Requests, Has.Count.GreaterThan(1000));
-        DecisionTrace.AssertSame(index, scan);
+        DecisionTrace.AssertIndexMatchesScan(scenario, dispatcher, scanner);
     }
 
     // A pool override only for pools the scenario has (an unknown pool is an input error).
