@@ -29,14 +29,13 @@ public sealed class SampleStatistic
 
     // One LongHistogram with this range and precision holds 31,744 long counters:
     // GetEstimatedFootprintInBytes() reports 254,464 bytes (~250 KB; ~280 KB allocated in total).
-    // A few hundred eager instances would be ~75 MB, so the histogram is created on the first
-    // Record or Merge: statistics that never see a value cost a few dozen bytes.
-    // Recording starts in an IntHistogram: the same buckets with 32-bit counters, half the memory to allocate, zero
-    // (at the warm-up cut) and fault in, per statistic and replication (a baseline.yaml replication has ~27 of them,
-    // 7.5 MB of long counters, for ~20,000 requests). No counter can overflow while the total count stays below
-    // int.MaxValue; before it would reach it, and before anything is merged into it, it becomes a LongHistogram
-    // (counts copied bucket by bucket). Quantiles, saved states and merges read only bucket counts, which are the
-    // same in either, so every output is the same.
+    // A few hundred eager instances would be ~75 MB, so nothing is allocated before the first Record or Merge:
+    // statistics that never see a value cost a few dozen bytes. Recording goes to a HistogramBuffer (the same buckets
+    // in an int array covering only the values seen so far); a histogram is made only when something is merged into
+    // this statistic, it is loaded, or its state is saved: first an IntHistogram (32-bit counters, half the memory), which
+    // becomes a LongHistogram (counts copied bucket by bucket) before its total could overflow a counter and before
+    // anything is merged into it. Quantiles, saved states and merges read only bucket counts, which are the same in
+    // all three, so every output is the same.
     private HistogramBase? _histogram;
 
     /// <summary>Number of observations.</summary>
@@ -54,16 +53,47 @@ public sealed class SampleStatistic
     /// <summary>Largest observation (exact); NaN with no observations.</summary>
     public double Max => _moments.Maximum;
 
-    /// <summary>Adds one observation in seconds. Allocates only on the very first call (the histogram).</summary>
+    /// <summary>Adds one observation in seconds. Allocates only on the first call and when a value beyond those seen needs more buckets.</summary>
     public void Record(double value)
     {
         if (!double.IsFinite(value))
             throw new ArgumentOutOfRangeException(nameof(value), value, "Observations must be finite.");
         _moments.Push(value);
-        if (_histogram is null) _histogram = new IntHistogram(HighestTrackableMicroseconds, SignificantDigits);
-        else if (_histogram.TotalCount >= _intCountLimit) Widen();
-        _histogram.RecordValue(ToMicroseconds(value));
+        HistogramBuffer buffer = _buffer ??= new HistogramBuffer();
+        buffer.Add(ToMicroseconds(value));
+        if (buffer.Total >= BufferLimit) Settle(); // no buffered count may reach int.MaxValue
     }
+
+    // Values are counted in a buffer in HdrHistogram's layout (HistogramBuffer: why). Quantiles of a statistic that only
+    // recorded are read from it; a merge reads it into the target; a saved state, a merge into this statistic and a load
+    // first move it into _histogram (Settle). The counts are always those of _histogram plus those of _buffer.
+    private HistogramBuffer? _buffer;
+    private const int BufferLimit = int.MaxValue - 1;
+
+    /// <summary>
+    /// Moves the buffered counts into the histogram: an IntHistogram made on first use as before, widened first when its total
+    /// would pass the 32-bit limit. The buffer is then dropped; the next Record makes one.
+    /// </summary>
+    /// <remarks>Readers may run on several threads at once (output writers reading one replication): every reader holds
+    /// <see cref="_reading"/> while it looks at the counts, so none sees them half moved.</remarks>
+    private void Settle()
+    {
+        lock (_reading) SettleLocked();
+    }
+
+    private void SettleLocked()
+    {
+        if (_buffer is not { } buffer) return;
+        if (buffer.Total > 0)
+        {
+            _histogram ??= new IntHistogram(HighestTrackableMicroseconds, SignificantDigits);
+            if (_histogram.TotalCount + buffer.Total > _intCountLimit) Widen();
+            buffer.AddTo(_histogram);
+        }
+        _buffer = null;
+    }
+
+    private readonly Lock _reading = new();
 
     // A total this large moves the counts to 64 bits before the next value (no 32-bit bucket can overflow below it).
     private readonly long _intCountLimit = int.MaxValue - 1;
@@ -76,7 +106,14 @@ public sealed class SampleStatistic
     internal SampleStatistic(long intCountLimit) => _intCountLimit = intCountLimit;
 
     /// <summary>True while the counts are 32-bit (for tests).</summary>
-    internal bool HasIntCounts => _histogram is IntHistogram;
+    internal bool HasIntCounts
+    {
+        get
+        {
+            Settle();
+            return _histogram is IntHistogram;
+        }
+    }
 
     /// <summary>Moves the counts into a LongHistogram (same buckets): before they could overflow, and before a merge adds to them.</summary>
     private void Widen()
@@ -98,16 +135,30 @@ public sealed class SampleStatistic
     {
         if (!(p >= 0 && p <= 1))
             throw new ArgumentOutOfRangeException(nameof(p), p, "Quantile probability must be in [0, 1].");
-        if (_histogram is null || _histogram.TotalCount == 0)
-            return double.NaN;
-        double seconds = _histogram.GetValueAtPercentile(p * 100) / MicrosecondsPerSecond;
-        return Math.Clamp(seconds, Min, Max);
+        long micros;
+        lock (_reading)
+        {
+            if (_histogram is null)
+            {
+                // Only recorded (a replication's statistic): read the buffer, without making a histogram.
+                if (_buffer is not { Total: > 0 } buffer) return double.NaN;
+                micros = buffer.ValueAtPercentile(p * 100);
+            }
+            else
+            {
+                SettleLocked();
+                if (_histogram.TotalCount == 0) return double.NaN;
+                micros = _histogram.GetValueAtPercentile(p * 100);
+            }
+        }
+        return Math.Clamp(micros / MicrosecondsPerSecond, Min, Max);
     }
 
     /// <summary>Forgets all observations (warm-up cut). Keeps the histogram's memory for reuse.</summary>
     public void Reset()
     {
         _moments = new RunningStatistics();
+        _buffer?.Clear();
         _histogram?.Reset();
     }
 
@@ -119,13 +170,19 @@ public sealed class SampleStatistic
     public void Merge(SampleStatistic other)
     {
         ArgumentNullException.ThrowIfNull(other);
+        Settle();
         _moments = RunningStatistics.Combine(_moments, other._moments);
-        if (other._histogram is null)
-            return;
-        // Merging into itself would read counts while adding to them; copy first.
-        HistogramBase source = ReferenceEquals(other, this) ? other._histogram.Copy() : other._histogram;
-        Widen(); // a merged total may exceed what 32-bit counters hold
-        (_histogram ??= CreateHistogram()).Add(source);
+        lock (other._reading)
+        {
+            if (other._histogram is null && other._buffer is null)
+                return;
+            // Merging into itself would read counts while adding to them; copy first (a settled statistic has no buffer).
+            HistogramBase? source = ReferenceEquals(other, this) ? other._histogram!.Copy() : other._histogram;
+            Widen(); // a merged total may exceed what 32-bit counters hold
+            _histogram ??= CreateHistogram();
+            if (source is not null) _histogram.Add(source);
+            other._buffer?.AddTo(_histogram); // the other's recorded counts, read where they are
+        }
     }
 
     /// <summary>
@@ -135,8 +192,12 @@ public sealed class SampleStatistic
     public SampleStatisticState Save()
     {
         var buckets = new List<(long Value, long Count)>();
-        if (_histogram is not null)
-            foreach (HistogramIterationValue v in _histogram.RecordedValues()) buckets.Add((v.ValueIteratedTo, v.CountAtValueIteratedTo));
+        lock (_reading)
+        {
+            SettleLocked();
+            if (_histogram is not null)
+                foreach (HistogramIterationValue v in _histogram.RecordedValues()) buckets.Add((v.ValueIteratedTo, v.CountAtValueIteratedTo));
+        }
         return new SampleStatisticState(RunningMoments.Save(_moments), buckets);
     }
 
@@ -148,6 +209,7 @@ public sealed class SampleStatistic
     {
         ArgumentNullException.ThrowIfNull(state);
         _moments = RunningMoments.Restore(state.Moments);
+        _buffer = null; // replaced, like the histogram's counts
         if (_histogram is IntHistogram) _histogram = null; // a saved state's counts may need 64 bits
         _histogram?.Reset();
         foreach (var (value, count) in state.Buckets) (_histogram ??= CreateHistogram()).RecordValueWithCount(value, count);

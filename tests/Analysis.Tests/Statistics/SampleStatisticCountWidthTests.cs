@@ -46,6 +46,22 @@ public class SampleStatisticCountWidthTests
     }
 
     [Test]
+    public void Quantiles_read_while_recording_are_those_of_long_counts()
+    {
+        // Quantiles before anything saves or merges come from the recording buffer, not from a histogram.
+        double[] values = Values(7, 50_000);
+        var s = new SampleStatistic();
+        foreach (double v in values) s.Record(v);
+        LongHistogram reference = Reference(values);
+        foreach (double p in Ps.Prepend(0))
+            Assert.That(s.Quantile(p), Is.EqualTo(Math.Clamp(reference.GetValueAtPercentile(p * 100) / 1e6, s.Min, s.Max)), $"p = {p}");
+        var merged = new SampleStatistic();
+        merged.Merge(s);
+        AssertSameAsReference(merged, reference);
+        AssertSameAsReference(s, reference);
+    }
+
+    [Test]
     public void Int_counts_give_the_quantiles_and_saved_state_of_long_counts()
     {
         double[] values = Values(1, 50_000);
