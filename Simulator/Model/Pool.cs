@@ -31,6 +31,12 @@ public sealed class Pool
     private readonly bool _jsq;
     private LeastKeyTree? _jsqAll, _jsqTee;
 
+    // A pool of at most JsqScanLimit nodes keeps the same keys in a plain array instead and scans its eligible nodes
+    // per pick (the tree's answer: the lowest index among the least keys). A change is then one store, where the trees
+    // walked up to five levels, twice on a pool with some TEE nodes, several times per job (baseline.yaml's 24 GPUs).
+    internal const int JsqScanLimit = 64;
+    private double[]? _jsqKeys;
+
     // Every node a plain station (independent slots, no sharing or batching): room for a job is then a free slot.
     private bool _plainStations = true;
 
@@ -174,6 +180,7 @@ public sealed class Pool
         node.CountedBusy = node.Busy;
         _eligibleStale = true;
         _jsqAll = _jsqTee = null; // built again, for every node, at the next pick
+        _jsqKeys = null;
         _lwlAll = _lwlTee = null;
     }
 
@@ -199,11 +206,16 @@ public sealed class Pool
             _lwlAll.MarkDirty(node.Index);
             _lwlTee?.MarkDirty(node.Index);
         }
-        if (_jsqAll is null) return;
+        if (_jsqAll is null && _jsqKeys is null) return;
         // JsqKey's expression from the counts just read: a node's Busy and Waiting are interface calls (sums over
         // lanes on a GPU that also proves), not worth making twice per change.
         double key = node.IsUp ? (double)(busy + waiting) / node.Slots : double.PositiveInfinity;
-        _jsqAll.Set(node.Index, key);
+        if (_jsqKeys is not null)
+        {
+            _jsqKeys[node.Index] = key;
+            return;
+        }
+        _jsqAll!.Set(node.Index, key);
         _jsqTee?.Set(node.Index, node.TeeCapable ? key : double.PositiveInfinity);
     }
 
@@ -239,7 +251,12 @@ public sealed class Pool
     /// </summary>
     private void EnsureIndex()
     {
-        if (_jsq && _jsqAll is null)
+        if (_jsq && _jsqAll is null && _jsqKeys is null && _nodes.Count <= JsqScanLimit)
+        {
+            _jsqKeys = new double[_nodes.Count];
+            foreach (Node n in _nodes) LoadChanged(n);
+        }
+        if (_jsq && _jsqAll is null && _jsqKeys is null)
         {
             _jsqAll = new LeastKeyTree(_nodes.Count);
             // A separate tree for TEE-only picks only when some nodes are not TEE-capable.
@@ -251,6 +268,27 @@ public sealed class Pool
             _lwlAll = new LeastWorkIndex(_nodes, _ => true);
             _lwlTee = _teeCapableNodes > 0 && _teeCapableNodes < _nodes.Count ? new LeastWorkIndex(_nodes, n => n.TeeCapable) : null;
         }
+    }
+
+    /// <summary>
+    /// The node of <paramref name="eligible"/> (in index order, not empty) with the least JSQ key, the first on ties
+    /// (the tree's and the scan's rule), leaving out those in <paramref name="taken"/> (a few distinct picks so far).
+    /// </summary>
+    private Node LeastByKey(List<Node> eligible, List<Node>? taken)
+    {
+        double[] keys = _jsqKeys!;
+        Node? best = null;
+        double bestKey = double.PositiveInfinity;
+        foreach (Node n in eligible)
+        {
+            double key = keys[n.Index];
+            if ((best is null || key < bestKey) && (taken is null || !taken.Contains(n)))
+            {
+                best = n;
+                bestKey = key;
+            }
+        }
+        return best!;
     }
 
     internal void RecordStart(double waitSeconds, double serviceSeconds)
@@ -277,6 +315,7 @@ public sealed class Pool
         List<Node> eligible = teeOnly ? _upTee : _up;
         if (eligible.Count == 0) return null;
         EnsureIndex();
+        if (_jsqKeys is not null) return LeastByKey(eligible, null);
         if (_jsqAll is not null) return _nodes[(teeOnly && _jsqTee is not null ? _jsqTee : _jsqAll).Least];
         if (_lwlAll is not null) return _nodes[(teeOnly && _lwlTee is not null ? _lwlTee : _lwlAll).Least(_sim.Now)];
         return eligible[_dispatcher.Choose(eligible)];
@@ -287,7 +326,7 @@ public sealed class Pool
     {
         RefreshEligible();
         EnsureIndex();
-        if (_jsqAll is not null && _plainStations)
+        if ((_jsqAll is not null || _jsqKeys is not null) && _plainStations)
         {
             // JSQ over plain stations: a node has room exactly when it is up with a free slot, which for a plain
             // station (it queues only when every slot is busy) is exactly a jobs-per-slot key below 1; nodes without
@@ -295,7 +334,7 @@ public sealed class Pool
             // the nodes with room when its key is below 1, and none has room otherwise: O(1), not a scan of the pool.
             List<Node> eligible = teeOnly ? _upTee : _up;
             if (eligible.Count == 0) return null;
-            Node least = _nodes[(teeOnly && _jsqTee is not null ? _jsqTee : _jsqAll).Least];
+            Node least = _jsqKeys is not null ? LeastByKey(eligible, null) : _nodes[(teeOnly && _jsqTee is not null ? _jsqTee : _jsqAll!).Least];
             return JsqKey(least) < 1 ? least : null;
         }
         _candidates.Clear();
@@ -318,6 +357,12 @@ public sealed class Pool
             return;
         }
         EnsureIndex();
+        if (_jsqKeys is not null)
+        {
+            // The tree's picks: the least key among the nodes up not yet chosen, again and again.
+            for (int i = 0; i < count; i++) chosen.Add(LeastByKey(_up, chosen));
+            return;
+        }
         if (_jsqAll is { } tree)
         {
             // Take the least loaded, hide it, and again; then put the keys back. Same picks as a scan of the rest.
