@@ -13,7 +13,10 @@ namespace HacaSim.Analysis.Charts;
 public static class ChartWarmup
 {
     /// <summary>Starts the warm-up in the background; the returned task ends when it is done (it never throws).</summary>
-    public static Task Start() => Task.Run(() =>
+    public static Task Start() => Task.Run(Run);
+
+    /// <summary>Runs the warm-up on the calling thread (it never throws).</summary>
+    public static void Run()
     {
         try
         {
@@ -27,5 +30,5 @@ public static class ChartWarmup
         {
             // Only a head start: a real chart that fails reports its own error, where it is written.
         }
-    });
+    }
 }

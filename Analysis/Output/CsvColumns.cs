@@ -6,7 +6,8 @@ namespace HacaSim.Analysis.Output;
 
 /// <summary>
 /// The CSV columns of <typeparamref name="T"/>: its public readable properties in declaration order, named by
-/// <see cref="CsvColumnNaming"/>, each with a compiled writer so a row costs no reflection or boxing.
+/// <see cref="CsvColumnNaming"/>, each with a writer delegate (a getter delegate for the common column types, a
+/// compiled expression for any other) so a row costs no reflection or boxing.
 /// Doubles are written in shortest round-trip form ("R"), so identical inputs give identical bytes and a
 /// value read back is bit-identical; null and NaN are written as empty fields.
 /// </summary>
@@ -47,6 +48,19 @@ internal sealed class CsvColumns<T>
 
     private static Action<CsvWriter, T> CompileWriter(PropertyInfo property)
     {
+        // The column types of the shipped records through a plain getter delegate: compiling an expression tree costs
+        // ~100 ms of JIT and interpreter set-up on the first CSV file a short run writes, on its critical path.
+        if (!typeof(T).IsValueType)
+        {
+            MethodInfo getter = property.GetMethod!;
+            Type type = property.PropertyType;
+            if (type == typeof(double)) return Bind<double>(getter, WriteDouble);
+            if (type == typeof(double?)) return Bind<double?>(getter, WriteNullableDouble);
+            if (type == typeof(string)) return Bind<string?>(getter, WriteString);
+            if (type == typeof(bool)) return Bind<bool>(getter, WriteBool);
+            if (type == typeof(int)) return Bind<int>(getter, WriteFormattable);
+            if (type == typeof(long)) return Bind<long>(getter, WriteFormattable);
+        }
         ParameterExpression csv = Expression.Parameter(typeof(CsvWriter), "csv");
         ParameterExpression row = Expression.Parameter(typeof(T), "row");
         Expression value = Expression.Property(row, property);
@@ -54,6 +68,12 @@ internal sealed class CsvColumns<T>
         if (write.GetParameters()[1].ParameterType == typeof(object))
             value = Expression.Convert(value, typeof(object));
         return Expression.Lambda<Action<CsvWriter, T>>(Expression.Call(write, csv, value), csv, row).Compile();
+    }
+
+    private static Action<CsvWriter, T> Bind<TValue>(MethodInfo getter, Action<CsvWriter, TValue> write)
+    {
+        Func<T, TValue> get = getter.CreateDelegate<Func<T, TValue>>();
+        return (csv, row) => write(csv, get(row));
     }
 
     private static MethodInfo FieldWriterFor(Type type)

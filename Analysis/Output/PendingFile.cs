@@ -28,7 +28,11 @@ internal sealed class PendingFile : IDisposable
 
     public Stream Stream => _stream;
 
-    /// <summary>Flushes the temporary file to disk and renames it over <see cref="FinalPath"/>.</summary>
+    /// <summary>
+    /// Flushes the temporary file to disk and renames it over <see cref="FinalPath"/>. Inside a staging directory the
+    /// flush is left to <see cref="StagingDirectory.FlushToDisk"/>, which flushes every file before the directory
+    /// becomes visible.
+    /// </summary>
     public void Commit()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
@@ -36,7 +40,7 @@ internal sealed class PendingFile : IDisposable
             throw new InvalidOperationException($"'{FinalPath}' was already committed.");
         // Flush to the device before the rename: otherwise a crash soon after could leave the new
         // name pointing at an empty file on some file systems.
-        _stream.Flush(flushToDisk: true);
+        _stream.Flush(flushToDisk: !StagingDirectory.Holds(FinalPath));
         _stream.Dispose();
         File.Move(TempPath, FinalPath, overwrite: true);
         _committed = true;

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using HacaSim.Analysis.Charts;
+using HacaSim.Analysis.Output;
 using System.Globalization;
 using HacaSim.Experiments.Execution;
 using HacaSim.Experiments.Judging;
@@ -94,6 +96,14 @@ internal static class RunCommand
 
     private static int Execute(ExperimentSpec spec, RunSettings settings, bool logRequests, ExperimentContext context, IReadOnlyList<string>? args)
     {
+        // The first-use cost of the charts (SkiaSharp's native library, the system font scan ScottPlot does once, JIT) and of
+        // the CSV, Parquet and JSON writers, on a spare core from the start: a short run loads its scenario and simulates
+        // in less time than this takes, and the files come after. Writes nothing.
+        Task.Run(() =>
+        {
+            ChartWarmup.Run();
+            OutputWarmup.Run();
+        });
         TextWriter stdout = context.Stdout;
         TextWriter? stderr = context.Stderr;
         CancellationToken cancel = context.Cancel;

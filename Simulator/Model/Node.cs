@@ -53,9 +53,13 @@ public sealed class Node : INodeView, IStationClient<Request>, ISharingClient<Re
                 : new SharedRateStation<Request>(sim, name, batching.MaxBatch, batching.RatePerSequence, batching.KvCacheCapacityMb, discipline, this,
                     capacity == int.MaxValue ? int.MaxValue : capacity - slots + batching.MaxBatch, recordSamples: false);
         }
+        _plainStation = Station is Station<Request>;
     }
 
     private int _faults;
+
+    // Independent slots (Station): an arrival either starts at once (OnServiceStart has counted it) or queues.
+    private readonly bool _plainStation;
 
     // A shared node's waits also feed the pool's batch means (a batching node's never did: kept as it was).
     private readonly bool _sharing;
@@ -117,7 +121,8 @@ public sealed class Node : INodeView, IStationClient<Request>, ISharingClient<Re
         bool queued = _arriving is not null; // OnServiceStart clears it when the job started at once
         _arriving = null;
         if (!accepted) return false;
-        _pool.LoadChanged(this);
+        // A plain station that started the job at once changed nothing after OnServiceStart told the pool.
+        if (queued || !_plainStation) _pool.LoadChanged(this);
         if (queued)
         {
             // Every copy of a request has the same expected work (a verification's mean cost depends on

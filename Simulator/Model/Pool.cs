@@ -228,6 +228,15 @@ public sealed class Pool
             _up.Add(n);
             if (n.TeeCapable) _upTee.Add(n);
         }
+    }
+
+    /// <summary>
+    /// Builds the JSQ tree or least-work index at the first pick that reads it, from the nodes' load then. Built
+    /// only there: a pool whose jobs always go to every node (verification with k = all) never picks, and keeping
+    /// a tree current on every job it never reads was three key changes per verification copy.
+    /// </summary>
+    private void EnsureIndex()
+    {
         if (_jsq && _jsqAll is null)
         {
             _jsqAll = new LeastKeyTree(_nodes.Count);
@@ -265,6 +274,7 @@ public sealed class Pool
         RefreshEligible();
         List<Node> eligible = teeOnly ? _upTee : _up;
         if (eligible.Count == 0) return null;
+        EnsureIndex();
         if (_jsqAll is not null) return _nodes[(teeOnly && _jsqTee is not null ? _jsqTee : _jsqAll).Least];
         if (_lwlAll is not null) return _nodes[(teeOnly && _lwlTee is not null ? _lwlTee : _lwlAll).Least(_sim.Now)];
         return eligible[_dispatcher.Choose(eligible)];
@@ -274,6 +284,7 @@ public sealed class Pool
     public Node? ChooseWithRoom(Request request, bool teeOnly)
     {
         RefreshEligible();
+        EnsureIndex();
         if (_jsqAll is not null && _plainStations)
         {
             // JSQ over plain stations: a node has room exactly when it is up with a free slot, which for a plain
@@ -304,6 +315,7 @@ public sealed class Pool
             for (int i = 0; i < _up.Count; i++) chosen.Add(_up[i]); // AddRange goes through ICollection.CopyTo: slower for one or two
             return;
         }
+        EnsureIndex();
         if (_jsqAll is { } tree)
         {
             // Take the least loaded, hide it, and again; then put the keys back. Same picks as a scan of the rest.

@@ -11,6 +11,10 @@ if (args.Length > 0 && args[0] == "--model")
 if (args.Length > 1 && args[0] == "--bare") return ModelHarness.Bare(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), Console.Out);
 // --loop NAME N: one model workload (baseline, mmc, jsq) N times in process, printing each time: a steady target for a profiler.
 if (args.Length > 2 && args[0] == "--loop") return ModelHarness.Loop(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), Console.Out);
+// --threads ROUNDS [DURATION]: the --threads rows' 8 replications in process on 1 and 2 threads, with GC counts and pause time (ThreadsHarness).
+if (args.Length > 1 && args[0] == "--threads")
+    return ThreadsHarness.Run(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture),
+        args.Length > 2 ? double.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 60_000, Console.Out);
 // --outputs NAME N: one replication of a workload (baseline, short, mmc), then each output writer timed alone, N rounds.
 if (args.Length > 2 && args[0] == "--outputs") return OutputsHarness.Run(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), Console.Out);
 BenchmarkSwitcher.FromAssembly(typeof(MmcBenchmarks).Assembly).Run(args);

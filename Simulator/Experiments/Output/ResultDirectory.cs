@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using HacaSim.Analysis.Output;
 using HacaSim.Experiments.Sharding;
 
 namespace HacaSim.Experiments.Output;
@@ -18,7 +19,7 @@ public sealed class ResultDirectory
     /// <summary>The files that make a directory a HACA-sim results directory (run, shard part, sweep, compare, plan, interrupted run).</summary>
     public static readonly string[] Markers = ["summary.json", IncompleteMarker.FileName, PartManifest.FileName, "sweep.csv", "comparison.json", "plan.json", "explore.csv"];
 
-    private const string StagingInfix = ".staging-";
+    private const string StagingInfix = StagingDirectory.Infix;
     private const string OldInfix = ".old-";
     private readonly string? _defaultStem;
     private readonly bool _replace;
@@ -76,9 +77,12 @@ public sealed class ResultDirectory
         return new ResultDirectory(target, staging, stem, replace, leftovers);
     }
 
-    /// <summary>Renames the staging directory into place (replacing the old target with --force).</summary>
+    /// <summary>Flushes every file to disk, then renames the staging directory into place (replacing the old target with --force).</summary>
     public void Complete()
     {
+        // Files committed inside the staging directory were not flushed one by one (PendingFile); all of them are now,
+        // together, before the rename makes them visible.
+        StagingDirectory.FlushToDisk(Staging);
         if (_replace && Directory.Exists(Target))
         {
             string old = Path.Combine(Path.GetDirectoryName(Target)!, "." + Path.GetFileName(Target) + OldInfix + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6)));
@@ -116,6 +120,7 @@ public sealed class ResultDirectory
         if (!Directory.Exists(Staging)) return null;
         if (keepIncomplete && IncompleteMarker.IsIncomplete(Staging))
         {
+            StagingDirectory.FlushToDisk(Staging);
             if (Directory.Exists(Target)) return Staging;
             try
             {

@@ -52,25 +52,31 @@ public sealed class RunOutputs(string directory, LoadedScenario loaded, bool log
         _requests?.Complete(results.Count);
         string title = $"{scenario.Name}";
         double warmup = scenario.Run.WarmupSeconds;
-        // The typed summary first (summary.json, the report and the charts' merged statistics all read it); then every file
-        // below, independent of the others, is written side by side (each chart renders on its own plot), so the fixed cost
-        // of a short run is the longest of them, not their sum. The report needs the charts, so it comes after.
-        // Longest first (tests/Benchmarks --outputs): the workers take the writers in this order, so the chart of a
-        // long time series (queue length: ~0.7 s for an M/M/4 run's 11,111 samples per line, most of it drawing the PNG)
-        // starts at once instead of after the short ones, and the short ones fill the other core around it.
-        RunSummary typed = RunSummaries.Of(scenario, results, annotations);
+        // Every file below is independent of the others and written side by side (each chart renders on its own plot), so
+        // the fixed cost of a short run is the longest of them, not their sum. The typed summary (summary.json, the
+        // utilisation and replication-spread charts and the report read it) is built in the first of them, alongside the
+        // files that do not need it, instead of before all of them. The report needs the charts, so it comes after.
+        // Longest first (tests/Benchmarks --outputs): the workers take the writers in this order, so the long ones start at
+        // once and the short ones fill the other core around them. The chart of a long time series (queue length: ~0.7 s
+        // for an M/M/4 run's 11,111 samples per line, most of it drawing the PNG) is one of them.
+        RunSummary typed = null!;
         string summary = "";
         InParallel(
+            () =>
+            {
+                typed = RunSummaries.Of(scenario, results, annotations);
+                InParallel(
+                    () => UtilizationChart.Save(Utilization(typed), $"Utilisation per pool — {title}", File("utilization"), results.Count),
+                    () => ReplicationSpreadChart.Save(TimeToTrust(typed), $"Mean time to trust per path — {title}", "mean time to trust (s)",
+                        File("replication_spread"), results.Count),
+                    () => summary = RunSummaryWriter.Write(typed));
+            },
             () => QueueLengthChart.Save(results[0].TimeSeries, $"Queue length per pool — {title}", File("queue_length"), warmup),
+            () => LatencyCdfChart.Save(LatencyCdfs(results), $"Result latency and time to trust per path — {title}", File("latency_cdf")),
+            () => ProofLagChart.Save(results[0].ProofLag, $"Proof lag over time — {title}", File("proof_lag"), warmup),
             // With faults, the backlog chart shows each pool's backlog rising across an outage and recovering.
             () => { if (scenario.FaultsOrNone.Any) BacklogChart.Save(results[0].TimeSeries, $"Backlog per pool across faults — {title}", File("backlog"), warmup); },
-            () => ProofLagChart.Save(results[0].ProofLag, $"Proof lag over time — {title}", File("proof_lag"), warmup),
-            () => LatencyCdfChart.Save(LatencyCdfs(results), $"Result latency and time to trust per path — {title}", File("latency_cdf")),
-            () => UtilizationChart.Save(Utilization(typed), $"Utilisation per pool — {title}", File("utilization"), results.Count),
-            () => ReplicationSpreadChart.Save(TimeToTrust(typed), $"Mean time to trust per path — {title}", "mean time to trust (s)", File("replication_spread"),
-                results.Count),
             () => ParquetExport.Write(File("timeseries.parquet"), results.SelectMany(r => r.TimeSeries)),
-            () => summary = RunSummaryWriter.Write(typed),
             () => CsvExport.Write(File("timeseries.csv"), results.SelectMany(r => r.TimeSeries)),
             () => ParquetExport.Write(File("proof_lag.parquet"), results.SelectMany(r => r.ProofLag)),
             () => CsvExport.Write(File("proof_lag.csv"), results.SelectMany(r => r.ProofLag)),
@@ -125,7 +131,8 @@ public sealed class RunOutputs(string directory, LoadedScenario loaded, bool log
             foreach (SampleStatistic s in perReplication) merged.Merge(s);
             if (merged.Count == 0) return;
             var ps = Enumerable.Range(1, 199).Select(i => i / 200.0).ToList();
-            series.Add(new CdfSeries(label, ps.Select(merged.Quantile).ToList(), ps, path.Key(), variant));
+            // One pass over the merged histogram for all 199 points (QuantileCurve), not one scan per point.
+            series.Add(new CdfSeries(label, QuantileCurve.At(merged, ps), ps, path.Key(), variant));
         }
     }
 

@@ -1,4 +1,3 @@
-using HacaSim.Analysis.Charts;
 using System.Globalization;
 using HacaSim.Experiments.Execution;
 using HacaSim.Experiments.Judging;
@@ -22,8 +21,6 @@ public static class RunExecution
         RunOutputs outputs, ScenarioCatalogs catalogs, Action<int>? onPlanned = null, Action<int>? onDone = null, CancellationToken cancel = default,
         SimulatedTimeProgress? progress = null)
     {
-        // The charts' first-use cost (native library, font, JIT) on a spare core while the replications run.
-        ChartWarmup.Start();
         var overrides = new List<string>(settings.Overrides);
         LoadedScenario final = loaded;
         WarmupChoice? warmup = null;
