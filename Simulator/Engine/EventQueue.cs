@@ -49,8 +49,15 @@ public sealed class EventQueue
     // Time of the last event dequeued: the current instant of the simulation that owns this calendar.
     private double _now;
 
-    private Action<object?>[] _actions = new Action<object?>[64];
-    private object?[] _states = new object?[64];
+    // Callback and state side by side in a struct: storing a reference into an element of a reference-type array costs a
+    // covariance check (CastHelpers.StelemRef) per store, two per event, ~1.4% of an M/M/4 run; a struct field costs none.
+    private struct Callback
+    {
+        public Action<object?> Action;
+        public object? State;
+    }
+
+    private Callback[] _callbacks = new Callback[64];
     private int[] _positions = new int[64];
     private int[] _versions = new int[64];
     private int[] _freeSlots = new int[64];
@@ -76,8 +83,9 @@ public sealed class EventQueue
     public EventHandle Enqueue(double time, int priority, Action<object?> action, object? state)
     {
         int slot = AcquireSlot();
-        _actions[slot] = action;
-        _states[slot] = state;
+        ref Callback callback = ref _callbacks[slot];
+        callback.Action = action;
+        callback.State = state;
         long sequence = _nextSequence++;
         // The ring stays sorted: every entry has the same time and priority 0, and sequences only rise.
         if (priority == 0 && time == (_fifoCount == 0 ? _now : _fifo[(_fifoHead + _fifoCount - 1) & (_fifo.Length - 1)].Time))
@@ -135,8 +143,9 @@ public sealed class EventQueue
             time = double.PositiveInfinity;
             return Nothing(out action, out state);
         }
-        action = _actions[slot];
-        state = _states[slot];
+        ref Callback fired = ref _callbacks[slot];
+        action = fired.Action;
+        state = fired.State;
         ReleaseSlot(slot);
         _now = time;
         return true;
@@ -195,11 +204,10 @@ public sealed class EventQueue
     private int AcquireSlot()
     {
         if (_freeCount > 0) return _freeSlots[--_freeCount];
-        if (_slotsUsed == _actions.Length)
+        if (_slotsUsed == _callbacks.Length)
         {
-            int size = _actions.Length * 2;
-            Array.Resize(ref _actions, size);
-            Array.Resize(ref _states, size);
+            int size = _callbacks.Length * 2;
+            Array.Resize(ref _callbacks, size);
             Array.Resize(ref _positions, size);
             Array.Resize(ref _versions, size);
             Array.Resize(ref _freeSlots, size);
@@ -209,8 +217,7 @@ public sealed class EventQueue
 
     private void ReleaseSlot(int slot)
     {
-        _actions[slot] = null!;
-        _states[slot] = null; // let the garbage collector have the job
+        _callbacks[slot] = default; // let the garbage collector have the job
         _positions[slot] = Free;
         _versions[slot]++;
         _freeSlots[_freeCount++] = slot;

@@ -14,7 +14,10 @@ public sealed class Station<TJob> : IStation<TJob> where TJob : class
     private readonly IStationClient<TJob> _client;
     private readonly Action<object?> _complete;
     private readonly Server[] _servers;
-    private readonly Stack<Server> _idle;
+    // Idle servers by index, the next to start on top (server 0 first). Indices, not a Stack<Server>: pushing a reference
+    // into an array of this generic nested type costs a covariance check (CastHelpers.StelemRef) per completion.
+    private readonly int[] _idle;
+    private int _idleCount;
 
     public Station(Simulation sim, string name, int servers, IQueueDiscipline<TJob> queue, IStationClient<TJob> client,
         int capacity = int.MaxValue, bool recordSamples = true)
@@ -30,8 +33,9 @@ public sealed class Station<TJob> : IStation<TJob> where TJob : class
         _complete = Complete;
         // One object per server, made once: a completion event carries its server, so finishing a job
         // allocates nothing and a fault can cancel exactly the completions in progress.
-        _servers = Enumerable.Range(0, servers).Select(_ => new Server()).ToArray();
-        _idle = new Stack<Server>(_servers.Reverse());
+        _servers = Enumerable.Range(0, servers).Select(i => new Server(i)).ToArray();
+        _idle = [.. Enumerable.Range(0, servers).Reverse()];
+        _idleCount = servers;
         Statistics = new StationStatistics(sim.Now, recordSamples);
         sim.StatisticsReset += Statistics.Reset;
     }
@@ -84,7 +88,7 @@ public sealed class Station<TJob> : IStation<TJob> where TJob : class
             _sim.Cancel(server.Completion);
             jobs.Add(new InterruptedJob<TJob>(server.Job, true, _sim.Now - server.StartedAt));
             server.Job = null;
-            _idle.Push(server);
+            _idle[_idleCount++] = server.Index;
         }
         while (_queue.Count > 0) jobs.Add(new InterruptedJob<TJob>(_queue.Dequeue(out _), false, 0));
         Busy = 0;
@@ -107,7 +111,7 @@ public sealed class Station<TJob> : IStation<TJob> where TJob : class
             Statistics.Service.Record(service);
             Statistics.Sojourn.Record(waitSeconds + service);
         }
-        Server server = _idle.Pop();
+        Server server = _servers[_idle[--_idleCount]];
         server.Job = job;
         server.StartedAt = _sim.Now;
         _client.OnServiceStart(job, waitSeconds, service);
@@ -119,7 +123,7 @@ public sealed class Station<TJob> : IStation<TJob> where TJob : class
         var server = (Server)state!;
         TJob job = server.Job!;
         server.Job = null;
-        _idle.Push(server);
+        _idle[_idleCount++] = server.Index;
         // Hand the free server to the head of the queue before telling the client, so a job that the
         // client sends straight back here (a proof colocated on its inference node) queues behind it.
         Busy--;
@@ -134,8 +138,9 @@ public sealed class Station<TJob> : IStation<TJob> where TJob : class
         _client.OnDeparture(job);
     }
 
-    private sealed class Server
+    private sealed class Server(int index)
     {
+        public readonly int Index = index;
         public TJob? Job;
         public double StartedAt;
         public EventHandle Completion;

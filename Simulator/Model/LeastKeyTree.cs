@@ -39,7 +39,14 @@ internal sealed class LeastKeyTree
     {
         if (_keys[position].Equals(key)) return;
         _keys[position] = key;
-        for (int p = (position + _leaves) >> 1; p >= 1; p >>= 1) _winners[p] = Winner(_winners[2 * p], _winners[2 * p + 1]);
+        for (int p = (position + _leaves) >> 1; p >= 1; p >>= 1)
+        {
+            int winner = Winner(_winners[2 * p], _winners[2 * p + 1]);
+            // The same winner as before, and not the position whose key changed: this node's winner and key are as they
+            // were, so no node above it changes either. Most changes of a busy pool stop a level or two up.
+            if (winner == _winners[p] && winner != position) return;
+            _winners[p] = winner;
+        }
     }
 
     // a is always the lower position (the left subtree): it keeps ties.

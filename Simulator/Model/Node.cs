@@ -54,6 +54,7 @@ public sealed class Node : INodeView, IStationClient<Request>, ISharingClient<Re
                     capacity == int.MaxValue ? int.MaxValue : capacity - slots + batching.MaxBatch, recordSamples: false);
         }
         _plainStation = Station is Station<Request>;
+        Slots = Station.Servers;
     }
 
     private int _faults;
@@ -102,8 +103,8 @@ public sealed class Node : INodeView, IStationClient<Request>, ISharingClient<Re
     public bool TeeCapable { get; }
     public IStation<Request> Station { get; }
 
-    /// <summary>Slots, or the batch size of a batching node.</summary>
-    public int Slots => Station.Servers;
+    /// <summary>Slots, or the batch size of a batching node (fixed when the station is built; read on every JSQ key change).</summary>
+    public int Slots { get; }
     public int Busy => Station.Busy;
     public int Waiting => Station.Waiting;
 

@@ -200,7 +200,9 @@ public sealed class Pool
             _lwlTee?.MarkDirty(node.Index);
         }
         if (_jsqAll is null) return;
-        double key = JsqKey(node);
+        // JsqKey's expression from the counts just read: a node's Busy and Waiting are interface calls (sums over
+        // lanes on a GPU that also proves), not worth making twice per change.
+        double key = node.IsUp ? (double)(busy + waiting) / node.Slots : double.PositiveInfinity;
         _jsqAll.Set(node.Index, key);
         _jsqTee?.Set(node.Index, node.TeeCapable ? key : double.PositiveInfinity);
     }

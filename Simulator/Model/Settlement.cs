@@ -33,6 +33,7 @@ public sealed class Settlement
     private bool _waitingForCommit;
     private double _lastProposalSeconds = double.NaN;
     private readonly Stack<List<Request>> _freeLists = new();
+    private readonly Stack<SettlementTransaction<Request>> _freeTransactions = new();
 
     public Settlement(Simulation sim, Scenario scenario, IConsensusLatency consensus, IDistribution aggregateVerify,
         Action<Request> onFinal, Action<Request, string> onRejected)
@@ -104,7 +105,14 @@ public sealed class Settlement
         long gas = GasOf(request);
         // Only a path the traffic was not declared to use can get here (the loader checks the others).
         if (gas > _config.BlockGasLimit) _onRejected(request, "exceeds_block_gas_limit");
-        else Enqueue(new SettlementTransaction<Request>([request], gas, verifySeconds));
+        else
+        {
+            // A block took the transactions on the free stack and copied their items: they can carry this one.
+            SettlementTransaction<Request> tx;
+            if (_freeTransactions.Count > 0) (tx = _freeTransactions.Pop()).Refill(request, gas, verifySeconds);
+            else tx = new SettlementTransaction<Request>(request, gas, verifySeconds);
+            Enqueue(tx);
+        }
     }
 
     private void FinalizeInstant(Request request)
@@ -167,6 +175,12 @@ public sealed class Settlement
             items.AddRange(tx.Items);
             gas += tx.Gas;
             execution += tx.VerifySeconds;
+            if (tx.IsSingle)
+            {
+                // Nothing else holds a transaction once its items are in the block: keep it for the next submission.
+                tx.Clear();
+                _freeTransactions.Push(tx);
+            }
         }
         if (items.Count > 0) Metrics.OnMempool(now, _mempool.Items);
         if (!_onchain) execution = 0;

@@ -27,9 +27,27 @@ public class LeastKeyTreeTests
             double key = rng.Next(10) == 0 ? double.PositiveInfinity : rng.Next(4) / (double)(1 + rng.Next(3));
             keys[i] = key;
             tree.Set(i, key);
+            if (step % 97 == 0) AssertEveryNodeAsBuiltAfresh(tree, keys, step);
             if (keys.All(double.IsPositiveInfinity)) continue;
             Assert.That(tree.Least, Is.EqualTo(Scan(keys)), $"step {step}");
         }
+    }
+
+    // Set stops walking up once a node's winner is unchanged: every inner node (read by searches that prune subtrees,
+    // WinnerUnder) must still hold the scan's pick over the positions under it.
+    private static void AssertEveryNodeAsBuiltAfresh(LeastKeyTree tree, double[] keys, int step)
+    {
+        for (int node = 1; node < tree.Leaves; node++)
+        {
+            int lo = node, hi = node;
+            while (lo < tree.Leaves) (lo, hi) = (2 * lo, 2 * hi + 1);
+            int best = lo - tree.Leaves;
+            for (int position = best + 1; position <= hi - tree.Leaves; position++)
+                if (Key(position) < Key(best)) best = position;
+            Assert.That(tree.WinnerUnder(node), Is.EqualTo(best), $"step {step}, node {node}");
+        }
+
+        double Key(int position) => position < keys.Length ? keys[position] : double.PositiveInfinity;
     }
 
     [Test]
