@@ -25,20 +25,20 @@ public static class StagingDirectory
     }
 
     /// <summary>
-    /// Flushes every file under <paramref name="directory"/> to disk before it is renamed into place. The flushes run side
-    /// by side (one thread each: they wait on the disk, not the CPU), so the file system commits them together.
+    /// Flushes every file under <paramref name="directory"/> to disk before it is renamed into place. A few flushes run side
+    /// by side on the thread pool's idle threads (the writers are done; a thread per file took longer to start than to
+    /// flush on a loaded machine), so the file system commits them together.
     /// </summary>
     public static void FlushToDisk(string directory)
     {
         string[] files = Directory.GetFiles(directory, "*", SearchOption.AllDirectories);
-        Task[] flushes = [.. files.Select(file => Task.Factory.StartNew(() =>
-        {
-            using var stream = new FileStream(file, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite);
-            stream.Flush(flushToDisk: true);
-        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default))];
         try
         {
-            Task.WaitAll(flushes);
+            Parallel.ForEach(files, new ParallelOptions { MaxDegreeOfParallelism = 4 }, file =>
+            {
+                using var stream = new FileStream(file, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite);
+                stream.Flush(flushToDisk: true);
+            });
         }
         catch (AggregateException e)
         {
