@@ -70,6 +70,10 @@ if [ "$WITH_TESTS" = "--tests" ]; then
   start=$(date +%s.%N); dotnet test -c Release >"$WORK/test.log" 2>&1 || true; end=$(date +%s.%N)
   TEST_S=$(python3 -c "print(f'{$end - $start:.0f}')")
   TEST_SUMMARY=$(grep -E '^(Passed|Failed)!' "$WORK/test.log" | tr '\n' ' ')
+  # A failed test is named in the row, so a flaky one can be found after the temporary log is gone.
+  FAILED_TESTS=$(grep -E '^\s+Failed [A-Za-z]' "$WORK/test.log" | sed 's/^ *//' | tr '\n' ' ')
+  [ -n "$FAILED_TESTS" ] && TEST_SUMMARY="$TEST_SUMMARY; failed: $FAILED_TESTS"
+  cp "$WORK/test.log" "${TMPDIR:-/tmp}/whole-process-test.log" # kept for the full failure message
 fi
 
 python3 - "$WORK/runs" "$WORK/in-process.txt" "$JSQ_REQUESTS" "$ROUNDS" "$TEST_S" "${TEST_SUMMARY:-}" "$THREADS_DURATION" >"$WORK/table.txt" <<'EOF'
