@@ -12,9 +12,6 @@ namespace HacaSim.Analysis.Charts;
 /// </summary>
 public static class ChartWarmup
 {
-    /// <summary>Starts the warm-up in the background; the returned task ends when it is done (it never throws).</summary>
-    public static Task Start() => Task.Run(Run);
-
     /// <summary>Runs the warm-up on the calling thread (it never throws).</summary>
     public static void Run()
     {

@@ -207,9 +207,9 @@ public sealed class Pool
             _lwlTee?.MarkDirty(node.Index);
         }
         if (_jsqAll is null && _jsqKeys is null) return;
-        // JsqKey's expression from the counts just read: a node's Busy and Waiting are interface calls (sums over
-        // lanes on a GPU that also proves), not worth making twice per change.
-        double key = node.IsUp ? (double)(busy + waiting) / node.Slots : double.PositiveInfinity;
+        // From the counts just read: a node's Busy and Waiting are interface calls (sums over lanes on a GPU that
+        // also proves), not worth making twice per change.
+        double key = JsqKey(node, busy, waiting);
         if (_jsqKeys is not null)
         {
             _jsqKeys[node.Index] = key;
@@ -228,7 +228,10 @@ public sealed class Pool
     }
 
     // Exactly NodeLoad.JobsPerSlot, the key JoinShortestQueueDispatcher compares; infinite while down.
-    private static double JsqKey(Node n) => n.IsUp ? (double)(n.Busy + n.Waiting) / n.Slots : double.PositiveInfinity;
+    private static double JsqKey(Node n) => JsqKey(n, n.Busy, n.Waiting);
+
+    // Jobs per slot; a node that is down never wins.
+    private static double JsqKey(Node n, int busy, int waiting) => n.IsUp ? (double)(busy + waiting) / n.Slots : double.PositiveInfinity;
 
     private void RefreshEligible()
     {
@@ -251,16 +254,15 @@ public sealed class Pool
     /// </summary>
     private void EnsureIndex()
     {
-        if (_jsq && _jsqAll is null && _jsqKeys is null && _nodes.Count <= JsqScanLimit)
-        {
-            _jsqKeys = new double[_nodes.Count];
-            foreach (Node n in _nodes) LoadChanged(n);
-        }
         if (_jsq && _jsqAll is null && _jsqKeys is null)
         {
-            _jsqAll = new LeastKeyTree(_nodes.Count);
-            // A separate tree for TEE-only picks only when some nodes are not TEE-capable.
-            _jsqTee = _teeCapableNodes > 0 && _teeCapableNodes < _nodes.Count ? new LeastKeyTree(_nodes.Count) : null;
+            if (_nodes.Count <= JsqScanLimit) _jsqKeys = new double[_nodes.Count];
+            else
+            {
+                _jsqAll = new LeastKeyTree(_nodes.Count);
+                // A separate tree for TEE-only picks only when some nodes are not TEE-capable.
+                _jsqTee = _teeCapableNodes > 0 && _teeCapableNodes < _nodes.Count ? new LeastKeyTree(_nodes.Count) : null;
+            }
             foreach (Node n in _nodes) LoadChanged(n);
         }
         if (_lwl && _lwlAll is null)
