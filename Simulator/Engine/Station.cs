@@ -20,6 +20,9 @@ public sealed class Station<TJob> : IStation<TJob> where TJob : class
     // into an array of this generic nested type costs a covariance check (CastHelpers.StelemRef) per completion.
     private readonly int[] _idle;
     private int _idleCount;
+    // Jobs in the queue, kept here as the station enqueues and dequeues them: the discipline's Count is an interface call
+    // (in shared generic code), and a job's arrival, start and completion read it several times.
+    private int _waiting;
 
     public Station(Simulation sim, string name, int servers, IQueueDiscipline<TJob> queue, IStationClient<TJob> client,
         int capacity = int.MaxValue, bool recordSamples = true)
@@ -49,8 +52,8 @@ public sealed class Station<TJob> : IStation<TJob> where TJob : class
     public int Capacity { get; }
 
     public int Busy { get; private set; }
-    public int Waiting => _queue.Count;
-    public int InSystem => Busy + _queue.Count;
+    public int Waiting => _waiting;
+    public int InSystem => Busy + _waiting;
     public StationStatistics Statistics { get; }
 
     /// <summary>False while the station is down: it then refuses every arrival.</summary>
@@ -71,7 +74,7 @@ public sealed class Station<TJob> : IStation<TJob> where TJob : class
         else
         {
             _queue.Enqueue(job, _sim.Now);
-            Statistics.Waiting.Update(_sim.Now, _queue.Count);
+            Statistics.Waiting.Update(_sim.Now, ++_waiting);
         }
         return true;
     }
@@ -93,6 +96,7 @@ public sealed class Station<TJob> : IStation<TJob> where TJob : class
             _idle[_idleCount++] = server.Index;
         }
         while (_queue.Count > 0) jobs.Add(new InterruptedJob<TJob>(_queue.Dequeue(out _), false, 0));
+        _waiting = 0;
         Busy = 0;
         Statistics.Busy.Update(_sim.Now, 0);
         Statistics.Waiting.Update(_sim.Now, 0);
@@ -132,10 +136,10 @@ public sealed class Station<TJob> : IStation<TJob> where TJob : class
         // client sends straight back here (a proof colocated on its inference node) queues behind it.
         Busy--;
         Statistics.Departures++;
-        if (_queue.Count > 0)
+        if (_waiting > 0)
         {
             TJob next = _queue.Dequeue(out double enqueuedAt);
-            Statistics.Waiting.Update(_sim.Now, _queue.Count);
+            Statistics.Waiting.Update(_sim.Now, --_waiting);
             Start(next, _sim.Now - enqueuedAt);
         }
         else Statistics.Busy.Update(_sim.Now, Busy);

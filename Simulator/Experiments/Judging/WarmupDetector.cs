@@ -1,3 +1,5 @@
+using HacaSim.Analysis.Charts;
+using HacaSim.Analysis.Records;
 using HacaSim.Analysis.Statistics;
 using HacaSim.Model;
 
@@ -30,8 +32,9 @@ public static class WarmupDetector
         PoolResult? pool = byLoad.FirstOrDefault(p => BacklogVerdicts.TrendStable(replications.Select(r => r.Pools.First(q => q.Name == p.Name).Stability)));
         bool anyStable = pool is not null;
         pool ??= byLoad[0];
-        var series = replications.SelectMany(r => r.TimeSeries).Where(r => r.Pool == pool.Name)
-            .GroupBy(r => r.TimeSeconds).OrderBy(g => g.Key).Select(g => (Time: g.Key, Backlog: g.Average(r => (double)r.Backlog))).ToList();
+        // Grouped by time without LINQ's lookup and sort when the rows already rise in time (one replication), same points.
+        List<TimeSeriesRow> rows = [.. replications.SelectMany(r => r.TimeSeries).Where(r => r.Pool == pool.Name)];
+        var series = TimeGroups.ByTime(rows, r => r.TimeSeconds).Select(g => (g.Time, Backlog: g.Rows.Average(r => (double)r.Backlog))).ToList();
         if (series.Count == 0) return new Detection(0, false, pool.Name);
         Mser5Result cut = Mser5.TruncationIndex([.. series.Select(p => p.Backlog)]);
         double seconds = series[Math.Min(cut.TruncatedObservations, series.Count - 1)].Time;
