@@ -27,7 +27,8 @@ public sealed class SharingStation<TJob> : IStation<TJob> where TJob : class
     // Both lanes, primary first: one array for the loops over them (a collection expression there was a new array
     // on every change of every sharing node).
     private readonly Lane[] _lanes;
-    private readonly List<Running> _finished = [];
+    // Jobs that ended at one completion, told to the client after the station has moved on (a list reused, of structs).
+    private readonly List<SharingStationRunning<TJob>> _finished = [];
     private EventHandle _next = EventHandle.None;
     private double _demandInService;
     private double _at;
@@ -109,7 +110,11 @@ public sealed class SharingStation<TJob> : IStation<TJob> where TJob : class
         _next = EventHandle.None;
         foreach (Lane lane in _lanes)
         {
-            foreach (Running s in lane.InService) jobs.Add(new InterruptedJob<TJob>(s.Job, true, now - s.StartSeconds));
+            for (int i = 0; i < lane.InService.Count; i++)
+            {
+                SharingStationRunning<TJob> s = lane.InService[i]; // first to finish first, as they were always handed back
+                jobs.Add(new InterruptedJob<TJob>(s.Job, true, now - s.StartSeconds));
+            }
             lane.InService.Clear();
             foreach (Preempted p in lane.Preempted) jobs.Add(new InterruptedJob<TJob>(p.Entry.Job, true, now - p.Entry.StartSeconds));
             lane.Preempted.Clear();
@@ -184,7 +189,7 @@ public sealed class SharingStation<TJob> : IStation<TJob> where TJob : class
             Preempted resumed = lane.Preempted.Peek();
             if (!Fits(lane, resumed.Entry.Demand)) return false;
             lane.Preempted.Pop();
-            Running entry = resumed.Entry with { Finish = lane.Virtual + resumed.RemainingWork, Sequence = _sequence++ };
+            SharingStationRunning<TJob> entry = resumed.Entry with { Finish = lane.Virtual + resumed.RemainingWork, Sequence = _sequence++ };
             lane.InService.Add(entry);
             _demandInService += entry.Demand;
             return true;
@@ -196,7 +201,7 @@ public sealed class SharingStation<TJob> : IStation<TJob> where TJob : class
         double work = _client.Work(job);
         if (!(work >= 0) || double.IsPositiveInfinity(work))
             throw new InvalidOperationException($"{Name}: a job's work must be finite and >= 0, found {work}");
-        var started = new Running(job, _sim.Now, wait, lane.HeadDemand, lane.Virtual + work, _sequence++);
+        var started = new SharingStationRunning<TJob>(job, _sim.Now, wait, lane.HeadDemand, lane.Virtual + work, _sequence++);
         lane.InService.Add(started);
         _demandInService += started.Demand;
         if (Statistics.RecordsSamples) Statistics.Wait.Record(wait); // a node's pool records it (as Station and SharedRateStation do)
@@ -211,11 +216,11 @@ public sealed class SharingStation<TJob> : IStation<TJob> where TJob : class
     private bool TryPreempt()
     {
         if (_secondary.InService.Count == 0) return false;
-        Running victim = _secondary.InService.Max!;
+        SharingStationRunning<TJob> victim = _secondary.InService.Max;
         bool placeFrees = Busy - 1 < _rules.MaxInService && _primary.InService.Count < _primary.MaxInService;
         double demand = _primary.Preempted.Count > 0 ? _primary.Preempted.Peek().Entry.Demand : _primary.HeadDemand;
         if (!placeFrees || !ResourceDemand.Fits(_demandInService - victim.Demand, demand, ResourceCapacity)) return false;
-        _secondary.InService.Remove(victim);
+        _secondary.InService.RemoveMax();
         _demandInService -= victim.Demand;
         _secondary.Preempted.Push(new Preempted(victim, Math.Max(0, victim.Finish - _secondary.Virtual)));
         Statistics.Preemptions++;
@@ -237,7 +242,7 @@ public sealed class SharingStation<TJob> : IStation<TJob> where TJob : class
         foreach (Lane lane in _lanes)
         {
             if (lane.InService.Count == 0) continue;
-            double dt = Math.Max(0, lane.InService.Min!.Finish - lane.Virtual) / lane.Rate;
+            double dt = Math.Max(0, lane.InService.Min.Finish - lane.Virtual) / lane.Rate;
             if (dt < soonest) soonest = dt;
         }
         if (!double.IsPositiveInfinity(soonest)) _next = _sim.Schedule(soonest, _complete);
@@ -259,13 +264,12 @@ public sealed class SharingStation<TJob> : IStation<TJob> where TJob : class
         // The event was for the lane whose job finishes soonest: snap its clock to that finish (it got there
         // up to rounding), then end every job of either class whose work is done.
         Lane due = Due();
-        due.Virtual = Math.Max(due.Virtual, due.InService.Min!.Finish);
+        due.Virtual = Math.Max(due.Virtual, due.InService.Min.Finish);
         foreach (Lane lane in _lanes)
         {
-            while (lane.InService.Count > 0 && lane.InService.Min!.Finish <= lane.Virtual)
+            while (lane.InService.Count > 0 && lane.InService.Min.Finish <= lane.Virtual)
             {
-                Running done = lane.InService.Min;
-                lane.InService.Remove(done);
+                SharingStationRunning<TJob> done = lane.InService.RemoveMin();
                 _demandInService -= done.Demand;
                 Statistics.Departures++;
                 if (Statistics.RecordsSamples)
@@ -289,32 +293,19 @@ public sealed class SharingStation<TJob> : IStation<TJob> where TJob : class
     {
         if (_primary.InService.Count == 0) return _secondary;
         if (_secondary.InService.Count == 0) return _primary;
-        double tp = (_primary.InService.Min!.Finish - _primary.Virtual) / _primary.Rate;
-        double ts = (_secondary.InService.Min!.Finish - _secondary.Virtual) / _secondary.Rate;
+        double tp = (_primary.InService.Min.Finish - _primary.Virtual) / _primary.Rate;
+        double ts = (_secondary.InService.Min.Finish - _secondary.Virtual) / _secondary.Rate;
         return tp <= ts ? _primary : _secondary;
     }
 
-    private sealed record Running(TJob Job, double StartSeconds, double WaitSeconds, double Demand, double Finish, long Sequence);
-
-    private sealed record Preempted(Running Entry, double RemainingWork);
-
-    private sealed class ByFinish : IComparer<Running>
-    {
-        public static readonly ByFinish Instance = new();
-
-        public int Compare(Running? a, Running? b)
-        {
-            int c = a!.Finish.CompareTo(b!.Finish);
-            return c != 0 ? c : a.Sequence.CompareTo(b.Sequence);
-        }
-    }
+    private readonly record struct Preempted(SharingStationRunning<TJob> Entry, double RemainingWork);
 
     /// <summary>One class: its waiting line (with the head taken out once it was found not to fit), its jobs in service and its clock.</summary>
     private sealed class Lane(IQueueDiscipline<TJob> queue, int maxInService)
     {
         public readonly IQueueDiscipline<TJob> Queue = queue;
         public readonly int MaxInService = maxInService;
-        public readonly SortedSet<Running> InService = new(ByFinish.Instance);
+        public readonly SharingStationInService<TJob> InService = new();
         public readonly Stack<Preempted> Preempted = new();
         public TJob? Head;
         public double HeadEnqueuedAt;

@@ -35,6 +35,8 @@ public sealed class RequestLifecycle : IStageRouter
     private readonly Dictionary<long, Request>? _inFlight;
     private readonly Random _faultCoins;
     private readonly bool _onchain;
+    // Settled requests go back here for the next arrivals, unless the sink keeps the objects (a test's list of them).
+    private readonly bool _reuseSettled;
 
     public RequestLifecycle(Simulation sim, Scenario scenario, NetworkPools pools, RunMetrics metrics, IPathPolicy policy,
         RandomStreams streams, ScenarioCatalogs catalogs, IRequestSink? sink)
@@ -67,6 +69,7 @@ public sealed class RequestLifecycle : IStageRouter
         _timedOut = s => Fail((Request)s!, "timeout");
         _faults = scenario.FaultsOrNone;
         if (sink is not null) _inFlight = [];
+        _reuseSettled = sink is not { KeepsRequests: true };
         _faultCoins = streams.Stream("faults/data_source");
         _onchain = scenario.Verification.Placement == VerificationPlacement.Onchain;
         Settlement = new Settlement(sim, scenario, Consensus(scenario, _verification, streams, catalogs),
@@ -75,6 +78,9 @@ public sealed class RequestLifecycle : IStageRouter
     }
 
     public Settlement Settlement { get; }
+
+    /// <summary>Where arrivals get their request objects: settled requests are reused (see <see cref="RequestPool"/>).</summary>
+    internal RequestPool Requests { get; } = new();
 
     /// <summary>The chain's consensus latency; its validators are <c>settlement.validators</c>, else the verification pool's nodes.</summary>
     private static IConsensusLatency Consensus(Scenario scenario, Pool verification, RandomStreams streams, ScenarioCatalogs catalogs)
@@ -354,6 +360,8 @@ public sealed class RequestLifecycle : IStageRouter
         _view.OnFinal(request);
         _inFlight?.Remove(request.Id);
         _sink?.Write(request);
+        // Final: its copies have all finished, its timeout is cancelled and no event holds it (the sink has copied it).
+        if (_reuseSettled) Requests.Return(request);
     }
 
     private void Fail(Request request, string reason)

@@ -45,7 +45,7 @@ public sealed class TrafficSource
         Arrival pending = process.Next();
         fire = _ =>
         {
-            _lifecycle.Admit(chooser.Choose().Create(_nextId++, pending, _sim.Now));
+            _lifecycle.Admit(chooser.Choose().Create(_lifecycle.Requests, _nextId++, pending, _sim.Now));
             pending = process.Next();
             if (pending.TimeSeconds <= _endSeconds) _sim.ScheduleAt(pending.TimeSeconds, fire!);
         };
@@ -128,9 +128,11 @@ public sealed class TrafficSource
         public RequestClass Class { get; }
         private double ChallengeProbability { get; }
 
-        public Request Create(long id, Arrival arrival, double now)
+        public Request Create(RequestPool requests, long id, Arrival arrival, double now)
         {
-            var r = new Request(id, Class, now) { PromptTokens = arrival.PromptTokens, OutputTokens = arrival.OutputTokens };
+            Request r = requests.Rent(id, Class, now); // a settled request made new when there is one
+            r.PromptTokens = arrival.PromptTokens;
+            r.OutputTokens = arrival.OutputTokens;
             r.InferenceWorkSeconds = Class.Cost.Draw(r);
             r.NeedsData = _coins.NextDouble() < Class.NeedsDataProbability;
             r.Challenged = _coins.NextDouble() < ChallengeProbability;

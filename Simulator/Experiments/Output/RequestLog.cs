@@ -122,5 +122,8 @@ public sealed class RequestLog : IDisposable
         }
 
         private static double? T(double seconds) => double.IsNaN(seconds) ? null : seconds;
+
+        // Write copies every field into a record: the request object can be reused for a later arrival.
+        public bool KeepsRequests => false;
     }
 }

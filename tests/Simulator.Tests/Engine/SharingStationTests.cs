@@ -128,9 +128,46 @@ public class SharingStationTests
         Assert.That(station.Statistics.Preemptions, Is.EqualTo(1));
     }
 
+    [Test]
+    public void Serving_jobs_in_steady_state_allocates_nothing()
+    {
+        // Twelve jobs of both classes go round and round a processor-sharing station (each comes back as it leaves,
+        // with other work): once its arrays have grown, a start, a completion and a reschedule allocate nothing
+        // (a record and a tree node per job did, on every GPU of baseline.yaml).
+        var sim = new Simulation();
+        var client = new RecirculatingClient();
+        var station = new SharingStation<Job>(sim, "s", ProcessorSharing, EqualShare, double.PositiveInfinity,
+            new FifoDiscipline<Job>(), new FifoDiscipline<Job>(), client);
+        client.Station = station;
+        for (int i = 0; i < 12; i++) station.Arrive(new Job("", i % 3 == 0, 1 + i % 5));
+        double until = 1_000;
+        sim.Run(until);
+        long departuresBefore = station.Statistics.Departures;
+        long allocated = SteadyStateAllocation.FewestBytes(() => sim.Run(until += 10_000));
+        Assert.That(station.Statistics.Departures - departuresBefore, Is.GreaterThan(1_000), "jobs kept going round");
+        Assert.That(allocated, Is.Zero);
+    }
+
+    /// <summary>Sends each job that leaves straight back in, with the next of five work sizes.</summary>
+    private sealed class RecirculatingClient : ISharingClient<Job>
+    {
+        public SharingStation<Job>? Station;
+        public bool IsSecondary(Job job) => job.Secondary;
+        public double Work(Job job) => job.Work + job.Rounds % 5;
+        public double Demand(Job job) => 0;
+        public void OnServiceStart(Job job, double waitSeconds) { }
+
+        public void OnDeparture(Job job, double serviceSeconds)
+        {
+            job.Rounds++;
+            Station!.Arrive(job);
+        }
+    }
+
     private sealed record Job(string Name, bool Secondary, double Work)
     {
         public double ArrivedAt;
+        public int Rounds;
     }
 
     private sealed class LogClient(Simulation sim, List<string> log) : ISharingClient<Job>
