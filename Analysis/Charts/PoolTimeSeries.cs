@@ -27,18 +27,10 @@ internal static class PoolTimeSeries
     public static IReadOnlyList<LineSeries> MeanByPool(IReadOnlyList<TimeSeriesRow> rows, Func<TimeSeriesRow, int> quantity)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        return [.. rows
-            .GroupBy(r => r.Pool, StringComparer.Ordinal)
-            .OrderBy(g => g.Key, StringComparer.Ordinal) // a pool keeps its style whatever the row order
-            .Select(pool =>
-            {
-                var points = pool
-                    .GroupBy(r => r.TimeSeconds)
-                    .OrderBy(t => t.Key)
-                    .Select(t => (Time: t.Key, Mean: t.Average(r => (double)quantity(r))))
-                    .ToArray();
-                return new LineSeries(pool.Key, [.. points.Select(p => p.Time)], [.. points.Select(p => p.Mean)]);
-            })];
+        // Pools in ordinal order: a pool keeps its style whatever the row order.
+        return [.. TimeGroups.Of(rows, r => r.Pool, r => r.TimeSeconds)
+            .Select(pool => new LineSeries(pool.Name, [.. pool.Times.Select(t => t.Time)],
+                [.. pool.Times.Select(t => t.Rows.Average(r => (double)quantity(r)))]))];
     }
 
     /// <summary>The chart subtitle saying how replications were combined.</summary>

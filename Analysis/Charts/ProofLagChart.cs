@@ -15,18 +15,9 @@ public static class ProofLagChart
     public static void Save(IReadOnlyList<ProofLagRow> rows, string title, string pathWithoutExtension, double warmupSeconds = 0)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        IReadOnlyList<LineSeries> series = [.. rows
-            .GroupBy(r => r.Path, StringComparer.Ordinal)
-            .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(path =>
-            {
-                var points = path
-                    .GroupBy(r => r.TimeSeconds)
-                    .OrderBy(t => t.Key)
-                    .Select(t => (Time: t.Key, Mean: SettledWeightedMean(t)))
-                    .ToArray();
-                return new LineSeries(path.Key, [.. points.Select(p => p.Time)], [.. points.Select(p => p.Mean)], SeriesStyle.ForPath(path.Key, 0));
-            })];
+        IReadOnlyList<LineSeries> series = [.. TimeGroups.Of(rows, r => r.Path, r => r.TimeSeconds)
+            .Select(path => new LineSeries(path.Name, [.. path.Times.Select(t => t.Time)], [.. path.Times.Select(t => SettledWeightedMean(t.Rows))],
+                SeriesStyle.ForPath(path.Name, 0)))];
 
         int replications = rows.Select(r => r.Replication).Distinct().Count();
         string subtitle = replications switch

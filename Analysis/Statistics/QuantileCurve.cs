@@ -22,7 +22,7 @@ public static class QuantileCurve
                 throw new ArgumentException("Probabilities must be in ascending order.", nameof(ascending));
         }
         // The non-empty buckets in ascending value order, each at the highest value it holds (what Quantile reports).
-        IReadOnlyList<(long Value, long Count)> buckets = statistic.Save().Buckets;
+        IReadOnlyList<(long Value, long Count)> buckets = statistic.Buckets();
         long total = 0;
         foreach (var (_, count) in buckets) total += count;
         var result = new List<double>(ascending.Count);

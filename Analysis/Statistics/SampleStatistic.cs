@@ -189,7 +189,14 @@ public sealed class SampleStatistic
     /// The exact state (moments and histogram buckets), so a replication's statistics can be written by one
     /// process and merged by another with the same result as merging them in memory (sharded experiments).
     /// </summary>
-    public SampleStatisticState Save()
+    public SampleStatisticState Save() => new(RunningMoments.Save(_moments), Buckets());
+
+    /// <summary>
+    /// The histogram's non-empty buckets in ascending order, each at the highest value it holds, as <see cref="Save"/> stores
+    /// them. Apart from Save because reading the moments goes through MathNet's DataContract (XML) serialisation, which
+    /// readers of the buckets alone (<see cref="QuantileCurve"/>: a run's CDF chart) need not pay.
+    /// </summary>
+    internal List<(long Value, long Count)> Buckets()
     {
         var buckets = new List<(long Value, long Count)>();
         lock (_reading)
@@ -198,7 +205,7 @@ public sealed class SampleStatistic
             if (_histogram is not null)
                 foreach (HistogramIterationValue v in _histogram.RecordedValues()) buckets.Add((v.ValueIteratedTo, v.CountAtValueIteratedTo));
         }
-        return new SampleStatisticState(RunningMoments.Save(_moments), buckets);
+        return buckets;
     }
 
     /// <summary>

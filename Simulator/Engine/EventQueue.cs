@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace HacaSim.Engine;
 
 /// <summary>
@@ -117,6 +119,8 @@ public sealed class EventQueue
     /// Removes the earliest event if there is one at or before <paramref name="untilTime"/>: one look at the heap and
     /// the ring for the simulation loop, instead of Count, PeekTime and Dequeue each looking again.
     /// </summary>
+    /// <remarks>Inlined into the simulation loop (one call per event).</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryDequeue(double untilTime, out double time, out Action<object?> action, out object? state)
     {
         SkipTombstones();
@@ -159,6 +163,7 @@ public sealed class EventQueue
     }
 
     /// <summary>Whether the ring's head comes before the heap's top by (time, priority, sequence); the head's priority is 0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool FifoHeadFirst()
     {
         ref FifoEntry head = ref _fifo[_fifoHead];
@@ -169,7 +174,14 @@ public sealed class EventQueue
     }
 
     /// <summary>Drops cancelled entries from the ring's head, so the head is always a live event.</summary>
+    /// <remarks>The check is inlined into every dequeue; the loop, for the rare cancelled entry, is not.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void SkipTombstones()
+    {
+        if (_fifoCount > 0 && _versions[_fifo[_fifoHead].Slot] != _fifo[_fifoHead].Version) DropTombstones();
+    }
+
+    private void DropTombstones()
     {
         while (_fifoCount > 0 && _versions[_fifo[_fifoHead].Slot] != _fifo[_fifoHead].Version)
         {
@@ -215,6 +227,7 @@ public sealed class EventQueue
         return _slotsUsed++;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void ReleaseSlot(int slot)
     {
         _callbacks[slot] = default; // let the garbage collector have the job
