@@ -90,20 +90,26 @@ internal static class RunCommand
         return command;
     }
 
+    /// <summary>
+    /// The first-use cost of the charts (SkiaSharp's native library, the system font scan ScottPlot does once, JIT) and of
+    /// the CSV, Parquet and JSON writers, on a spare core from the start: a short run loads its scenario and simulates
+    /// in less time than this takes, and the files come after. Writes nothing. Once per process: what it readies is
+    /// process-wide, so a second command in the same process (the tests run hundreds in one) gained nothing from it and
+    /// paid a chart render and two Parquet writes each time.
+    /// </summary>
+    private static readonly Lazy<Task> Warmup = new(() => Task.Run(() =>
+    {
+        ChartWarmup.Run();
+        OutputWarmup.Run();
+    }));
+
     /// <summary>A merge's run: the replications read from the parts, written as the unsharded run with these settings writes them.</summary>
     public static int Execute(ExperimentSpec spec, ExperimentContext context, IReadOnlyList<string> args) =>
         Execute(spec, new RunSettings(spec.Scenario, spec.Overrides, context.Threads), logRequests: false, context, args);
 
     private static int Execute(ExperimentSpec spec, RunSettings settings, bool logRequests, ExperimentContext context, IReadOnlyList<string>? args)
     {
-        // The first-use cost of the charts (SkiaSharp's native library, the system font scan ScottPlot does once, JIT) and of
-        // the CSV, Parquet and JSON writers, on a spare core from the start: a short run loads its scenario and simulates
-        // in less time than this takes, and the files come after. Writes nothing.
-        Task.Run(() =>
-        {
-            ChartWarmup.Run();
-            OutputWarmup.Run();
-        });
+        _ = Warmup.Value;
         TextWriter stdout = context.Stdout;
         TextWriter? stderr = context.Stderr;
         CancellationToken cancel = context.Cancel;

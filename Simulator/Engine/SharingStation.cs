@@ -95,7 +95,17 @@ public sealed class SharingStation<TJob> : IStation<TJob> where TJob : class
             return false;
         }
         Advance();
-        LaneOf(job).Queue.Enqueue(job, _sim.Now);
+        Lane lane = LaneOf(job);
+        if (lane.Head is null && lane.Queue.Count == 0)
+        {
+            // Nobody waits in its line: the job is the line's head now, as an enqueue and FillHead's dequeue would leave
+            // it (arrived now, this demand), without that round trip through the discipline on every arrival. A keyed
+            // discipline's sequence then skips a number, which keeps the order of the jobs it does hold.
+            lane.Head = job;
+            lane.HeadEnqueuedAt = _sim.Now;
+            lane.HeadDemand = demand;
+        }
+        else lane.Queue.Enqueue(job, _sim.Now);
         Admit();
         Changed();
         return true;
