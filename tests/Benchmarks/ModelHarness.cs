@@ -31,8 +31,9 @@ internal static class ModelHarness
         // Then its measured replications, in a phase of their own before the long rows, as a user's process runs it:
         // after the 4M-customer and 10,000-node runs in the same process the same replication took ~1.4x as long
         // (0.060 against 0.042-0.044 s, 13:40 UTC, same minutes): a state that the long runs leave in the process
-        // (heap, caches, runtime tuning; not pinned down) and that no user's baseline.yaml run has. BaselineRunsPerRound replications per round, because one ~0.05-s
-        // replication is within the machine's noise (spread 0.041-0.078 s over 3 of them).
+        // (heap, caches, runtime tuning; not pinned down) and that no user's baseline.yaml run has.
+        // BaselineRunsPerRound replications per round, because one ~0.05-s replication is within the machine's noise
+        // (spread 0.041-0.078 s over 3 of them).
         for (int i = 0; i < rounds * BaselineRunsPerRound; i++)
         {
             var (n, e, s) = models[0].Run();
