@@ -95,17 +95,7 @@ public sealed class SharingStation<TJob> : IStation<TJob> where TJob : class
             return false;
         }
         Advance();
-        Lane lane = LaneOf(job);
-        if (lane.Head is null && lane.Queue.Count == 0)
-        {
-            // Nobody waits in its line: the job is the line's head now, as an enqueue and FillHead's dequeue would leave
-            // it (arrived now, this demand), without that round trip through the discipline on every arrival. A keyed
-            // discipline's sequence then skips a number, which keeps the order of the jobs it does hold.
-            lane.Head = job;
-            lane.HeadEnqueuedAt = _sim.Now;
-            lane.HeadDemand = demand;
-        }
-        else lane.Queue.Enqueue(job, _sim.Now);
+        LaneOf(job).Join(job, _sim.Now, demand);
         Admit();
         Changed();
         return true;
@@ -329,6 +319,23 @@ public sealed class SharingStation<TJob> : IStation<TJob> where TJob : class
 
         /// <summary>When the candidate first arrived: a preempted job counts as older than anything waiting.</summary>
         public double CandidateSince => Preempted.Count > 0 ? double.NegativeInfinity : HeadEnqueuedAt;
+
+        /// <summary>
+        /// Puts an arriving job in this line. When nobody waits in it, the job is the head at once, as an enqueue and
+        /// <see cref="FillHead"/>'s dequeue would leave it (arrived now, this demand), without that round trip through the
+        /// discipline on every arrival; a keyed discipline's sequence then skips a number, which keeps the order of the
+        /// jobs it does hold.
+        /// </summary>
+        public void Join(TJob job, double now, double demand)
+        {
+            if (Head is null && Queue.Count == 0)
+            {
+                Head = job;
+                HeadEnqueuedAt = now;
+                HeadDemand = demand;
+            }
+            else Queue.Enqueue(job, now);
+        }
 
         public void FillHead(ISharingClient<TJob> client)
         {
