@@ -58,7 +58,7 @@ internal static class ModelHarness
         }
         var lines = new List<string>
         {
-            string.Create(inv, $"# in-process, one thread, median (min-max) of {rounds} interleaved rounds; .NET {Environment.Version}, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC"),
+            string.Create(inv, $"# in-process, one thread, median (min-max): baseline.yaml {rounds * BaselineRunsPerRound} replications in a phase of its own after {BaselineWarmupRuns} warm-up ones, the other rows {rounds} interleaved rounds after one warm-up round; .NET {Environment.Version}, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC"),
             string.Create(inv, $"{"workload",-34}{"wall s",22}{"requests/s",14}{"ns/event",10}{"vs bare loop",14}"),
             string.Create(inv, $"{"bare PriorityQueue loop, M/M/4 4M",-34}{Spread(bareSeconds),22}{bare.Arrivals / Median(bareSeconds),14:N0}{Median(bareSeconds) * 1e9 / (2.0 * bare.Arrivals),10:F0}{1.0,13:F2}x"),
         };

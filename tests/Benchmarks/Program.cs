@@ -15,6 +15,10 @@ if (args.Length > 2 && args[0] == "--loop") return ModelHarness.Loop(args[1], in
 if (args.Length > 1 && args[0] == "--threads")
     return ThreadsHarness.Run(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture),
         args.Length > 2 ? double.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 60_000, Console.Out);
+// --threads-cold THREADS [DURATION]: the same 8 replications once in a fresh process, no warm-up round, as the command runs them.
+if (args.Length > 1 && args[0] == "--threads-cold")
+    return ThreadsHarness.Cold(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture),
+        args.Length > 2 ? double.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 60_000, Console.Out);
 // --outputs NAME N: one replication of a workload (baseline, short, mmc), then each output writer timed alone, N rounds.
 if (args.Length > 2 && args[0] == "--outputs") return OutputsHarness.Run(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), Console.Out);
 BenchmarkSwitcher.FromAssembly(typeof(MmcBenchmarks).Assembly).Run(args);

@@ -44,6 +44,28 @@ public static class ThreadsHarness
         return 0;
     }
 
+    /// <summary>
+    /// One measurement in a fresh process, without the warm-up round, as the command runs its replications: wall and CPU,
+    /// and when each replication ended. Compared with <see cref="Run"/>'s warm rounds it shows what the first round's
+    /// JIT tiers and first-use costs add to the command's replication phase.
+    /// </summary>
+    public static int Cold(int threads, double duration, TextWriter output)
+    {
+        string repo = ModelWorkload.FindRepository();
+        LoadedScenario loaded = ScenarioLoader.Load(Path.Combine(repo, "Scenarios/baseline.yaml"),
+            ["run.replications=8", $"run.duration_s={duration.ToString("R", CultureInfo.InvariantCulture)}", "run.sample_interval_s=100"],
+            ScenarioCatalogs.Default);
+        long start = Stopwatch.GetTimestamp();
+        var ends = new double[8];
+        TimeSpan cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        ReplicationRunner.Run(loaded.Scenario, threads, ScenarioCatalogs.Default, onDone: i => ends[i] = Stopwatch.GetElapsedTime(start).TotalSeconds);
+        double wall = Stopwatch.GetElapsedTime(start).TotalSeconds;
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"cold threads {threads}: wall {wall:F2} s, cpu {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:F2} s, GCs {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, " +
+            $"ends {string.Join(" ", ends.Select(e => e.ToString("F2", CultureInfo.InvariantCulture)))}"));
+        return 0;
+    }
+
     private static (double Wall, double Cpu, int Gen0, int Gen1, int Gen2, double Pause, double AllocatedMb) Measure(Scenario scenario, int threads)
     {
         GC.Collect();
