@@ -21,7 +21,8 @@ public static class ChartWarmup
             LineSeriesPlotter.Add(plot, [new LineSeries("a", [0, 1, 2], [0, 1, 0]), new LineSeries("b", [0, 1, 2], [1, double.NaN, 1])]);
             AxisRanges.FromZero(plot, [new LineSeries("a", [0, 1, 2], [0, 1, 0])]);
             LineSeriesPlotter.ShowLegendIfUseful(plot);
-            plot.GetImageBytes(ChartFigure.WidthPixels, ChartFigure.HeightPixels, ImageFormat.Png);
+            using Image image = ChartFigure.Raster(plot);
+            image.GetImageBytes(ImageFormat.Png);
         }
         catch (Exception)
         {

@@ -81,6 +81,16 @@ public sealed class EventQueue
         }
     }
 
+    /// <summary>
+    /// True when an event enqueued now at time <paramref name="now"/> (the instant of the last dequeue) with priority 0 would
+    /// be the next to leave: no live entry in the ring (they all came first), and the heap's top is not due at this
+    /// instant with a priority of 0 or less (such an event was enqueued earlier, so its sequence is lower, or its
+    /// priority is).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool NothingDueBefore(double now) =>
+        _fifoLive == 0 && (_count == 0 || _heap[0].Time != now || _heap[0].Priority > 0);
+
     /// <summary>Adds an event; lower <paramref name="priority"/> fires first among equal times.</summary>
     public EventHandle Enqueue(double time, int priority, Action<object?> action, object? state)
     {

@@ -9,6 +9,9 @@ public interface IStationClient<TJob>
     /// <summary>Service of <paramref name="job"/> starts now after waiting <paramref name="waitSeconds"/> and will take <paramref name="serviceSeconds"/>.</summary>
     void OnServiceStart(TJob job, double waitSeconds, double serviceSeconds);
 
-    /// <summary>Service of <paramref name="job"/> ended; the station has already freed its server.</summary>
+    /// <summary>
+    /// Service of <paramref name="job"/> ended; the station has already freed its server. The last step of the station's
+    /// completion event: nothing of the station runs after it.
+    /// </summary>
     void OnDeparture(TJob job);
 }

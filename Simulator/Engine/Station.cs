@@ -143,6 +143,7 @@ public sealed class Station<TJob> : IStation<TJob> where TJob : class
             Start(next, _sim.Now - enqueuedAt);
         }
         else Statistics.Busy.Update(_sim.Now, Busy);
+        // The event's last step: a client may continue a zero-delay hand-off in place (Simulation.TryContinueNow).
         _client.OnDeparture(job);
     }
 

@@ -14,14 +14,21 @@ public sealed class HacaNetwork
 {
     private readonly Scenario _scenario;
     private readonly int _replication;
-    private readonly Simulation _sim = new();
+    private readonly Simulation _sim;
     private readonly NetworkPools _pools;
     private readonly RunMetrics _metrics;
     private readonly RequestLifecycle _lifecycle;
     private readonly TimeSeriesSampler _sampler;
 
     public HacaNetwork(Scenario scenario, int replication, RandomStreams streams, ScenarioCatalogs catalogs, IRequestSink? sink = null)
+        : this(scenario, replication, streams, catalogs, sink, continuations: true)
     {
+    }
+
+    /// <param name="continuations">False puts every zero-delay hand-off on the calendar (<see cref="Simulation.TryContinueNow"/>): for tests comparing both.</param>
+    internal HacaNetwork(Scenario scenario, int replication, RandomStreams streams, ScenarioCatalogs catalogs, IRequestSink? sink, bool continuations)
+    {
+        _sim = new Simulation { ContinuationsEnabled = continuations };
         _scenario = scenario;
         _replication = replication;
         _pools = BuildPools(streams, catalogs);
@@ -157,6 +164,6 @@ public sealed class HacaNetwork
         public double WorkSeconds(Request request) => network._lifecycle.WorkSeconds(request);
         public double ExpectedWorkSeconds(Request request) => network._lifecycle.ExpectedWorkSeconds(request);
         public void OnServiceStart(Request request) => network._lifecycle.OnServiceStart(request);
-        public void OnServiceEnd(Request request, Node node) => network._lifecycle.OnServiceEnd(request, node);
+        public void OnServiceEnd(Request request, Node node, bool endsEvent) => network._lifecycle.OnServiceEnd(request, node, endsEvent);
     }
 }

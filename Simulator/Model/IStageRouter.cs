@@ -11,5 +11,10 @@ public interface IStageRouter
 
     void OnServiceStart(Request request);
 
-    void OnServiceEnd(Request request, Node node);
+    /// <summary>
+    /// A stage's service ended on <paramref name="node"/>. <paramref name="endsEvent"/>: nothing runs after this call in the
+    /// event that made it (a plain station's completion), so a zero-delay hand-off at its end may run at once
+    /// (<see cref="HacaSim.Engine.Simulation.TryContinueNow"/>).
+    /// </summary>
+    void OnServiceEnd(Request request, Node node, bool endsEvent);
 }

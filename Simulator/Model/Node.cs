@@ -165,7 +165,8 @@ public sealed class Node : INodeView, IStationClient<Request>, ISharingClient<Re
         _inServiceEndSum = Busy == 0 ? 0 : _inServiceEndSum - _sim.Now;
         _pool.LoadChanged(this);
         _pool.OnSlotFreed(this);
-        _router.OnServiceEnd(request, this);
+        // The last step of the station's completion event (Station.Complete), so the lifecycle may continue in place.
+        _router.OnServiceEnd(request, this, endsEvent: _plainStation);
     }
 
     // A batching node learns a job's service time only when it ends: the batch around it keeps changing.
@@ -191,6 +192,6 @@ public sealed class Node : INodeView, IStationClient<Request>, ISharingClient<Re
         _pool.LoadChanged(this);
         _pool.RecordService(serviceSeconds);
         _pool.OnSlotFreed(this);
-        _router.OnServiceEnd(request, this);
+        _router.OnServiceEnd(request, this, endsEvent: false); // a shared station ends several jobs in one event
     }
 }

@@ -64,7 +64,7 @@ public sealed class RequestLifecycle : IStageRouter
         _toInference = s => StartInference((Request)s!);
         _toProver = s => Enqueue((Request)s!, _prover!, RequestStage.Proof, teeOnly: false);
         _toVerification = s => StartVerification((Request)s!);
-        _proofReady = s => OnProofReady((Request)s!);
+        _proofReady = s => OnProofReady((Request)s!, endsEvent: true); // the whole event
         _redispatch = s => Redispatch((Request)s!);
         _timedOut = s => Fail((Request)s!, "timeout");
         _faults = scenario.FaultsOrNone;
@@ -224,7 +224,7 @@ public sealed class RequestLifecycle : IStageRouter
         bool inferenceDone = !double.IsNaN(request.InferenceEndSeconds);
         request.Path = to;
         request.DecisionReason = "fallback";
-        if (inferenceDone) StartProof(request, request.InferenceNode!);
+        if (inferenceDone) StartProof(request, request.InferenceNode!, endsEvent: false);
         else _sim.Schedule(_faults.RetryBackoffSeconds, _toInference, request);
     }
 
@@ -268,7 +268,11 @@ public sealed class RequestLifecycle : IStageRouter
         if (request.Stage != RequestStage.Verify || double.IsNaN(request.VerifyStartSeconds)) Stamp(request, request.Stage, queued: false);
     }
 
-    public void OnServiceEnd(Request request, Node node)
+    /// <remarks>
+    /// With <paramref name="endsEvent"/>, every branch below ends in at most one hand-off (<see cref="HandOff"/>) as its last
+    /// step, so a zero-delay hand-off may run in place.
+    /// </remarks>
+    public void OnServiceEnd(Request request, Node node, bool endsEvent)
     {
         if (request.Outcome != RequestOutcome.InFlight) return; // a failed request's leftover copies
         double now = _sim.Now;
@@ -283,16 +287,16 @@ public sealed class RequestLifecycle : IStageRouter
                 else if (_faults.DataSource is { } source && source.Covers(request.DataStartSeconds)
                          && _faultCoins.NextDouble() < source.FailureProbability)
                     Interrupted(request, "data_source_failure");
-                else Hop(_toInference, request);
+                else Hop(_toInference, request, endsEvent);
                 break;
             case RequestStage.Inference:
                 request.InferenceEndSeconds = now;
                 request.InferenceNode = node;
                 if (!_scenario.Settlement.Synchronous) DeliverResult(request);
-                StartProof(request, node);
+                StartProof(request, node, endsEvent);
                 break;
             case RequestStage.Proof:
-                OnProofReady(request);
+                OnProofReady(request, endsEvent);
                 break;
             case RequestStage.Aggregate:
                 Settlement.Submit(request, 0); // its verification is the batch's one aggregated proof
@@ -307,7 +311,7 @@ public sealed class RequestLifecycle : IStageRouter
         }
     }
 
-    private void StartProof(Request request, Node inferenceNode)
+    private void StartProof(Request request, Node inferenceNode, bool endsEvent)
     {
         if (request.CarriesZkProof)
         {
@@ -322,19 +326,19 @@ public sealed class RequestLifecycle : IStageRouter
             // A central queue (any node proves it), or that GPU has gone down since (a fallback after a fault):
             // any node of its pool, or wait for one.
             else if (_prover is null) Enqueue(request, _inference, RequestStage.Proof, teeOnly: false);
-            else Hop(_toProver, request);
+            else Hop(_toProver, request, endsEvent);
             return;
         }
         request.ProofQueuedSeconds = request.ProofStartSeconds = _sim.Now;
         // A gateway's answer left the enclave signed (its sign_s was part of the call): that signature is the attestation.
         double delay = request.Class.ViaGateway ? 0 : request.Path == VerificationPath.Tee ? _attest.Sample() : _sign.Sample();
-        _sim.Schedule(delay, _proofReady, request);
+        HandOff(delay, _proofReady, request, endsEvent);
     }
 
-    private void OnProofReady(Request request)
+    private void OnProofReady(Request request, bool endsEvent)
     {
         request.ProofReadySeconds = _sim.Now;
-        Hop(_toVerification, request);
+        Hop(_toVerification, request, endsEvent);
     }
 
     /// <summary>
@@ -382,7 +386,18 @@ public sealed class RequestLifecycle : IStageRouter
         _inFlight.Clear();
     }
 
-    private void Hop(Action<object?> next, Request request) => _sim.Schedule(_hop.Sample(), next, request);
+    private void Hop(Action<object?> next, Request request, bool endsEvent) => HandOff(_hop.Sample(), next, request, endsEvent);
+
+    /// <summary>
+    /// Sends the request to its next step after <paramref name="delaySeconds"/>: an event, or, when the delay is 0, this is
+    /// the last step of the current event (<paramref name="endsEvent"/>) and that event would fire next anyway, the step
+    /// itself at once (<see cref="Simulation.TryContinueNow"/>): same order, same count of events fired, no calendar.
+    /// </summary>
+    private void HandOff(double delaySeconds, Action<object?> next, Request request, bool endsEvent)
+    {
+        if (delaySeconds == 0 && endsEvent && _sim.TryContinueNow()) next(request);
+        else _sim.Schedule(delaySeconds, next, request);
+    }
 
     /// <summary>A stage entered again (a retry) has not started yet, so timestamps stay in lifecycle order.</summary>
     private static void ClearStart(Request r, RequestStage stage)

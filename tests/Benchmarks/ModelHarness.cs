@@ -58,7 +58,7 @@ internal static class ModelHarness
         }
         var lines = new List<string>
         {
-            string.Create(inv, $"# in-process, one thread, median (min-max) of {rounds} interleaved rounds; .NET {Environment.Version}, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC"),
+            string.Create(inv, $"# in-process, one thread, median (min-max): baseline.yaml {rounds * BaselineRunsPerRound} replications in a phase of its own after {BaselineWarmupRuns} warm-up ones, the other rows {rounds} interleaved rounds after one warm-up round; .NET {Environment.Version}, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC"),
             string.Create(inv, $"{"workload",-34}{"wall s",22}{"requests/s",14}{"ns/event",10}{"vs bare loop",14}"),
             string.Create(inv, $"{"bare PriorityQueue loop, M/M/4 4M",-34}{Spread(bareSeconds),22}{bare.Arrivals / Median(bareSeconds),14:N0}{Median(bareSeconds) * 1e9 / (2.0 * bare.Arrivals),10:F0}{1.0,13:F2}x"),
         };
@@ -94,16 +94,20 @@ internal static class ModelHarness
         {
             "baseline" => ModelWorkload.Baseline(repo),
             "mmc" => ModelWorkload.Mmc4M(repo),
+            "mmc100k" => ModelWorkload.Mmc4M(repo) with { Name = "M/M/4 rho 0.9, 100k customers", Overrides = ["run.replications=1", "run.duration_s=27778", "run.warmup_s=2000"] },
             "jsq" => ModelWorkload.Jsq10k(repo),
             _ => throw new ArgumentException($"--loop {name}: expected baseline, mmc or jsq"),
         };
         for (int i = 0; i < times; i++)
         {
             long allocated = GC.GetTotalAllocatedBytes(precise: true);
+            // Process CPU time (user + system, every thread: the JIT's background tier-up too), steadier than wall time on a shared machine.
+            TimeSpan cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var (n, e, s) = workload.Run();
+            cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
             allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{workload.Name}: {s:F3} s, {n / s:N0} requests/s, {s * 1e9 / e:F0} ns/event, {allocated / (double)n:F0} bytes allocated per request ({n:N0} requests, {e:N0} events)"));
+                $"{workload.Name}: {s:F3} s, {cpu.TotalSeconds:F3} s CPU, {n / s:N0} requests/s, {s * 1e9 / e:F0} ns/event, {allocated / (double)n:F0} bytes allocated per request ({n:N0} requests, {e:N0} events)"));
         }
         return 0;
     }

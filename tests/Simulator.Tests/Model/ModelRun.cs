@@ -15,11 +15,12 @@ internal sealed class ModelRun : IRequestSink
 
     public void Write(Request request) => Requests.Add(request);
 
-    public static ModelRun Of(string yaml, ulong seed = 1)
+    /// <param name="continuations">False: every zero-delay hand-off goes through the calendar (Simulation.TryContinueNow never says yes).</param>
+    public static ModelRun Of(string yaml, ulong seed = 1, bool continuations = true)
     {
         var scenario = ScenarioLoader.LoadText(yaml, "test.yaml", []).Scenario;
         var run = new ModelRun();
-        run.Result = new HacaNetwork(scenario, 0, new RandomStreams(seed).ForReplication(0), ScenarioCatalogs.Default, run).Run();
+        run.Result = new HacaNetwork(scenario, 0, new RandomStreams(seed).ForReplication(0), ScenarioCatalogs.Default, run, continuations).Run();
         return run;
     }
 }
