@@ -27,13 +27,6 @@ internal static class ChartFigure
     // ids and different bytes. SVG rendering is serialised; PNG rendering stays parallel.
     private static readonly Lock SvgRendering = new();
 
-    /// <summary>
-    /// Points from which a chart's PNG and SVG are drawn from two plots at once (<see cref="Save(Func{Plot}, int, string)"/>).
-    /// An estimate (issue 19, 2026-11-30): at 33,000 points the SVG took 150-250 ms and a settling pass on a canvas that draws
-    /// nothing 40-70 ms, on a loaded 2-core machine; at a few hundred points both are a few milliseconds.
-    /// </summary>
-    public const int TwoPlotPoints = 5_000;
-
     public static Plot Create(string title, string? subtitle, string xLabel, string yLabel)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(title);
@@ -90,22 +83,15 @@ internal static class ChartFigure
     }
 
     /// <summary>
-    /// As <see cref="Save(Plot, string)"/>, for a chart of line series with <paramref name="points"/> points in all. From
-    /// <see cref="TwoPlotPoints"/> on, the SVG alone takes about as long as the bitmap and its PNG together (an M/M/4 run's
-    /// queue length: 3 lines of 11,111 points), so <paramref name="build"/> makes two identical plots and the PNG and the
-    /// SVG are drawn from them at the same time; <paramref name="build"/> then runs on two threads at once and must only
-    /// read what it shares. Below it, one plot as usual: a second plot and its settling pass would cost more than they save.
+    /// As <see cref="Save(Plot, string)"/>, for a chart of long series, whose SVG alone takes as long as its bitmap and PNG
+    /// together (an M/M/4 run's queue length: 3 lines of 11,111 points): <paramref name="build"/> makes two identical plots,
+    /// and the PNG and the SVG are drawn from them at the same time. <paramref name="build"/> runs on two threads at once,
+    /// so it must only read what it shares.
     /// </summary>
-    public static void Save(Func<Plot> build, int points, string pathWithoutExtension)
+    public static void Save(Func<Plot> build, string pathWithoutExtension)
     {
         ArgumentNullException.ThrowIfNull(build);
         ArgumentException.ThrowIfNullOrEmpty(pathWithoutExtension);
-        if (points < TwoPlotPoints)
-        {
-            using Plot one = build();
-            Save(one, pathWithoutExtension);
-            return;
-        }
         Task<string> vector = Task.Run(() =>
         {
             using Plot plot = build();

@@ -17,7 +17,7 @@ internal static class PoolTimeSeries
         ArgumentNullException.ThrowIfNull(rows);
         string subtitle = Describe(rows);
         IReadOnlyList<LineSeries> series = MeanByPool(rows, quantity);
-        // One line per pool and point per sample: with many samples the PNG and the SVG are drawn from two plots at once.
+        // One line per pool and point per sample: the PNG and the SVG are drawn from two plots at once.
         ChartFigure.Save(() =>
         {
             Plot plot = ChartFigure.Create(title, subtitle, "simulated time (s)", yLabel);
@@ -26,7 +26,7 @@ internal static class PoolTimeSeries
             AxisRanges.FromZero(plot, series);
             LineSeriesPlotter.ShowLegendIfUseful(plot);
             return plot;
-        }, series.Sum(line => line.Xs.Length), pathWithoutExtension);
+        }, pathWithoutExtension);
     }
 
     public static IReadOnlyList<LineSeries> MeanByPool(IReadOnlyList<TimeSeriesRow> rows, Func<TimeSeriesRow, int> quantity)

@@ -26,7 +26,7 @@ public static class ProofLagChart
             1 => $"replication {rows[0].Replication}; intervals with nothing settled left blank",
             _ => $"mean over requests settled in each interval, {replications} replications; intervals with nothing settled left blank",
         };
-        // One line per path and point per sample interval: with many, the PNG and the SVG are drawn from two plots at once.
+        // One line per path and point per sample interval: the PNG and the SVG are drawn from two plots at once.
         ChartFigure.Save(() =>
         {
             Plot plot = ChartFigure.Create(title, subtitle, "simulated time (s)", "mean proof lag (s, result to final)");
@@ -35,7 +35,7 @@ public static class ProofLagChart
             AxisRanges.FromZero(plot, series);
             LineSeriesPlotter.ShowLegendIfUseful(plot);
             return plot;
-        }, series.Sum(line => line.Xs.Length), pathWithoutExtension);
+        }, pathWithoutExtension);
     }
 
     // NaN when nothing settled in the interval in any replication: the plotter leaves a gap there.

@@ -33,24 +33,9 @@ public class ChartFigureTests
     public void SaveFromTwoPlotsWritesWhatScottPlotsOwnRenderingWrites()
     {
         string path = _files.PathFor("figure-two-plots");
-        ChartFigure.Save(Figure, ChartFigure.TwoPlotPoints, path);
+        ChartFigure.Save(Figure, path);
 
         AssertAsScottPlotDraws(path);
-    }
-
-    [Test]
-    public void SaveOfAShortChartFromOnePlotWritesWhatScottPlotsOwnRenderingWrites()
-    {
-        string path = _files.PathFor("figure-one-plot");
-        int built = 0;
-        ChartFigure.Save(() =>
-        {
-            Interlocked.Increment(ref built);
-            return Figure();
-        }, ChartFigure.TwoPlotPoints - 1, path);
-
-        AssertAsScottPlotDraws(path);
-        Assert.That(built, Is.EqualTo(1), "a chart below the threshold is drawn from one plot");
     }
 
     /// <summary>The files at <paramref name="path"/> are what ScottPlot's own calls give for <see cref="Figure"/>.</summary>
