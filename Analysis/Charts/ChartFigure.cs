@@ -83,41 +83,6 @@ internal static class ChartFigure
     }
 
     /// <summary>
-    /// As <see cref="Save(Plot, string)"/>, for a chart of long series, whose SVG alone takes as long as its bitmap and PNG
-    /// together (an M/M/4 run's queue length: 3 lines of 11,111 points): <paramref name="build"/> makes two identical plots,
-    /// and the PNG and the SVG are drawn from them at the same time. <paramref name="build"/> runs on two threads at once,
-    /// so it must only read what it shares.
-    /// </summary>
-    public static void Save(Func<Plot> build, string pathWithoutExtension)
-    {
-        ArgumentNullException.ThrowIfNull(build);
-        ArgumentException.ThrowIfNullOrEmpty(pathWithoutExtension);
-        Task<string> vector = Task.Run(() =>
-        {
-            using Plot plot = build();
-            // The passes that settle the limits, as the bitmap's plot has them before its image is drawn.
-            Settle(plot);
-            return Svg(plot);
-        });
-        byte[] png;
-        try
-        {
-            using Plot plot = build();
-            using Image image = Raster(plot);
-            png = image.GetImageBytes(ImageFormat.Png);
-        }
-        catch
-        {
-            // The other plot is disposed by its own thread; its failure, if any, is not the one reported.
-            ((IAsyncResult)vector).AsyncWaitHandle.WaitOne();
-            throw;
-        }
-        string svg = vector.GetAwaiter().GetResult();
-        AtomicFile.WriteBytes(pathWithoutExtension + ".png", png);
-        AtomicFile.WriteText(pathWithoutExtension + ".svg", svg);
-    }
-
-    /// <summary>
     /// The plot drawn as a bitmap, byte for byte what <c>Plot.GetImage</c> draws, with one pass over the data instead of two.
     /// </summary>
     /// <remarks>
@@ -128,20 +93,13 @@ internal static class ChartFigure
     /// </remarks>
     internal static Image Raster(Plot plot)
     {
-        Settle(plot);
+        using (var layout = new SKNoDrawCanvas(WidthPixels, HeightPixels)) plot.Render(layout, WidthPixels, HeightPixels);
         return plot.GetImage(WidthPixels, HeightPixels);
-    }
-
-    /// <summary>ScottPlot's first render of a plot, on a canvas that draws nothing: it sets the axis limits, layout and ticks.</summary>
-    private static void Settle(Plot plot)
-    {
-        using var layout = new SKNoDrawCanvas(WidthPixels, HeightPixels);
-        plot.Render(layout, WidthPixels, HeightPixels);
     }
 
     /// <summary>
     /// The plot as SVG text, as <c>Plot.GetSvgXml</c> writes it after a bitmap of the same size has been drawn; without its
-    /// extra bitmap pass, which only settles a layout that <see cref="Raster"/> or <see cref="Settle"/> has settled already.
+    /// extra bitmap pass, which only settles a layout that <see cref="Raster"/> has settled already.
     /// </summary>
     private static string Svg(Plot plot)
     {

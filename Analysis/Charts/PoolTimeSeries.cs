@@ -15,18 +15,13 @@ internal static class PoolTimeSeries
         double warmupSeconds)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        string subtitle = Describe(rows);
+        using Plot plot = ChartFigure.Create(title, Describe(rows), "simulated time (s)", yLabel);
         IReadOnlyList<LineSeries> series = MeanByPool(rows, quantity);
-        // One line per pool and point per sample: the PNG and the SVG are drawn from two plots at once.
-        ChartFigure.Save(() =>
-        {
-            Plot plot = ChartFigure.Create(title, subtitle, "simulated time (s)", yLabel);
-            WarmupShade.Add(plot, warmupSeconds);
-            LineSeriesPlotter.Add(plot, series);
-            AxisRanges.FromZero(plot, series);
-            LineSeriesPlotter.ShowLegendIfUseful(plot);
-            return plot;
-        }, pathWithoutExtension);
+        WarmupShade.Add(plot, warmupSeconds);
+        LineSeriesPlotter.Add(plot, series);
+        AxisRanges.FromZero(plot, series);
+        LineSeriesPlotter.ShowLegendIfUseful(plot);
+        ChartFigure.Save(plot, pathWithoutExtension);
     }
 
     public static IReadOnlyList<LineSeries> MeanByPool(IReadOnlyList<TimeSeriesRow> rows, Func<TimeSeriesRow, int> quantity)
