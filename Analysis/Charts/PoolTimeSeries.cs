@@ -15,13 +15,18 @@ internal static class PoolTimeSeries
         double warmupSeconds)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        using Plot plot = ChartFigure.Create(title, Describe(rows), "simulated time (s)", yLabel);
+        string subtitle = Describe(rows);
         IReadOnlyList<LineSeries> series = MeanByPool(rows, quantity);
-        WarmupShade.Add(plot, warmupSeconds);
-        LineSeriesPlotter.Add(plot, series);
-        AxisRanges.FromZero(plot, series);
-        LineSeriesPlotter.ShowLegendIfUseful(plot);
-        ChartFigure.Save(plot, pathWithoutExtension);
+        // One line per pool and point per sample: with many samples the PNG and the SVG are drawn from two plots at once.
+        ChartFigure.Save(() =>
+        {
+            Plot plot = ChartFigure.Create(title, subtitle, "simulated time (s)", yLabel);
+            WarmupShade.Add(plot, warmupSeconds);
+            LineSeriesPlotter.Add(plot, series);
+            AxisRanges.FromZero(plot, series);
+            LineSeriesPlotter.ShowLegendIfUseful(plot);
+            return plot;
+        }, series.Sum(line => line.Xs.Length), pathWithoutExtension);
     }
 
     public static IReadOnlyList<LineSeries> MeanByPool(IReadOnlyList<TimeSeriesRow> rows, Func<TimeSeriesRow, int> quantity)

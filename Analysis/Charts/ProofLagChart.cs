@@ -26,12 +26,16 @@ public static class ProofLagChart
             1 => $"replication {rows[0].Replication}; intervals with nothing settled left blank",
             _ => $"mean over requests settled in each interval, {replications} replications; intervals with nothing settled left blank",
         };
-        using Plot plot = ChartFigure.Create(title, subtitle, "simulated time (s)", "mean proof lag (s, result to final)");
-        WarmupShade.Add(plot, warmupSeconds);
-        LineSeriesPlotter.Add(plot, series);
-        AxisRanges.FromZero(plot, series);
-        LineSeriesPlotter.ShowLegendIfUseful(plot);
-        ChartFigure.Save(plot, pathWithoutExtension);
+        // One line per path and point per sample interval: with many, the PNG and the SVG are drawn from two plots at once.
+        ChartFigure.Save(() =>
+        {
+            Plot plot = ChartFigure.Create(title, subtitle, "simulated time (s)", "mean proof lag (s, result to final)");
+            WarmupShade.Add(plot, warmupSeconds);
+            LineSeriesPlotter.Add(plot, series);
+            AxisRanges.FromZero(plot, series);
+            LineSeriesPlotter.ShowLegendIfUseful(plot);
+            return plot;
+        }, series.Sum(line => line.Xs.Length), pathWithoutExtension);
     }
 
     // NaN when nothing settled in the interval in any replication: the plotter leaves a gap there.

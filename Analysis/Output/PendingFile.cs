@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 
 namespace HacaSim.Analysis.Output;
 
@@ -18,7 +17,7 @@ internal sealed class PendingFile : IDisposable
         ArgumentException.ThrowIfNullOrEmpty(path);
         FinalPath = Path.GetFullPath(path);
         // Same directory as the target, so the final rename never crosses file systems.
-        TempPath = FinalPath + ".tmp-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
+        TempPath = FinalPath + ".tmp-" + UniqueSuffix.Next();
         _stream = new FileStream(TempPath, FileMode.CreateNew, FileAccess.Write, FileShare.None);
     }
 

@@ -14,6 +14,13 @@ public sealed class TestScratch
     public static string NewPath(string prefix, string extension = "") =>
         Path.Combine(Root.Value, $"{prefix}-{Guid.NewGuid():N}{extension}");
 
+    /// <summary>Whether <paramref name="path"/> resolves to a place strictly inside the run's scratch folder.</summary>
+    public static bool Contains(string path)
+    {
+        string full = Path.GetFullPath(path);
+        return full.StartsWith(Root.Value + Path.DirectorySeparatorChar, StringComparison.Ordinal) && full.Length > Root.Value.Length + 1;
+    }
+
     [OneTimeTearDown]
     public void DeleteScratch()
     {

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using HacaSim.Analysis.Output;
 using HacaSim.Experiments.Sharding;
 
@@ -65,7 +64,7 @@ public sealed class ResultDirectory
         }
         string name = Path.GetFileName(target);
         var leftovers = Directory.GetDirectories(parent, "." + name + StagingInfix + "*").Order(StringComparer.Ordinal).ToList();
-        string staging = Path.Combine(parent, "." + name + StagingInfix + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6)));
+        string staging = Path.Combine(parent, "." + name + StagingInfix + UniqueSuffix.Next());
         try
         {
             Directory.CreateDirectory(staging);
@@ -85,7 +84,7 @@ public sealed class ResultDirectory
         StagingDirectory.FlushToDisk(Staging);
         if (_replace && Directory.Exists(Target))
         {
-            string old = Path.Combine(Path.GetDirectoryName(Target)!, "." + Path.GetFileName(Target) + OldInfix + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6)));
+            string old = Path.Combine(Path.GetDirectoryName(Target)!, "." + Path.GetFileName(Target) + OldInfix + UniqueSuffix.Next());
             Directory.Move(Target, old);
             Directory.Move(Staging, Target);
             Directory.Delete(old, recursive: true);

@@ -6,7 +6,8 @@ namespace HacaSim.Tests.Charts;
 
 /// <summary>
 /// <see cref="ChartFigure.Save"/> draws with fewer passes than ScottPlot's own <c>GetImageBytes</c> and <c>GetSvgXml</c>
-/// (layout settled on a canvas that draws nothing, no extra bitmap before the SVG, the PNG compressed beside the SVG);
+/// (layout settled on a canvas that draws nothing, no extra bitmap before the SVG, the PNG compressed beside the SVG, or
+/// the PNG and the SVG drawn from two plots at once);
 /// the files must still be byte for byte what those calls give.
 /// </summary>
 public class ChartFigureTests
@@ -25,6 +26,36 @@ public class ChartFigureTests
         string path = _files.PathFor("figure");
         using (Plot saved = Figure()) ChartFigure.Save(saved, path);
 
+        AssertAsScottPlotDraws(path);
+    }
+
+    [Test]
+    public void SaveFromTwoPlotsWritesWhatScottPlotsOwnRenderingWrites()
+    {
+        string path = _files.PathFor("figure-two-plots");
+        ChartFigure.Save(Figure, ChartFigure.TwoPlotPoints, path);
+
+        AssertAsScottPlotDraws(path);
+    }
+
+    [Test]
+    public void SaveOfAShortChartFromOnePlotWritesWhatScottPlotsOwnRenderingWrites()
+    {
+        string path = _files.PathFor("figure-one-plot");
+        int built = 0;
+        ChartFigure.Save(() =>
+        {
+            Interlocked.Increment(ref built);
+            return Figure();
+        }, ChartFigure.TwoPlotPoints - 1, path);
+
+        AssertAsScottPlotDraws(path);
+        Assert.That(built, Is.EqualTo(1), "a chart below the threshold is drawn from one plot");
+    }
+
+    /// <summary>The files at <paramref name="path"/> are what ScottPlot's own calls give for <see cref="Figure"/>.</summary>
+    private static void AssertAsScottPlotDraws(string path)
+    {
         using Plot reference = Figure();
         byte[] png = reference.GetImageBytes(ChartFigure.WidthPixels, ChartFigure.HeightPixels, ImageFormat.Png);
         // As ChartFigure does before its SVG: Skia's SVG backend draws no dash patterns.

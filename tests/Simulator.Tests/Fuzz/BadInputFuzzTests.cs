@@ -19,6 +19,9 @@ public partial class BadInputFuzzTests
     private static readonly int Seed = int.TryParse(Environment.GetEnvironmentVariable("HACASIM_FUZZ_SEED"), out int s) ? s : 8;
     private static readonly TimeSpan CaseLimit = TimeSpan.FromSeconds(10);
 
+    /// <summary>A case still running after this is a hang, whatever the machine's load.</summary>
+    private static readonly TimeSpan HangLimit = TimeSpan.FromSeconds(120);
+
     private static IEnumerable<string> Sources()
     {
         string dir = RepositoryPaths.Scenario("");
@@ -48,7 +51,7 @@ public partial class BadInputFuzzTests
                     {
                         string file = Path.Combine(work, $"case{n++}.yaml");
                         File.WriteAllBytes(file, mutate(text, rng));
-                        var (code, problem) = RunCase(file, $"{kind} of {Path.GetFileName(source)} #{i}");
+                        var (code, problem, _) = RunCase(file, $"{kind} of {Path.GetFileName(source)} #{i}");
                         if (problem is not null) problems.Add(problem);
                         var t = tried.GetValueOrDefault(kind);
                         tried[kind] = (t.Tried + 1, t.Refused + (code == Program.BadInput ? 1 : 0), t.Valid + (code == Program.Success ? 1 : 0));
@@ -62,11 +65,12 @@ public partial class BadInputFuzzTests
                 byte[] line = "# padding padding padding padding padding padding padding padding padding\n"u8.ToArray();
                 for (long written = 0; written < 50L * 1024 * 1024; written += line.Length) stream.Write(line);
             }
-            var sizeClock = Stopwatch.StartNew();
-            var (hugeCode, hugeProblem) = RunCase(huge, "a 50 MB file");
+            var (hugeCode, hugeProblem, hugeErr) = RunCase(huge, "a 50 MB file");
             if (hugeProblem is not null) problems.Add(hugeProblem);
-            if (hugeCode != Program.BadInput || sizeClock.Elapsed > TimeSpan.FromSeconds(1))
-                problems.Add($"a 50 MB file: exit {hugeCode} after {sizeClock.Elapsed.TotalSeconds:0.00} s; expected exit 2 from the size limit within 1 s");
+            // Refused from the file's size before reading it: that check's message counts bytes (reading the text first
+            // would end in the scenario text's own limit, counted in characters), whatever the machine's load.
+            if (hugeCode != Program.BadInput || !hugeErr.Contains(" bytes; the limit is 10485760", StringComparison.Ordinal))
+                problems.Add($"a 50 MB file: exit {hugeCode}; expected exit 2 from the file-size check before reading:\n{hugeErr}");
             tried["50 MB file"] = (1, hugeCode == Program.BadInput ? 1 : 0, 0);
         }
         finally
@@ -79,16 +83,16 @@ public partial class BadInputFuzzTests
         Assert.That(problems, Is.Empty, string.Join("\n\n", problems));
     }
 
-    /// <summary>Runs one file; returns its exit code and what is wrong with the outcome, if anything.</summary>
-    private static (int Code, string? Problem) RunCase(string file, string label)
+    /// <summary>Runs one file; returns its exit code, what is wrong with the outcome, if anything, and its stderr.</summary>
+    private static (int Code, string? Problem, string Stderr) RunCase(string file, string label)
     {
         string outDir = file + ".out";
         var stdout = new StringWriter();
         var stderr = new StringWriter();
         var clock = Stopwatch.StartNew();
-        var run = Task.Run(() => Program.Execute(["run", file, "--out", outDir, "--duration", "50", "--warmup", "0", "--quiet"], stdout, stderr));
-        if (!run.Wait(CaseLimit)) return (-1, $"{label}: still running after {CaseLimit.TotalSeconds} s");
-        int code = run.Result;
+        var (code, _, slowProblem) = Timed(["run", file, "--out", outDir, "--duration", "50", "--warmup", "0", "--quiet"], ref stdout, ref stderr,
+            () => { if (Directory.Exists(outDir)) Directory.Delete(outDir, recursive: true); }, label);
+        if (code < 0) return (-1, slowProblem, stderr.ToString());
         string err = stderr.ToString();
         string? problem = code switch
         {
@@ -98,14 +102,45 @@ public partial class BadInputFuzzTests
             Program.Success when !File.Exists(Path.Combine(outDir, "summary.json")) || IncompleteMarker.IsIncomplete(outDir) => "exit 0 without a complete results directory",
             Program.BadInput or Program.Success => null,
             _ => $"exit {code} (a crash)",
-        };
+        } ?? slowProblem;
         if (Directory.Exists(outDir)) Directory.Delete(outDir, recursive: true);
-        if (problem is null) return (code, null);
+        if (problem is null) return (code, null, err);
         // Keep the failing input for a rerun by hand: hacasim run <it> --out x --duration 50 --warmup 0
         string kept = Path.Combine(TestContext.CurrentContext.WorkDirectory, "fuzz-failures");
         Directory.CreateDirectory(kept);
         File.Copy(file, Path.Combine(kept, Path.GetFileName(file)), overwrite: true);
         string text = new FileInfo(file).Length > 100_000 ? "(large file)" : File.ReadAllText(file);
-        return (code, $"{label} ({clock.Elapsed.TotalSeconds:0.00} s): {problem}\n{err.Trim()}\n--- {text[..Math.Min(3000, text.Length)]}");
+        return (code, $"{label} ({clock.Elapsed.TotalSeconds:0.00} s): {problem}\n{err.Trim()}\n--- {text[..Math.Min(3000, text.Length)]}", err);
+    }
+
+    /// <summary>
+    /// Runs one command in process with the per-case limit. A case that ends after <see cref="CaseLimit"/> (the tests
+    /// share a 2-core machine with builds; under load a 1-s case has taken 10) runs once more from a clean start
+    /// (<paramref name="reset"/>) and fails only if it is slow again: a case slow in itself is slow both times. One
+    /// still running after <see cref="HangLimit"/> is a hang. Returns code -1 and the problem for a hang; otherwise the
+    /// code of the last run and, if both runs were slow, the problem.
+    /// </summary>
+    private static (int Code, TimeSpan Elapsed, string? SlowProblem) Timed(string[] args, ref StringWriter stdout, ref StringWriter stderr, Action reset,
+        string label)
+    {
+        var times = new List<TimeSpan>();
+        int code = -1;
+        for (int attempt = 0; attempt < 2; attempt++)
+        {
+            if (attempt > 0)
+            {
+                reset();
+                (stdout, stderr) = (new StringWriter(), new StringWriter());
+            }
+            StringWriter o = stdout, e = stderr;
+            var clock = Stopwatch.StartNew();
+            var run = Task.Run(() => Program.Execute(args, o, e));
+            if (!run.Wait(HangLimit)) return (-1, clock.Elapsed, $"{label}: still running after {HangLimit.TotalSeconds} s");
+            times.Add(clock.Elapsed);
+            code = run.Result;
+            if (clock.Elapsed <= CaseLimit) return (code, clock.Elapsed, null);
+        }
+        return (code, times[^1], $"{label}: took {string.Join(" s, then ", times.Select(t => t.TotalSeconds.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)))} s; " +
+            $"the limit is {CaseLimit.TotalSeconds} s per case");
     }
 }

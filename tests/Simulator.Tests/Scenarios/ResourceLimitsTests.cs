@@ -16,6 +16,9 @@ public class ResourceLimitsTests
     // The old baseline (dedicated provers): the messages below quote its numbers.
     private static string Baseline => RepositoryPaths.Scenario("dedicated-provers.yaml");
 
+    /// <summary>A refusal from an estimate takes ~0.2 s on a quiet machine; trying any of these values would take hours.</summary>
+    private static readonly TimeSpan RefusalLimit = TimeSpan.FromSeconds(5);
+
     [TestCase("pools.inference.nodes=1000000000", "pools.inference.nodes: 1,000,000,", "at most 1,000,000 nodes in all pools")]
     [TestCase("pools.inference.slots=1000000000", "pools.inference.slots: 8,000,000,080 slots in all pools (nodes x slots)", "at most 100,000,000")]
     [TestCase("pools.inference.queue_capacity=2000000000", "pools.inference.queue_capacity: 2,000,000,000 waiting places", "at most 1,000,000,000")]
@@ -32,8 +35,18 @@ public class ResourceLimitsTests
     public void An_absurd_value_is_refused_with_its_cost_and_limit(string set, string expected, string limit)
     {
         string outDir = TestScratch.NewPath("hacasim-limits");
+        string[] args = ["run", Baseline, .. set.Split(';').SelectMany(s => new[] { "--set", s }), "--out", outDir, "--quiet"];
         var clock = Stopwatch.StartNew();
-        var run = CliRun.Execute(["run", Baseline, .. set.Split(';').SelectMany(s => new[] { "--set", s }), "--out", outDir, "--quiet"]);
+        var run = CliRun.Execute(args);
+        TimeSpan elapsed = clock.Elapsed;
+        if (expected.Length > 0 && elapsed >= RefusalLimit && !Directory.Exists(outDir))
+        {
+            // Slow once: the tests share a 2-core machine with builds, and a refusal (~0.2 s quiet) has taken 5 s under load.
+            // Trying the absurd run would take hours, so it is slow again; the machine's load seldom is.
+            clock.Restart();
+            run = CliRun.Execute(args);
+            elapsed = clock.Elapsed;
+        }
         if (expected.Length == 0)
         {
             Assert.That(run.ExitCode, Is.EqualTo(0), run.Stderr);
@@ -46,7 +59,7 @@ public class ResourceLimitsTests
             Assert.That(run.Stderr, Does.Contain(expected).And.Contain(limit));
             Assert.That(run.Stderr, Does.Not.Contain("   at "));
             Assert.That(Directory.Exists(outDir), Is.False, "refused before any output");
-            Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(5)), "refused from an estimate, not by trying");
+            Assert.That(elapsed, Is.LessThan(RefusalLimit), "refused from an estimate, not by trying (twice, if slow once)");
         });
     }
 

@@ -25,13 +25,22 @@ public class SimulatedTimeProgressTests
         var progress = new SimulatedTimeProgress();
         var readings = new List<double>();
         using var stop = new CancellationTokenSource();
-        var reader = Task.Run(() =>
+        using var reading = new ManualResetEventSlim();
+        // Its own thread, not the pool's: on a loaded machine a pool task could start only after the run ended (no
+        // reading during it, an empty list); the run starts once the reader has read at least once.
+        var reader = new Thread(() =>
         {
-            while (!stop.IsCancellationRequested) readings.Add(progress.Snapshot().SimulatedSeconds);
+            do
+            {
+                readings.Add(progress.Snapshot().SimulatedSeconds);
+                reading.Set();
+            } while (!stop.IsCancellationRequested);
         });
+        reader.Start();
+        reading.Wait();
         var watched = ReplicationRunner.Run(scenario, 2, ScenarioCatalogs.Default, progress: progress);
         stop.Cancel();
-        reader.Wait();
+        reader.Join();
 
         (double seconds, long events) = progress.Snapshot();
         Assert.Multiple(() =>
