@@ -55,29 +55,46 @@ public sealed class SampleStatistic
     public double Max => _moments.Maximum;
 
     /// <summary>Adds one observation in seconds. Allocates only on the first call and when a value beyond those seen needs more buckets.</summary>
+    /// <remarks>
+    /// Inlined at each call site: a zero goes to <see cref="RecordZero"/>, anything else to <see cref="RecordValue"/>, so each
+    /// has a profile of its own (a zero in a statistic that only ever saw zeros skips the moment arithmetic, and the
+    /// JIT keeps MathNet's Push inlined in RecordValue: with both kinds in one method its call site was too cold to inline).
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Record(double value)
+    {
+        if (value == 0) RecordZero(value);
+        else RecordValue(value);
+    }
+
+    private void RecordValue(double value)
     {
         if (!double.IsFinite(value))
             throw new ArgumentOutOfRangeException(nameof(value), value, "Observations must be finite.");
-        PushMoments(value);
+        _moments.Push(value);
         HistogramBuffer buffer = _buffer ??= new HistogramBuffer();
         buffer.Add(ToMicroseconds(value));
         if (buffer.Total >= BufferLimit) Settle(); // no buffered count may reach int.MaxValue
     }
 
     /// <summary>
-    /// <see cref="RunningStatistics.Push"/>, without its arithmetic for a zero after nothing but zeros: then every moment
-    /// update it makes is +0 or -0 added to +0 (m1..m4 stay +0), the minimum and maximum (the first value, +0 or -0)
-    /// stay, and only the count moves. Why: an M/M/c run through the HACA model records four statistics per customer
-    /// that are always 0 (the free verifier's wait and zero-second service, the proof lag and the instant settlement's
-    /// finality), each a division and two dozen multiplications.
+    /// <paramref name="zero"/> (+0 or -0) recorded as <see cref="RecordValue"/> would, without the arithmetic of MathNet's
+    /// <see cref="RunningStatistics.Push"/> when every value so far was a zero: every moment update Push would then make is
+    /// +0 or -0 added to +0 (m1..m4 stay +0), the minimum and maximum (the first value, +0 or -0) stay, and only the count
+    /// moves. Why: an M/M/c run through the HACA model records four statistics per customer that are always 0 (the free
+    /// verifier's wait and zero-second service, the proof lag and the instant settlement's finality), each a division and
+    /// two dozen multiplications.
     /// </summary>
-    private void PushMoments(double value)
+    private void RecordZero(double zero)
     {
         RunningStatistics m = _moments;
         ref long n = ref MomentsCount(m);
-        if (value == 0 && n > 0 && MomentsMin(m) == 0 && MomentsMax(m) == 0) n++;
-        else m.Push(value);
+        if (n > 0 && MomentsMin(m) == 0 && MomentsMax(m) == 0 && _buffer is { } buffer && buffer.Total < BufferLimit - 1)
+        {
+            n++;
+            buffer.Add(0);
+        }
+        else RecordValue(zero);
     }
 
     // MathNet's RunningStatistics fields (its DataContract members, which RunningMoments also reads), read in place.

@@ -73,18 +73,23 @@ public sealed class TimeWeightedAverage
 
     private void CheckNotBefore(double time, string parameterName)
     {
-        // The negated comparison also rejects NaN.
-        if (!(time >= _lastTime) || double.IsPositiveInfinity(time))
-            throw new ArgumentException(
-                string.Create(CultureInfo.InvariantCulture,
-                    $"Time {time} is before the last update at {_lastTime} or not finite; times must be non-decreasing."),
-                parameterName);
+        // The negated comparison also rejects NaN. The throw is a method of its own so this check inlines into Update
+        // (two to four updates per job of a station).
+        if (!(time >= _lastTime) || double.IsPositiveInfinity(time)) ThrowNotBefore(time, _lastTime, parameterName);
     }
+
+    private static void ThrowNotBefore(double time, double lastTime, string parameterName) =>
+        throw new ArgumentException(
+            string.Create(CultureInfo.InvariantCulture,
+                $"Time {time} is before the last update at {lastTime} or not finite; times must be non-decreasing."),
+            parameterName);
 
     private static void CheckValue(double value, string parameterName)
     {
         // A NaN or infinite value would poison the integral for the rest of the run.
-        if (!double.IsFinite(value))
-            throw new ArgumentOutOfRangeException(parameterName, value, "Value must be finite.");
+        if (!double.IsFinite(value)) ThrowNotFinite(value, parameterName);
     }
+
+    private static void ThrowNotFinite(double value, string parameterName) =>
+        throw new ArgumentOutOfRangeException(parameterName, value, "Value must be finite.");
 }

@@ -94,9 +94,10 @@ internal static class ModelHarness
         {
             "baseline" => ModelWorkload.Baseline(repo),
             "mmc" => ModelWorkload.Mmc4M(repo),
+            // The same M/M/4 model 40 times shorter: many rounds in one process show how the first rounds' JIT tiers settle.
             "mmc100k" => ModelWorkload.Mmc4M(repo) with { Name = "M/M/4 rho 0.9, 100k customers", Overrides = ["run.replications=1", "run.duration_s=27778", "run.warmup_s=2000"] },
             "jsq" => ModelWorkload.Jsq10k(repo),
-            _ => throw new ArgumentException($"--loop {name}: expected baseline, mmc or jsq"),
+            _ => throw new ArgumentException($"--loop {name}: expected baseline, mmc, mmc100k or jsq"),
         };
         for (int i = 0; i < times; i++)
         {

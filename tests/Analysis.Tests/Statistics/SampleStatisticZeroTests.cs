@@ -25,15 +25,30 @@ public class SampleStatisticZeroTests
     [TestCaseSource(nameof(Cases))]
     public void Moments_are_MathNets_bit_for_bit(double[] values)
     {
-        var statistic = new SampleStatistic();
-        var reference = new RunningStatistics();
-        foreach (double v in values)
+        // Each prefix in a statistic of its own, saved once at its end: a save moves the recorded counts out of the
+        // buffer, and the next value then takes the path of a first value.
+        for (int k = 1; k <= values.Length; k++)
         {
-            statistic.Record(v);
-            reference.Push(v);
-            AssertSameBits(statistic.Save().Moments, RunningMoments.Save(reference));
+            var statistic = new SampleStatistic();
+            var reference = new RunningStatistics();
+            var histogram = new HdrHistogram.LongHistogram(SampleStatistic.HighestTrackableMicroseconds, SampleStatistic.SignificantDigits);
+            foreach (double v in values.Take(k))
+            {
+                statistic.Record(v);
+                reference.Push(v);
+                histogram.RecordValue(Micros(v));
+            }
+            SampleStatisticState saved = statistic.Save();
+            AssertSameBits(saved.Moments, RunningMoments.Save(reference));
+            Assert.That(saved.Buckets, Is.EqualTo(Buckets(histogram)), "the histogram's buckets");
         }
     }
+
+    // SampleStatistic's histogram: whole microseconds, negative values at 0.
+    private static long Micros(double seconds) => Math.Max(0, (long)Math.Round(seconds * 1e6, MidpointRounding.AwayFromZero));
+
+    private static List<(long Value, long Count)> Buckets(HdrHistogram.LongHistogram h) =>
+        [.. h.RecordedValues().Select(v => (v.ValueIteratedTo, v.CountAtValueIteratedTo))];
 
     [Test]
     public void Random_mixes_of_zeros_and_values_are_MathNets_bit_for_bit()
