@@ -6,7 +6,7 @@
 #
 #   bash tests/Benchmarks/whole-process.sh [ROUNDS] [--tests]
 #
-# --tests also times one full `dotnet test` (minutes). The published binary is built once with the README's
+# --tests also times the README's full test command (`dotnet build`, then `dotnet test --no-build`; minutes). The published binary is built once with the README's
 # publish command into artifacts/hacasim (each time) unless PUBLISHED=DIR names one; every `hacasim` row runs it (it is the
 # command a user runs: ReadyToRun, so start-up does not wait for the JIT), the bare loop runs from the benchmark build.
 #
@@ -67,7 +67,8 @@ $BENCH --model "$ROUNDS" "$WORK/in-process.txt" >/dev/null
 
 TEST_S=""
 if [ "$WITH_TESTS" = "--tests" ]; then
-  start=$(date +%s.%N); dotnet test -c Release >"$WORK/test.log" 2>&1 || true; end=$(date +%s.%N)
+  # The README's test command (build, then test without building: the test projects then run side by side).
+  start=$(date +%s.%N); { dotnet build -c Release && dotnet test -c Release --no-build; } >"$WORK/test.log" 2>&1 || true; end=$(date +%s.%N)
   TEST_S=$(python3 -c "print(f'{$end - $start:.0f}')")
   TEST_SUMMARY=$(grep -E '^(Passed|Failed)!' "$WORK/test.log" | tr '\n' ' ')
   # A failed test is named in the row, so a flaky one can be found after the temporary log is gone.
@@ -115,7 +116,7 @@ rows = [
      f"{med(pair('rss4x','rss1x', rss)):.2f} ({med(rss['rss4x'])/1024:.0f} MB / {med(rss['rss1x'])/1024:.0f} MB); {loads('rss1x','rss4x')}", "<= 1.05", "<= 1.1", med(pair('rss4x','rss1x', rss)) <= 1.1),
 ]
 if test_s:
-    rows.append(("`dotnet test`, whole suite", f"{int(test_s)/60:.1f} min ({test_summary.strip()})", "<= 3 min", "<= 4 min", int(test_s) <= 240))
+    rows.append(("`dotnet test`, whole suite (README command: `dotnet build && dotnet test --no-build`)", f"{int(test_s)/60:.1f} min ({test_summary.strip()})", "<= 3 min", "<= 4 min", int(test_s) <= 240))
 print(f"# whole process, median (min-max) of {rounds} interleaved rounds; {datetime.datetime.utcnow():%Y-%m-%d %H:%M} UTC, {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}")
 print("| measure | measured | goal | bar | bar met |")
 print("|---|---|---|---|---|")
