@@ -28,11 +28,18 @@ public class SimulatedTimeProgressTests
         using var reading = new ManualResetEventSlim();
         // Its own thread, not the pool's: on a loaded machine a pool task could start only after the run ended (no
         // reading during it, an empty list); the run starts once the reader has read at least once.
+        // Only a changed reading is kept: this loop reads tens of millions of times a second, and a list that grew with
+        // every read passed the largest array .NET allows within seconds on a slow run. The exception that threw on this
+        // thread ended the whole test process (CI at 16:30 UTC, 2026-11-30: Simulator.Tests' host crashed after 740
+        // tests, while LongTests ran beside it). A changed reading needs an event in between, so the list stays under
+        // the run's event count.
         var reader = new Thread(() =>
         {
+            double last = double.NaN;
             do
             {
-                readings.Add(progress.Snapshot().SimulatedSeconds);
+                double now = progress.Snapshot().SimulatedSeconds;
+                if (!now.Equals(last)) readings.Add(last = now);
                 reading.Set();
             } while (!stop.IsCancellationRequested);
         });
