@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using HacaSim.Analysis.Statistics;
 using HacaSim.Engine;
 using HacaSim.Scenarios;
@@ -233,9 +234,15 @@ public sealed class Pool
     // Jobs per slot; a node that is down never wins.
     private static double JsqKey(Node n, int busy, int waiting) => n.IsUp ? (double)(busy + waiting) / n.Slots : double.PositiveInfinity;
 
+    // The checks inlined into every pick (a call per job each, for what is nearly always a no), the work apart.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void RefreshEligible()
     {
-        if (!_eligibleStale) return;
+        if (_eligibleStale) RebuildEligible();
+    }
+
+    private void RebuildEligible()
+    {
         _eligibleStale = false;
         _up.Clear();
         _upTee.Clear();
@@ -252,7 +259,13 @@ public sealed class Pool
     /// only there: a pool whose jobs always go to every node (verification with k = all) never picks, and keeping
     /// a tree current on every job it never reads was three key changes per verification copy.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void EnsureIndex()
+    {
+        if ((_jsq && _jsqAll is null && _jsqKeys is null) || (_lwl && _lwlAll is null)) BuildIndex();
+    }
+
+    private void BuildIndex()
     {
         if (_jsq && _jsqAll is null && _jsqKeys is null)
         {
