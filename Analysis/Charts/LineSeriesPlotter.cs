@@ -26,7 +26,10 @@ internal static class LineSeriesPlotter
             LineSeries[] segments = FiniteSegments(line);
             foreach (LineSeries segment in segments)
             {
-                var path = plot.Add.ScatterLine(segment.Xs, segment.Ys, style.Color);
+                var path = plot.Add.ScatterLine(new LinePoints(segment.Xs, segment.Ys), style.Color);
+                // A line's markers have size 0 and draw nothing, but ScottPlot still visits every point for them on each
+                // render; hidden, it skips them (the markers that show are the thinned series below).
+                path.MarkerStyle.IsVisible = false;
                 path.LineWidth = LineWidth;
                 path.LinePattern = style.LinePattern;
                 path.ConnectStyle = connectStyle;

@@ -28,9 +28,10 @@ internal static class PoolTimeSeries
     {
         ArgumentNullException.ThrowIfNull(rows);
         // Pools in ordinal order: a pool keeps its style whatever the row order.
-        return [.. TimeGroups.Of(rows, r => r.Pool, r => r.TimeSeconds)
-            .Select(pool => new LineSeries(pool.Name, [.. pool.Times.Select(t => t.Time)],
-                [.. pool.Times.Select(t => t.Rows.Average(r => (double)quantity(r)))]))];
+        // One row at a time (one replication) is its own mean, exactly as Average of one value gives it.
+        return [.. TimeGroups.Combine(rows, r => r.Pool, r => r.TimeSeconds,
+                at => at.Count == 1 ? quantity(at[0]) : at.Average(r => (double)quantity(r)))
+            .Select(pool => new LineSeries(pool.Name, pool.Times, pool.Values))];
     }
 
     /// <summary>The chart subtitle saying how replications were combined.</summary>

@@ -15,9 +15,8 @@ public static class ProofLagChart
     public static void Save(IReadOnlyList<ProofLagRow> rows, string title, string pathWithoutExtension, double warmupSeconds = 0)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        IReadOnlyList<LineSeries> series = [.. TimeGroups.Of(rows, r => r.Path, r => r.TimeSeconds)
-            .Select(path => new LineSeries(path.Name, [.. path.Times.Select(t => t.Time)], [.. path.Times.Select(t => SettledWeightedMean(t.Rows))],
-                SeriesStyle.ForPath(path.Name, 0)))];
+        IReadOnlyList<LineSeries> series = [.. TimeGroups.Combine(rows, r => r.Path, r => r.TimeSeconds, SettledWeightedMean)
+            .Select(path => new LineSeries(path.Name, path.Times, path.Values, SeriesStyle.ForPath(path.Name, 0)))];
 
         int replications = rows.Select(r => r.Replication).Distinct().Count();
         string subtitle = replications switch
@@ -35,11 +34,12 @@ public static class ProofLagChart
     }
 
     // NaN when nothing settled in the interval in any replication: the plotter leaves a gap there.
-    private static double SettledWeightedMean(IEnumerable<ProofLagRow> interval)
+    private static double SettledWeightedMean(IReadOnlyList<ProofLagRow> interval)
     {
         double settled = 0, weightedSum = 0;
-        foreach (ProofLagRow row in interval)
+        for (int i = 0; i < interval.Count; i++)
         {
+            ProofLagRow row = interval[i];
             if (row.Settled <= 0 || !double.IsFinite(row.MeanProofLagSeconds))
                 continue;
             settled += row.Settled;

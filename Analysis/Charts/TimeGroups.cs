@@ -34,6 +34,60 @@ public static class TimeGroups
         return result;
     }
 
+    /// <summary>
+    /// Per name (ordinal order), the sample times ascending and at each the value <paramref name="combine"/> makes of that
+    /// time's rows: the points of <see cref="Of"/>, without a list per point. <paramref name="combine"/> must not keep the
+    /// list it is given (one buffer is reused for the rows of a name whose times rise, one row per time).
+    /// </summary>
+    public static List<(string Name, double[] Times, double[] Values)> Combine<TRow>(IReadOnlyList<TRow> rows, Func<TRow, string> name,
+        Func<TRow, double> time, Func<IReadOnlyList<TRow>, double> combine)
+    {
+        var byName = new Dictionary<string, List<TRow>>(StringComparer.Ordinal);
+        var names = new List<string>();
+        foreach (TRow row in rows)
+        {
+            string key = name(row);
+            if (!byName.TryGetValue(key, out List<TRow>? list))
+            {
+                byName.Add(key, list = []);
+                names.Add(key);
+            }
+            list.Add(row);
+        }
+        names.Sort(StringComparer.Ordinal);
+        var result = new List<(string, double[], double[])>(names.Count);
+        var one = new TRow[1];
+        foreach (string key in names)
+        {
+            List<TRow> own = byName[key];
+            if (Rising(own, time))
+            {
+                var times = new double[own.Count];
+                var values = new double[own.Count];
+                for (int i = 0; i < own.Count; i++)
+                {
+                    times[i] = time(own[i]);
+                    one[0] = own[i];
+                    values[i] = combine(one);
+                }
+                result.Add((key, times, values));
+            }
+            else
+            {
+                List<(double Time, IReadOnlyList<TRow> Rows)> groups = ByTime(own, time);
+                result.Add((key, [.. groups.Select(g => g.Time)], [.. groups.Select(g => combine(g.Rows))]));
+            }
+        }
+        return result;
+    }
+
+    private static bool Rising<TRow>(List<TRow> rows, Func<TRow, double> time)
+    {
+        for (int i = 1; i < rows.Count; i++)
+            if (!(time(rows[i]) > time(rows[i - 1]))) return false; // false for NaN too
+        return true;
+    }
+
     /// <summary>Rows grouped by sample time, ascending, each group's rows in input order: <c>GroupBy(time).OrderBy(time)</c>.</summary>
     public static List<(double Time, IReadOnlyList<TRow> Rows)> ByTime<TRow>(IReadOnlyList<TRow> rows, Func<TRow, double> time)
     {

@@ -56,6 +56,9 @@ internal sealed class HistogramBuffer
         Total++;
     }
 
+    /// <summary>An independent buffer with the same counts (<see cref="SampleStatistic.CopyOf"/>).</summary>
+    public HistogramBuffer Copy() => new() { _counts = (int[])_counts.Clone(), Total = Total };
+
     private void Grow(int index) =>
         Array.Resize(ref _counts, Math.Min(Length, ((index >> SubBucketHalfCountMagnitude) + 1) << SubBucketHalfCountMagnitude));
 

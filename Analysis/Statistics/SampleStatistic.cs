@@ -107,6 +107,44 @@ public sealed class SampleStatistic
     [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "_max")]
     private static extern ref double MomentsMax(RunningStatistics moments);
 
+    [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "_m1")]
+    private static extern ref double MomentsM1(RunningStatistics moments);
+
+    [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "_m2")]
+    private static extern ref double MomentsM2(RunningStatistics moments);
+
+    [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "_m3")]
+    private static extern ref double MomentsM3(RunningStatistics moments);
+
+    [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "_m4")]
+    private static extern ref double MomentsM4(RunningStatistics moments);
+
+    /// <summary>
+    /// An independent statistic holding exactly <paramref name="source"/>'s observations: its moments field by field, its
+    /// buffered counts and its histogram as they are, so every output (quantiles, saved state, merges) is the same as if
+    /// each observation had been recorded into both. For a statistic that shared another's observations while they were
+    /// the same (a single class's time to trust and its path's: RunMetrics) and now goes its own way.
+    /// </summary>
+    public static SampleStatistic CopyOf(SampleStatistic source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var copy = new SampleStatistic(source._intCountLimit);
+        lock (source._reading)
+        {
+            RunningStatistics from = source._moments, to = copy._moments;
+            MomentsCount(to) = MomentsCount(from);
+            MomentsMin(to) = MomentsMin(from);
+            MomentsMax(to) = MomentsMax(from);
+            MomentsM1(to) = MomentsM1(from);
+            MomentsM2(to) = MomentsM2(from);
+            MomentsM3(to) = MomentsM3(from);
+            MomentsM4(to) = MomentsM4(from);
+            copy._buffer = source._buffer?.Copy();
+            copy._histogram = source._histogram?.Copy();
+        }
+        return copy;
+    }
+
     // Values are counted in a buffer in HdrHistogram's layout (HistogramBuffer: why). Quantiles of a statistic that only
     // recorded are read from it; a merge reads it into the target; a saved state, a merge into this statistic and a load
     // first move it into _histogram (Settle). The counts are always those of _histogram plus those of _buffer.

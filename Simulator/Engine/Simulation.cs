@@ -29,7 +29,7 @@ public sealed class Simulation
     public long EventsFired { get; private set; }
 
     /// <summary>Events waiting on the calendar.</summary>
-    public int PendingEvents => _calendar.Count;
+    public int PendingEvents => _calendar.Count + (_next.Holds ? 1 : 0);
 
     /// <summary>
     /// Raised by <see cref="ResetStatistics"/> with the current time: every statistic of the model
@@ -42,7 +42,7 @@ public sealed class Simulation
     {
         if (!(delaySeconds >= 0) || double.IsPositiveInfinity(delaySeconds))
             throw new ArgumentOutOfRangeException(nameof(delaySeconds), delaySeconds, "A delay must be finite and >= 0.");
-        return _calendar.Enqueue(Now + delaySeconds, priority, action, state);
+        return Enqueue(Now + delaySeconds, priority, action, state);
     }
 
     /// <summary>Schedules <paramref name="action"/> at absolute time <paramref name="time"/> (>= Now).</summary>
@@ -50,7 +50,30 @@ public sealed class Simulation
     {
         if (!(time >= Now) || double.IsPositiveInfinity(time))
             throw new ArgumentOutOfRangeException(nameof(time), time, $"An event time must be finite and >= now ({Now}).");
+        return Enqueue(time, priority, action, state);
+    }
+
+    private EventHandle Enqueue(double time, int priority, Action<object?> action, object? state)
+    {
+        if (time == Now && priority <= 0)
+        {
+            // Due at this instant no later than a priority-0 event: a held next event must go first, so it takes its place
+            // on the calendar now (see NextEvent: nothing else of this instant was enqueued since it was held).
+            if (_next.Holds) FlushNext();
+            if (priority == 0 && _inRun && !_stopRequested && ContinuationsEnabled && _calendar.NothingDueBefore(Now))
+                return _next.Hold(action, state);
+        }
         return _calendar.Enqueue(time, priority, action, state);
+    }
+
+    // The zero-delay event that fires right after the current one (NextEvent: why), or none.
+    private NextEvent _next;
+
+    /// <summary>Puts a held next event on the calendar, where it is the next to leave (same order, same count).</summary>
+    private void FlushNext()
+    {
+        (Action<object?> action, object? state) = _next.Take();
+        _next.FlushedTo(_calendar.Enqueue(Now, 0, action, state));
     }
 
     /// <summary>
@@ -70,24 +93,29 @@ public sealed class Simulation
     /// </remarks>
     public bool TryContinueNow()
     {
-        if (!_inRun || _stopRequested || !ContinuationsEnabled || !_calendar.NothingDueBefore(Now)) return false;
+        if (!_inRun || _stopRequested || !ContinuationsEnabled || _next.Holds || !_calendar.NothingDueBefore(Now)) return false;
         // As Fire counts an event at the current instant (the livelock guard) and in EventsFired.
         if (++_eventsAtThisInstant > MaxEventsPerInstant) throw new SimulationStalledException(Now, _eventsAtThisInstant);
         EventsFired++;
         return true;
     }
 
-    /// <summary>Whether <see cref="TryContinueNow"/> may say yes; tests turn it off to compare with every hand-off on the calendar.</summary>
+    /// <summary>
+    /// Whether <see cref="TryContinueNow"/> may say yes and a zero-delay event may be held as the next event (<see cref="NextEvent"/>);
+    /// tests turn it off to compare with every event on the calendar.
+    /// </summary>
     internal bool ContinuationsEnabled { get; init; } = true;
 
     // True inside Run (not RunUntil): only there does the loop fire the next event without looking at anything between.
     private bool _inRun;
 
     /// <summary>Cancels a scheduled event; false if it already fired or was cancelled.</summary>
-    public bool Cancel(EventHandle handle) => _calendar.Cancel(handle);
+    public bool Cancel(EventHandle handle) =>
+        handle.Slot == NextEvent.Slot ? _next.Cancel(handle, _calendar) : _calendar.Cancel(handle);
 
     /// <summary>True while the event is still waiting to fire.</summary>
-    public bool IsPending(EventHandle handle) => _calendar.IsPending(handle);
+    public bool IsPending(EventHandle handle) =>
+        handle.Slot == NextEvent.Slot ? _next.IsPending(handle, _calendar) : _calendar.IsPending(handle);
 
     /// <summary>
     /// Fires events up to and including time <paramref name="untilTime"/>, then sets the clock to it.
@@ -105,17 +133,27 @@ public sealed class Simulation
     public void Run(double untilTime, CancellationToken cancel = default)
     {
         _stopRequested = false;
+        if (_next.Holds) FlushNext(); // a Run left by an exception
         _inRun = true;
         int countdown = CancelCheckEvents;
-        while (!_stopRequested && _calendar.TryDequeue(untilTime, out double time, out Action<object?> action, out object? state))
+        while (!_stopRequested)
         {
-            Fire(time, action, state);
+            // A held event is due now, before anything on the calendar (NextEvent).
+            if (_next.Holds)
+            {
+                (Action<object?> next, object? nextState) = _next.Take();
+                Fire(Now, next, nextState);
+            }
+            else if (_calendar.TryDequeue(untilTime, out double time, out Action<object?> action, out object? state)) Fire(time, action, state);
+            else break;
             if (--countdown == 0)
             {
                 countdown = CancelCheckEvents;
                 cancel.ThrowIfCancellationRequested();
             }
         }
+        // Stopped with an event held: it waits on the calendar, as it would have.
+        if (_next.Holds) FlushNext();
         _inRun = false;
         if (!_stopRequested && untilTime > Now && !double.IsPositiveInfinity(untilTime)) Now = untilTime;
     }
@@ -127,7 +165,8 @@ public sealed class Simulation
     public bool RunUntil(Func<bool> condition, double maxTime = double.PositiveInfinity)
     {
         _stopRequested = false;
-        _inRun = false; // a Run left by an exception
+        if (_next.Holds) FlushNext(); // a Run left by an exception
+        _inRun = false;
         if (condition()) return true;
         while (!_stopRequested && _calendar.TryDequeue(maxTime, out double time, out Action<object?> action, out object? state))
         {

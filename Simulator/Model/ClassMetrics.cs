@@ -8,6 +8,12 @@ namespace HacaSim.Model;
 /// </summary>
 public sealed class ClassMetrics
 {
+    private SampleStatistic _timeToTrust = new();
+    // While set, this class's observations so far are exactly that path statistic's, in the same order (RunMetrics decides
+    // it: every measured request settled so far was of this class on that path), and are recorded there only.
+    private SampleStatistic? _sameAs;
+    private readonly Lock _sharing = new();
+
     /// <summary>Requests of this class that arrived after the warm-up.</summary>
     public long Count { get; set; }
 
@@ -18,5 +24,29 @@ public sealed class ClassMetrics
     public long OverDeadline { get; set; }
 
     /// <summary>Arrival to final.</summary>
-    public SampleStatistic TimeToTrust { get; } = new();
+    /// <remarks>A statistic shared with a path's becomes this class's own copy when read (outputs may read from several threads).</remarks>
+    public SampleStatistic TimeToTrust
+    {
+        get
+        {
+            lock (_sharing)
+            {
+                if (_sameAs is not null)
+                {
+                    _timeToTrust = SampleStatistic.CopyOf(_sameAs);
+                    _sameAs = null;
+                }
+                return _timeToTrust;
+            }
+        }
+    }
+
+    /// <summary>From now on this class's time to trust is <paramref name="path"/>'s, which holds exactly its observations.</summary>
+    internal void ShareTimeToTrust(SampleStatistic path)
+    {
+        lock (_sharing) _sameAs = path;
+    }
+
+    /// <summary>Whether this class's observations are still recorded in <paramref name="path"/> only.</summary>
+    internal bool SharesTimeToTrustWith(SampleStatistic path) => ReferenceEquals(_sameAs, path);
 }

@@ -17,7 +17,8 @@ namespace HacaSim.Benchmarks;
 /// <summary>
 /// Where a run's fixed cost after the simulation goes: one replication of a workload, then each file writer of
 /// <see cref="RunOutputs"/> timed alone, one after the other (ROUNDS times: the first round includes the JIT),
-/// and the whole parallel <see cref="RunOutputs.Write"/>. Wall milliseconds on one thread; for profiling only.
+/// and the whole parallel <see cref="RunOutputs.Write"/>. Wall milliseconds on one thread, and the process's CPU milliseconds
+/// in the same span (on a loaded machine the steadier of the two; a chart encodes its PNG on a second thread); for profiling only.
 /// </summary>
 public static class OutputsHarness
 {
@@ -63,14 +64,20 @@ public static class OutputsHarness
             foreach (var (step, write) in steps)
             {
                 long start = Stopwatch.GetTimestamp();
+                TimeSpan cpu = Process.GetCurrentProcess().TotalProcessorTime;
                 write();
-                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"round {round} {step,-30} {Stopwatch.GetElapsedTime(start).TotalMilliseconds,8:F1} ms"));
+                double cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"round {round} {step,-30} {Stopwatch.GetElapsedTime(start).TotalMilliseconds,8:F1} ms  cpu {cpuMs,8:F1} ms"));
             }
             Directory.Delete(dir, recursive: true);
             string whole = Path.Combine(Path.GetTempPath(), $"outputs-harness-whole-{Guid.NewGuid():N}");
             long t = Stopwatch.GetTimestamp();
+            TimeSpan wholeCpu = Process.GetCurrentProcess().TotalProcessorTime;
             new RunOutputs(whole, loaded, logRequests: false).Write(results);
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"round {round} {"RunOutputs.Write (parallel)",-30} {Stopwatch.GetElapsedTime(t).TotalMilliseconds,8:F1} ms"));
+            double wholeCpuMs = (Process.GetCurrentProcess().TotalProcessorTime - wholeCpu).TotalMilliseconds;
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"round {round} {"RunOutputs.Write (parallel)",-30} {Stopwatch.GetElapsedTime(t).TotalMilliseconds,8:F1} ms  cpu {wholeCpuMs,8:F1} ms"));
             Directory.Delete(whole, recursive: true);
         }
         return 0;

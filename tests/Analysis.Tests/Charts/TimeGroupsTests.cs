@@ -30,6 +30,32 @@ public class TimeGroupsTests
         [.. Enumerable.Range(0, replications).SelectMany(rep => Enumerable.Range(1, samples)
             .SelectMany(k => pools.Select(p => new TimeSeriesRow(rep, k * 10.0, p, rep * 1000 + k, k % 3, k % 5))))];
 
+    // Combine must give Of's points: the same times, and at each the value made of the same rows in the same order.
+    private static void AssertCombineMatchesOf(IReadOnlyList<TimeSeriesRow> rows)
+    {
+        static double Combined(IReadOnlyList<TimeSeriesRow> at) => at.Aggregate(0.0, (sum, r) => sum * 31 + r.QueueLength + r.Replication / 7.0);
+        var expected = TimeGroups.Of(rows, r => r.Pool, r => r.TimeSeconds);
+        var actual = TimeGroups.Combine(rows, r => r.Pool, r => r.TimeSeconds, Combined);
+        Assert.That(actual.Select(a => a.Name), Is.EqualTo(expected.Select(e => e.Name)));
+        for (int i = 0; i < expected.Count; i++)
+        {
+            Assert.That(actual[i].Times, Is.EqualTo(expected[i].Times.Select(t => t.Time)).AsCollection, expected[i].Name);
+            Assert.That(actual[i].Values, Is.EqualTo(expected[i].Times.Select(t => Combined(t.Rows))).AsCollection, expected[i].Name);
+        }
+    }
+
+    [Test]
+    public void CombineGivesThePointsOfOfForOneAndSeveralReplications()
+    {
+        AssertCombineMatchesOf(Sampled(1, 500, "verification", "inference", "settlement"));
+        AssertCombineMatchesOf(Sampled(3, 200, "b", "a"));
+        var random = new Random(11);
+        var shuffled = Sampled(2, 100, "x", "y", "X").OrderBy(_ => random.Next()).ToList();
+        shuffled.Add(new TimeSeriesRow(0, double.NaN, "x", 1, 1, 1));
+        AssertCombineMatchesOf(shuffled);
+        AssertCombineMatchesOf([new(0, 1, "p", 1, 0, 0), new(1, 1, "p", 3, 0, 0), new(0, 2, "p", 5, 0, 0)]);
+    }
+
     [Test]
     public void OneReplicationTakesEveryRowAsItsOwnPointInTimeOrder() =>
         AssertSameAsReference(Sampled(1, 500, "verification", "inference", "settlement"));
