@@ -67,14 +67,21 @@ public sealed class EventQueue
     private int _slotsUsed;
     private long _nextSequence;
 
+    // The heap's root is an event already fired (TryDequeue), left there for the next enqueue to overwrite: an event that
+    // schedules a later one (an arrival its successor, a completion the next job's) then costs one sift down instead of a
+    // removal and a sift up. The same keys stay in the heap either way, so the order is unchanged. Every other reader of the
+    // heap removes it first (SettleTop).
+    private bool _topFired;
+
     /// <summary>Events waiting to fire.</summary>
-    public int Count => _count + _fifoLive;
+    public int Count => _count - (_topFired ? 1 : 0) + _fifoLive;
 
     /// <summary>Time of the next event, or +infinity when the calendar is empty.</summary>
     public double PeekTime
     {
         get
         {
+            SettleTop();
             SkipTombstones();
             double heapTime = _count > 0 ? _heap[0].Time : double.PositiveInfinity;
             return _fifoCount > 0 && _fifo[_fifoHead].Time < heapTime ? _fifo[_fifoHead].Time : heapTime;
@@ -88,8 +95,20 @@ public sealed class EventQueue
     /// priority is).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public bool NothingDueBefore(double now) =>
-        _fifoLive == 0 && (_count == 0 || _heap[0].Time != now || _heap[0].Priority > 0);
+    public bool NothingDueBefore(double now)
+    {
+        SettleTop();
+        return _fifoLive == 0 && (_count == 0 || _heap[0].Time != now || _heap[0].Priority > 0);
+    }
+
+    /// <summary>Removes a fired root left in the heap (<see cref="_topFired"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void SettleTop()
+    {
+        if (!_topFired) return;
+        _topFired = false;
+        RemoveAt(0);
+    }
 
     /// <summary>Adds an event; lower <paramref name="priority"/> fires first among equal times.</summary>
     public EventHandle Enqueue(double time, int priority, Action<object?> action, object? state)
@@ -107,6 +126,12 @@ public sealed class EventQueue
                 new FifoEntry { Time = time, Sequence = sequence, Slot = slot, Version = _versions[slot] };
             _fifoLive++;
             _positions[slot] = InFifo;
+        }
+        else if (_topFired)
+        {
+            _topFired = false;
+            _heap[0] = new Key { Time = time, Priority = priority, Sequence = sequence, Slot = slot };
+            SiftDown(0);
         }
         else
         {
@@ -133,6 +158,7 @@ public sealed class EventQueue
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryDequeue(double untilTime, out double time, out Action<object?> action, out object? state)
     {
+        SettleTop();
         SkipTombstones();
         int slot;
         if (_fifoCount > 0 && (_count == 0 || FifoHeadFirst()))
@@ -150,7 +176,7 @@ public sealed class EventQueue
             time = _heap[0].Time;
             if (!(time <= untilTime)) return Nothing(out action, out state);
             slot = _heap[0].Slot;
-            RemoveAt(0);
+            _topFired = true; // removed by the next enqueue's overwrite, or by the next reader (SettleTop)
         }
         else
         {
@@ -211,6 +237,7 @@ public sealed class EventQueue
     /// <summary>Cancels a pending event; false if it already fired or was cancelled.</summary>
     public bool Cancel(EventHandle handle)
     {
+        SettleTop();
         int slot = handle.Slot;
         if (slot < 0 || slot >= _slotsUsed || _versions[slot] != handle.Version || _positions[slot] == Free) return false;
         if (_positions[slot] == InFifo) _fifoLive--; // its ring entry becomes a tombstone when the slot's version moves on

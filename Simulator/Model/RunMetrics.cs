@@ -125,7 +125,7 @@ public sealed class RunMetrics(double warmupSeconds)
     {
         if (!Measured(r)) return;
         PathMetrics m = Path(r.Path);
-        m.ResultLatency.Record(r.ResultSeconds - r.ArrivalSeconds);
+        m.RecordResultLatency(r.Id, r.ResultSeconds - r.ArrivalSeconds);
         m.ResultLatencyBatches.Push(r.ResultSeconds - r.ArrivalSeconds);
     }
 
@@ -141,7 +141,7 @@ public sealed class RunMetrics(double warmupSeconds)
         // Decided before the path records: a class that stops sharing copies the path's observations without this one.
         bool shared = SharesTimeToTrust(c, m.TimeToTrust);
         m.ProofLag.Record(lag);
-        m.TimeToTrust.Record(r.FinalSeconds - r.ArrivalSeconds);
+        m.RecordTimeToTrust(r.Id, r.FinalSeconds - r.ArrivalSeconds);
         m.ProofLagBatches.Push(lag);
         m.TimeToTrustBatches.Push(r.FinalSeconds - r.ArrivalSeconds);
         c.Settled++;

@@ -20,6 +20,16 @@ if (args.Length > 1 && args[0] == "--threads-cold")
     return ThreadsHarness.Cold(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture),
         args.Length > 2 ? double.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 60_000, Console.Out);
 // --outputs NAME N: one replication of a workload (baseline, short, mmc), then each output writer timed alone, N rounds.
+if (args.Length > 0 && args[0] == "--chart-warmup")
+{
+    // The chart warm-up once, in this fresh process (its first-use costs are what it is for): wall and process CPU time.
+    var clock = System.Diagnostics.Stopwatch.StartNew();
+    TimeSpan cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+    HacaSim.Analysis.Charts.ChartWarmup.Run();
+    Console.WriteLine(System.FormattableString.Invariant(
+        $"chart warm-up: {clock.Elapsed.TotalMilliseconds:F1} ms wall, {(System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds:F1} ms CPU"));
+    return 0;
+}
 if (args.Length > 2 && args[0] == "--outputs") return OutputsHarness.Run(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), Console.Out);
 BenchmarkSwitcher.FromAssembly(typeof(MmcBenchmarks).Assembly).Run(args);
 return 0;

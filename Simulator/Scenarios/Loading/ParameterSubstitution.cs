@@ -9,7 +9,7 @@ namespace HacaSim.Scenarios.Loading;
 /// <c>${...}</c> becomes the value (a plain number when it is one); text around it is interpolation.
 /// Arithmetic results print in shortest round-trip form, so the resolved YAML reproduces them exactly.
 /// </summary>
-internal static class ParameterSubstitution
+internal static partial class ParameterSubstitution
 {
     public const string Key = "parameters";
 
@@ -42,10 +42,18 @@ internal static class ParameterSubstitution
     /// <summary>The parameter names a text refers to inside its <c>${...}</c> (a name, or names in an expression; a function's name is not one).</summary>
     public static IEnumerable<string> ReferencedNames(string text)
     {
-        foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(text, @"\$\{([^}]*)\}"))
-            foreach (System.Text.RegularExpressions.Match n in System.Text.RegularExpressions.Regex.Matches(m.Groups[1].Value, @"(?<![A-Za-z0-9_.])(?>[A-Za-z_][A-Za-z0-9_]*)(?!\s*\()"))
+        foreach (System.Text.RegularExpressions.Match m in Reference().Matches(text))
+            foreach (System.Text.RegularExpressions.Match n in NameInExpression().Matches(m.Groups[1].Value))
                 yield return n.Value;
     }
+
+    // Generated at build time (and precompiled with the rest): a scenario with ${...} no longer parses and interprets these
+    // patterns at run time on the way to its first event.
+    [System.Text.RegularExpressions.GeneratedRegex(@"\$\{([^}]*)\}")]
+    private static partial System.Text.RegularExpressions.Regex Reference();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<![A-Za-z0-9_.])(?>[A-Za-z_][A-Za-z0-9_]*)(?!\s*\()")]
+    private static partial System.Text.RegularExpressions.Regex NameInExpression();
 
     /// <summary>Every scalar under <paramref name="root"/> (the parameters: block left out) that refers to parameters, with the names.</summary>
     public static List<(YamlNode Node, string Name)> References(YamlMappingNode root)
