@@ -92,16 +92,44 @@ internal static class RunCommand
 
     /// <summary>
     /// The first-use cost of the charts (SkiaSharp's native library, the system font scan ScottPlot does once, JIT) and of
-    /// the CSV, Parquet and JSON writers, on a spare core from the start: a short run loads its scenario and simulates
-    /// in less time than this takes, and the files come after. Writes nothing. Once per process: what it readies is
-    /// process-wide, so a second command in the same process (the tests run hundreds in one) gained nothing from it and
-    /// paid a chart render and two Parquet writes each time.
+    /// the CSV, Parquet and JSON writers, readied on a core the replications leave idle: a short run loads its scenario
+    /// and simulates in less time than this takes, and the files come after. Writes nothing. Once per process: what it
+    /// readies is process-wide, so a second command in the same process (the tests run hundreds in one) gained nothing
+    /// from it and paid a chart render and two Parquet writes each time; the cores it watches are the machine's, shared
+    /// by every command in the process.
     /// </summary>
-    private static readonly Lazy<Task> Warmup = new(() => Task.Run(() =>
+    private static readonly SpareCoreWarmup Warmup = new();
+
+    private sealed class SpareCoreWarmup
     {
-        ChartWarmup.Run();
-        OutputWarmup.Run();
-    }));
+        private int _started;
+
+        public SpareCores Cores { get; } = SpareCores.ForThisMachine();
+
+        /// <summary>Starts the warm-up (the first time only) for a command running replications on <paramref name="threads"/> threads.</summary>
+        public SpareCores Start(int threads)
+        {
+            // Its own thread, not a pool thread: it may wait for most of the run, and the replications' parallel loop
+            // takes its workers from the pool.
+            if (Interlocked.Exchange(ref _started, 1) == 0)
+                new Thread(() => Run(everyCore: threads >= Environment.ProcessorCount)) { IsBackground = true, Name = "hacasim warm-up" }.Start();
+            return Cores;
+        }
+
+        /// <summary>
+        /// The writers' part first, at once: it is the shorter one (~0.15 s) and fits in start-up, before the replications
+        /// begin. The charts' part (~0.5 s) then waits for a core with no replication on it. With fewer threads than cores
+        /// that is at once, as before. When the replications use every core it is the tail, once a worker has no
+        /// replication left to take (or the outputs, if the tail is shorter): run beside both workers it took ~0.5 s of CPU
+        /// from them and lengthened the replication phase of issue 19's --threads row, while on one thread it is free.
+        /// </summary>
+        private void Run(bool everyCore)
+        {
+            OutputWarmup.Run();
+            if (everyCore) Cores.WaitForSpareCoreAfterStart();
+            ChartWarmup.Run();
+        }
+    }
 
     /// <summary>A merge's run: the replications read from the parts, written as the unsharded run with these settings writes them.</summary>
     public static int Execute(ExperimentSpec spec, ExperimentContext context, IReadOnlyList<string> args) =>
@@ -109,7 +137,7 @@ internal static class RunCommand
 
     private static int Execute(ExperimentSpec spec, RunSettings settings, bool logRequests, ExperimentContext context, IReadOnlyList<string>? args)
     {
-        _ = Warmup.Value;
+        SpareCores spare = Warmup.Start(settings.Threads);
         TextWriter stdout = context.Stdout;
         TextWriter? stderr = context.Stderr;
         CancellationToken cancel = context.Cancel;
@@ -133,13 +161,13 @@ internal static class RunCommand
         RunSummary? summary = null;
         try
         {
-            if (!execution.IsLocal) summary = RunUnits(execution, settings, loaded, outputs, cancel);
+            if (!execution.IsLocal) summary = RunUnits(execution, settings, loaded, outputs, spare, cancel);
             else
             {
                 using (outputs.OpenRequestLog())
                 {
                     summary = ReplicationProgress.Run(!context.Quiet, loaded.Scenario.Run.DurationSeconds, (onPlanned, onDone, progress) =>
-                        RunExecution.Execute(settings, source, loaded, outputs, ScenarioCatalogs.Default, onPlanned, onDone, cancel, progress).Summary);
+                        RunExecution.Execute(settings, source, loaded, outputs, ScenarioCatalogs.Default, onPlanned, onDone, cancel, progress, spare).Summary);
                 }
             }
             target.Complete();
@@ -168,11 +196,11 @@ internal static class RunCommand
     /// (written as a part; returns null), or all from parts, written as an unsharded run would.
     /// </summary>
     private static RunSummary? RunUnits(UnitExecution execution, RunSettings settings, LoadedScenario loaded, RunOutputs outputs,
-        CancellationToken cancel)
+        SpareCores spare, CancellationToken cancel)
     {
         var units = WorkUnit.For([("run", loaded.Scenario)]);
         IReadOnlyList<ReplicationResult>? results =
-            execution.Results(units, outputs.Directory, u => WorkUnitRunner.Run(u, settings.Threads, ScenarioCatalogs.Default, cancel: cancel));
+            execution.Results(units, outputs.Directory, u => WorkUnitRunner.Run(u, settings.Threads, ScenarioCatalogs.Default, cancel: cancel, spare: spare));
         if (results is null) return null;
         // The same write as an unsharded run with a fixed warm-up and replication count (RunExecution).
         using (outputs.OpenRequestLog()) return outputs.Write(results, new RunAnnotations(null, null), loaded, cancel);

@@ -20,14 +20,14 @@ public static class SequentialReplications
     public static (IReadOnlyList<ReplicationResult> Results, PrecisionOutcome Outcome) Run(Scenario scenario, double relative,
         PrecisionMetric metric, int maxReplications, int threads, ScenarioCatalogs catalogs,
         Func<int, IRequestSink?>? sinkFor = null, Action<int>? onDone = null, Action<int>? onPlanned = null, CancellationToken cancel = default,
-        SimulatedTimeProgress? progress = null)
+        SimulatedTimeProgress? progress = null, SpareCores? spare = null)
     {
         var results = new List<ReplicationResult>();
         int next = Math.Min(maxReplications, Math.Max(scenario.Run.Replications, MinimumInitial));
         while (true)
         {
             onPlanned?.Invoke(next);
-            results.AddRange(ReplicationRunner.RunRange(scenario, results.Count, next - results.Count, threads, catalogs, sinkFor, onDone, cancel, progress));
+            results.AddRange(ReplicationRunner.RunRange(scenario, results.Count, next - results.Count, threads, catalogs, sinkFor, onDone, cancel, progress, spare));
             string name = metric.Resolve(results);
             ConfidenceInterval ci = ConfidenceInterval.FromSamples(PrecisionMetric.Values(name, results));
             double achieved = Math.Abs(ci.HalfWidth / ci.Mean);

@@ -14,12 +14,14 @@ public static class WorkUnitRunner
     /// <param name="sinkFor">Where a unit's request rows go (the requests log), if anywhere.</param>
     /// <param name="onDone">Called as each unit ends (on its worker thread).</param>
     /// <param name="progress">Simulated-time progress, by the unit's replication index (runs show it; experiments do not).</param>
+    /// <param name="spare">Told how many cores the units occupy as they run, so background work can wait for a spare one.</param>
     public static IReadOnlyList<ReplicationResult> Run(IReadOnlyList<WorkUnit> units, int threads, ScenarioCatalogs catalogs,
         Func<WorkUnit, IRequestSink?>? sinkFor = null, CancellationToken cancel = default, Action<WorkUnit>? onDone = null,
-        SimulatedTimeProgress? progress = null)
+        SimulatedTimeProgress? progress = null, SpareCores? spare = null)
     {
         var results = new ReplicationResult[units.Count];
         var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads), CancellationToken = cancel };
+        using SpareCores.Batch? batch = spare?.Begin(units.Count, threads);
         try
         {
             Parallel.For(0, units.Count, options, i =>
@@ -30,6 +32,7 @@ public static class WorkUnitRunner
                 results[i] = network.Run(cancel);
                 progress?.Finished(u.Replication, u.Scenario.Run.DurationSeconds, results[i].EventsFired);
                 onDone?.Invoke(u);
+                batch?.UnitDone();
             });
         }
         catch (AggregateException e) when (cancel.IsCancellationRequested && e.Flatten().InnerExceptions.All(x => x is OperationCanceledException))

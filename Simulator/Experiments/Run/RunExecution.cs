@@ -17,9 +17,10 @@ namespace HacaSim.Experiments.Run;
 public static class RunExecution
 {
     /// <param name="source">The scenario file as read once for this command: the detected warm-up and the final replication count re-bind it.</param>
+    /// <param name="spare">Told which cores the replications occupy (the command's warm-up waits for a spare one).</param>
     public static (LoadedScenario Final, IReadOnlyList<ReplicationResult> Results, RunSummary Summary) Execute(RunSettings settings, ScenarioSource source, LoadedScenario loaded,
         RunOutputs outputs, ScenarioCatalogs catalogs, Action<int>? onPlanned = null, Action<int>? onDone = null, CancellationToken cancel = default,
-        SimulatedTimeProgress? progress = null)
+        SimulatedTimeProgress? progress = null, SpareCores? spare = null)
     {
         var overrides = new List<string>(settings.Overrides);
         LoadedScenario final = loaded;
@@ -31,7 +32,7 @@ public static class RunExecution
             // with the cut (statistics are streamed, so the cut cannot be applied afterwards).
             Scenario s = loaded.Scenario;
             Scenario pilotScenario = s with { Run = s.Run with { WarmupSeconds = 0, Replications = WarmupDetector.PilotReplications } };
-            WarmupDetector.Detection d = WarmupDetector.Detect(ReplicationRunner.Run(pilotScenario, settings.Threads, catalogs, cancel: cancel));
+            WarmupDetector.Detection d = WarmupDetector.Detect(ReplicationRunner.Run(pilotScenario, settings.Threads, catalogs, cancel: cancel, spare: spare));
             overrides.Add("run.warmup_s=" + d.Seconds.ToString("R", CultureInfo.InvariantCulture));
             final = source.With(overrides, catalogs);
             warmup = new WarmupChoice(WarmupMethod.Mser5, d.Seconds, d.Reliable, d.Seconds, d.Pool);
@@ -47,7 +48,7 @@ public static class RunExecution
         if (metric is not null)
         {
             (results, precision) = SequentialReplications.Run(final.Scenario, settings.Precision!.Value, metric, settings.MaxReplications,
-                settings.Threads, catalogs, outputs.SinkFor, Done, onPlanned, cancel, progress);
+                settings.Threads, catalogs, outputs.SinkFor, Done, onPlanned, cancel, progress, spare);
             if (results.Count != final.Scenario.Run.Replications)
             {
                 overrides.Add("run.replications=" + results.Count.ToString(CultureInfo.InvariantCulture));
@@ -57,7 +58,7 @@ public static class RunExecution
         else
         {
             onPlanned?.Invoke(final.Scenario.Run.Replications);
-            results = ReplicationRunner.Run(final.Scenario, settings.Threads, catalogs, outputs.SinkFor, Done, cancel, progress);
+            results = ReplicationRunner.Run(final.Scenario, settings.Threads, catalogs, outputs.SinkFor, Done, cancel, progress, spare);
         }
         if (progress is not null) progress.Writing = true;
         RunSummary summary = outputs.Write(results, new RunAnnotations(warmup, precision), final, cancel);
