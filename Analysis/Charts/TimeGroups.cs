@@ -16,19 +16,7 @@ public static class TimeGroups
     public static List<(string Name, List<(double Time, IReadOnlyList<TRow> Rows)> Times)> Of<TRow>(
         IReadOnlyList<TRow> rows, Func<TRow, string> name, Func<TRow, double> time)
     {
-        var byName = new Dictionary<string, List<TRow>>(StringComparer.Ordinal);
-        var names = new List<string>();
-        foreach (TRow row in rows)
-        {
-            string key = name(row);
-            if (!byName.TryGetValue(key, out List<TRow>? list))
-            {
-                byName.Add(key, list = []);
-                names.Add(key);
-            }
-            list.Add(row);
-        }
-        names.Sort(StringComparer.Ordinal); // distinct names: the order OrderBy(name, Ordinal) gives
+        (List<string> names, Dictionary<string, List<TRow>> byName) = ByName(rows, name);
         var result = new List<(string, List<(double, IReadOnlyList<TRow>)>)>(names.Count);
         foreach (string key in names) result.Add((key, ByTime(byName[key], time)));
         return result;
@@ -42,19 +30,7 @@ public static class TimeGroups
     public static List<(string Name, double[] Times, double[] Values)> Combine<TRow>(IReadOnlyList<TRow> rows, Func<TRow, string> name,
         Func<TRow, double> time, Func<IReadOnlyList<TRow>, double> combine)
     {
-        var byName = new Dictionary<string, List<TRow>>(StringComparer.Ordinal);
-        var names = new List<string>();
-        foreach (TRow row in rows)
-        {
-            string key = name(row);
-            if (!byName.TryGetValue(key, out List<TRow>? list))
-            {
-                byName.Add(key, list = []);
-                names.Add(key);
-            }
-            list.Add(row);
-        }
-        names.Sort(StringComparer.Ordinal);
+        (List<string> names, Dictionary<string, List<TRow>> byName) = ByName(rows, name);
         var result = new List<(string, double[], double[])>(names.Count);
         var one = new TRow[1];
         foreach (string key in names)
@@ -100,5 +76,24 @@ public static class TimeGroups
             return single;
         }
         return [.. rows.GroupBy(time).OrderBy(g => g.Key).Select(g => (g.Key, (IReadOnlyList<TRow>)g.ToList()))];
+    }
+
+    /// <summary>The rows of each name, in input order, and the distinct names in ordinal order (the order OrderBy(name, Ordinal) gives).</summary>
+    private static (List<string> Names, Dictionary<string, List<TRow>> ByName) ByName<TRow>(IReadOnlyList<TRow> rows, Func<TRow, string> name)
+    {
+        var byName = new Dictionary<string, List<TRow>>(StringComparer.Ordinal);
+        var names = new List<string>();
+        foreach (TRow row in rows)
+        {
+            string key = name(row);
+            if (!byName.TryGetValue(key, out List<TRow>? list))
+            {
+                byName.Add(key, list = []);
+                names.Add(key);
+            }
+            list.Add(row);
+        }
+        names.Sort(StringComparer.Ordinal);
+        return (names, byName);
     }
 }
