@@ -91,10 +91,10 @@ internal static class ChartFigure
     /// layout and ticks are set as before, and only the second pass rasterises, which for a chart of 33,000 points is most
     /// of the cost.
     /// </remarks>
-    internal static Image Raster(Plot plot, int width = WidthPixels, int height = HeightPixels)
+    internal static Image Raster(Plot plot)
     {
-        using (var layout = new SKNoDrawCanvas(width, height)) plot.Render(layout, width, height);
-        return plot.GetImage(width, height);
+        using (var layout = new SKNoDrawCanvas(WidthPixels, HeightPixels)) plot.Render(layout, WidthPixels, HeightPixels);
+        return plot.GetImage(WidthPixels, HeightPixels);
     }
 
     /// <summary>
