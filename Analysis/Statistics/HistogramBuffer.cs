@@ -26,15 +26,17 @@ namespace HacaSim.Analysis.Statistics;
 internal sealed class HistogramBuffer
 {
     // HistogramBase's geometry for lowest 1, highest 1e12 and 3 digits: 2 * 10^3 = 2,000 values need 2^11 sub-buckets,
-    // half of them (1,024) per bucket after the first; 30 buckets reach 1e12 (2,047 << 29 > 1e12).
-    private static readonly int SubBucketHalfCountMagnitude =
-        (int)Math.Ceiling(Math.Log(2 * Math.Pow(10, SampleStatistic.SignificantDigits)) / Math.Log(2)) - 1;
-    private static readonly int SubBucketHalfCount = 1 << SubBucketHalfCountMagnitude;
-    private static readonly long SubBucketMask = (2L << SubBucketHalfCountMagnitude) - 1;
-    private static readonly int BucketIndexOffset = 64 - (SubBucketHalfCountMagnitude + 1);
+    // half of them (1,024) per bucket after the first; 30 buckets reach 1e12 (2,047 << 29 > 1e12). Constants, not static
+    // readonly fields computed from those numbers: in the Native AOT binary every read of such a field in Add costs a
+    // check that the class's static constructor has run and a load (the JIT folds them to constants once the class is
+    // initialised). A test computes each from SignificantDigits and HighestTrackableMicroseconds as HistogramBase does.
+    internal const int SubBucketHalfCountMagnitude = 10; // ceil(log2(2 * 10^SignificantDigits)) - 1
+    internal const int SubBucketHalfCount = 1 << SubBucketHalfCountMagnitude;
+    internal const long SubBucketMask = (2L << SubBucketHalfCountMagnitude) - 1;
+    internal const int BucketIndexOffset = 64 - (SubBucketHalfCountMagnitude + 1);
 
     /// <summary>Length of the full counts array: HistogramBase's CountsArrayLength for this geometry (31,744).</summary>
-    internal static readonly int Length = (BucketsToCover(SampleStatistic.HighestTrackableMicroseconds) + 1) * SubBucketHalfCount;
+    internal const int Length = (30 + 1) * SubBucketHalfCount; // 30 = BucketsToCover(HighestTrackableMicroseconds)
 
     /// <summary>Blocks of 1,024 counters a new buffer has: values below 2,047 << 4 µs (33 ms) without growing, 24 KB.</summary>
     internal const int InitialBlocks = 6;
@@ -118,7 +120,7 @@ internal sealed class HistogramBuffer
     private static int BucketOf(int index) => Math.Max((index >> SubBucketHalfCountMagnitude) - 1, 0);
 
     // HistogramBase.GetBucketsNeededToCoverValue with unit magnitude 0.
-    private static int BucketsToCover(long value)
+    internal static int BucketsToCover(long value)
     {
         long trackable = (2L << SubBucketHalfCountMagnitude) - 1;
         int buckets = 1;

@@ -276,6 +276,8 @@ public sealed class SampleStatistic
 
     private static LongHistogram CreateHistogram() => new(HighestTrackableMicroseconds, SignificantDigits);
 
+    // Inlined into RecordValue (a call per value in the Native AOT binary otherwise).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static long ToMicroseconds(double seconds)
     {
         double micros = Math.Round(seconds * MicrosecondsPerSecond, MidpointRounding.AwayFromZero);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace HacaSim.Analysis.Statistics;
 
@@ -34,6 +35,8 @@ public sealed class TimeWeightedAverage
 
     /// <summary>The quantity changes to <paramref name="newValue"/> at <paramref name="time"/> (seconds).</summary>
     /// <exception cref="ArgumentException">If <paramref name="time"/> is before the previous update or reset.</exception>
+    /// <remarks>Inlined: two to four updates per job of a station, a call each in the Native AOT binary otherwise.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Update(double time, double newValue)
     {
         CheckNotBefore(time, nameof(time));

@@ -237,9 +237,12 @@ public sealed class EventQueue
     /// <summary>Cancels a pending event; false if it already fired or was cancelled.</summary>
     public bool Cancel(EventHandle handle)
     {
-        SettleTop();
+        // Whether the handle names a pending event does not depend on the fired root (its slot is already free), so a stale
+        // or empty handle returns before settling it: a request without a timeout cancels EventHandle.None when its result
+        // is delivered, which settled the root (a removal and a sift down) once per request for nothing.
         int slot = handle.Slot;
         if (slot < 0 || slot >= _slotsUsed || _versions[slot] != handle.Version || _positions[slot] == Free) return false;
+        SettleTop();
         if (_positions[slot] == InFifo) _fifoLive--; // its ring entry becomes a tombstone when the slot's version moves on
         else RemoveAt(_positions[slot]);
         ReleaseSlot(slot);
@@ -283,6 +286,8 @@ public sealed class EventQueue
         else SiftDown(index);
     }
 
+    // Inlined into SiftDown's loop (the Native AOT compiler left it a call per level).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool Less(int a, int b)
     {
         ref Key x = ref _heap[a];

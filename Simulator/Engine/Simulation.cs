@@ -91,14 +91,17 @@ public sealed class Simulation
     /// instead of after. Why: in an M/M/c run through the HACA model two of five events per customer are such
     /// hand-offs (a zero-second signature, a hop without latency), each a slot, a ring entry and a delegate call.
     /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // into the lifecycle's hand-off: a call per customer in the Native AOT binary otherwise
     public bool TryContinueNow()
     {
         if (!_inRun || _stopRequested || !ContinuationsEnabled || _next.Holds || !_calendar.NothingDueBefore(Now)) return false;
         // As Fire counts an event at the current instant (the livelock guard) and in EventsFired.
-        if (++_eventsAtThisInstant > MaxEventsPerInstant) throw new SimulationStalledException(Now, _eventsAtThisInstant);
+        if (++_eventsAtThisInstant > MaxEventsPerInstant) ThrowStalled();
         EventsFired++;
         return true;
     }
+
+    private void ThrowStalled() => throw new SimulationStalledException(Now, _eventsAtThisInstant);
 
     /// <summary>
     /// Whether <see cref="TryContinueNow"/> may say yes and a zero-delay event may be held as the next event (<see cref="NextEvent"/>);

@@ -19,6 +19,9 @@ public sealed class Node : INodeView, IStationClient<Request>, ISharingClient<Re
     private readonly Simulation _sim;
     private readonly Pool _pool;
     private IStageRouter _router;
+    // The router when it is the lifecycle (always, once the network is built), for direct calls: three per job, each an
+    // interface dispatch in the Native AOT binary, where the JIT's profile-guided code had guarded and inlined them.
+    private RequestLifecycle? _lifecycle;
     private readonly ContinuousBatching? _batching;
     private int _queuedCount;
     private double _queuedWorkSum;
@@ -33,6 +36,7 @@ public sealed class Node : INodeView, IStationClient<Request>, ISharingClient<Re
         _sim = sim;
         _pool = pool;
         _router = router;
+        _lifecycle = router as RequestLifecycle;
         _batching = batching;
         Index = index;
         Speed = speed;
@@ -53,14 +57,16 @@ public sealed class Node : INodeView, IStationClient<Request>, ISharingClient<Re
                 : new SharedRateStation<Request>(sim, name, batching.MaxBatch, batching.RatePerSequence, batching.KvCacheCapacityMb, discipline, this,
                     capacity == int.MaxValue ? int.MaxValue : capacity - slots + batching.MaxBatch, recordSamples: false);
         }
-        _plainStation = Station is Station<Request>;
+        _plain = Station as Station<Request>;
         Slots = Station.Servers;
     }
 
     private int _faults;
 
-    // Independent slots (Station): an arrival either starts at once (OnServiceStart has counted it) or queues.
-    private readonly bool _plainStation;
+    // Independent slots (Station): an arrival either starts at once (OnServiceStart has counted it) or queues. The station
+    // typed as it is, for direct calls (its counts are read several times per job; through IStation each is an interface
+    // dispatch in the Native AOT binary); null for a shared or batching station.
+    private readonly Station<Request>? _plain;
 
     // A shared node's waits also feed the pool's batch means (a batching node's never did: kept as it was).
     private readonly bool _sharing;
@@ -68,7 +74,11 @@ public sealed class Node : INodeView, IStationClient<Request>, ISharingClient<Re
     public int Index { get; }
 
     /// <summary>Hands the node's work to <paramref name="router"/> directly (the network builds nodes before the lifecycle that routes their work).</summary>
-    internal void RouteTo(IStageRouter router) => _router = router;
+    internal void RouteTo(IStageRouter router)
+    {
+        _router = router;
+        _lifecycle = router as RequestLifecycle;
+    }
 
     // What the pool last counted of this node's jobs (Pool.LoadChanged keeps its sums from these).
     internal int CountedWaiting, CountedBusy;
@@ -105,8 +115,8 @@ public sealed class Node : INodeView, IStationClient<Request>, ISharingClient<Re
 
     /// <summary>Slots, or the batch size of a batching node (fixed when the station is built; read on every JSQ key change).</summary>
     public int Slots { get; }
-    public int Busy => Station.Busy;
-    public int Waiting => Station.Waiting;
+    public int Busy => _plain is not null ? _plain.Busy : Station.Busy;
+    public int Waiting => _plain is not null ? _plain.Waiting : Station.Waiting;
 
     // What WorkLeftSeconds is made of, for the least-work index (LeastWorkIndex).
     internal double InServiceEndSum => _inServiceEndSum;
@@ -118,17 +128,17 @@ public sealed class Node : INodeView, IStationClient<Request>, ISharingClient<Re
     public bool Arrive(Request request)
     {
         _arriving = request;
-        bool accepted = Station.Arrive(request);
+        bool accepted = _plain is not null ? _plain.Arrive(request) : Station.Arrive(request);
         bool queued = _arriving is not null; // OnServiceStart clears it when the job started at once
         _arriving = null;
         if (!accepted) return false;
         // A plain station that started the job at once changed nothing after OnServiceStart told the pool.
-        if (queued || !_plainStation) _pool.LoadChanged(this);
+        if (queued || _plain is null) _pool.LoadChanged(this);
         if (queued)
         {
             // Every copy of a request has the same expected work (a verification's mean cost depends on
             // its path only), so k copies on k nodes can share the one field.
-            double expected = _router.ExpectedWorkSeconds(request);
+            double expected = _lifecycle is not null ? _lifecycle.ExpectedWorkSeconds(request) : _router.ExpectedWorkSeconds(request);
             request.QueuedWorkSeconds = expected;
             _queuedCount++;
             _queuedWorkSum += expected / Speed;
@@ -148,7 +158,7 @@ public sealed class Node : INodeView, IStationClient<Request>, ISharingClient<Re
         _queuedWorkSum = --_queuedCount == 0 ? 0 : _queuedWorkSum - request.QueuedWorkSeconds / Speed;
     }
 
-    public double ServiceTime(Request request) => _router.WorkSeconds(request) / Speed;
+    public double ServiceTime(Request request) => (_lifecycle is not null ? _lifecycle.WorkSeconds(request) : _router.WorkSeconds(request)) / Speed;
 
     public void OnServiceStart(Request request, double waitSeconds, double serviceSeconds)
     {
@@ -156,7 +166,8 @@ public sealed class Node : INodeView, IStationClient<Request>, ISharingClient<Re
         _pool.LoadChanged(this);
         _inServiceEndSum += _sim.Now + serviceSeconds;
         _pool.RecordStart(waitSeconds, serviceSeconds);
-        _router.OnServiceStart(request);
+        if (_lifecycle is not null) _lifecycle.OnServiceStart(request);
+        else _router.OnServiceStart(request);
     }
 
     public void OnDeparture(Request request)
@@ -166,7 +177,8 @@ public sealed class Node : INodeView, IStationClient<Request>, ISharingClient<Re
         _pool.LoadChanged(this);
         _pool.OnSlotFreed(this);
         // The last step of the station's completion event (Station.Complete), so the lifecycle may continue in place.
-        _router.OnServiceEnd(request, this, endsEvent: _plainStation);
+        if (_lifecycle is not null) _lifecycle.OnServiceEnd(request, this, endsEvent: _plain is not null);
+        else _router.OnServiceEnd(request, this, endsEvent: _plain is not null);
     }
 
     // A batching node learns a job's service time only when it ends: the batch around it keeps changing.
@@ -177,7 +189,7 @@ public sealed class Node : INodeView, IStationClient<Request>, ISharingClient<Re
     bool ISharingClient<Request>.IsSecondary(Request request) => request.Stage == RequestStage.Proof;
 
     /// <summary>True when this request would start at once here (a central pool queue hands jobs only to such nodes).</summary>
-    public bool HasRoomFor(Request request) => Station.HasRoomFor(request);
+    public bool HasRoomFor(Request request) => _plain is not null ? _plain.HasRoomFor(request) : Station.HasRoomFor(request);
 
     void ISharedRateClient<Request>.OnServiceStart(Request request, double waitSeconds)
     {

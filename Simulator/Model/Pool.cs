@@ -232,6 +232,7 @@ public sealed class Pool
     private static double JsqKey(Node n) => JsqKey(n, n.Busy, n.Waiting);
 
     // Jobs per slot; a node that is down never wins.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static double JsqKey(Node n, int busy, int waiting) => n.IsUp ? (double)(busy + waiting) / n.Slots : double.PositiveInfinity;
 
     // The checks inlined into every pick (a call per job each, for what is nearly always a no), the work apart.
@@ -294,8 +295,10 @@ public sealed class Pool
         double[] keys = _jsqKeys!;
         Node? best = null;
         double bestKey = double.PositiveInfinity;
-        foreach (Node n in eligible)
+        // An index loop: List<T>'s enumerator is shared generic code that the Native AOT compiler does not inline.
+        for (int i = 0; i < eligible.Count; i++)
         {
+            Node n = eligible[i];
             double key = keys[n.Index];
             if ((best is null || key < bestKey) && (taken is null || !taken.Contains(n)))
             {

@@ -145,8 +145,10 @@ public sealed class RequestLifecycle : IStageRouter
         _verification.ChooseDistinct(_replication, _chosen);
         request.PendingVerifications = _chosen.Count;
         if (_chosen.Count == 0) _verification.Hold(request); // no verifier up; PendingVerifications 0 marks a fresh start
-        foreach (Node node in _chosen)
+        // An index loop: List<T>'s enumerator is shared generic code that the Native AOT compiler does not inline.
+        for (int i = 0; i < _chosen.Count; i++)
         {
+            Node node = _chosen[i];
             if (!node.Arrive(request))
             {
                 // The copies already queued elsewhere finish and are ignored (the request is failed).

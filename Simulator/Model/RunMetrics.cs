@@ -76,9 +76,12 @@ public sealed class RunMetrics(double warmupSeconds)
         r.Counted = true;
         Path(r.Path).Count++;
         Class(r.Class.Index).Count++;
-        _decisionCounts[ReasonIndex(r.DecisionReason) * PathCount + (int)r.Path]++;
+        // _paths.Length is PathCount: an instance field, where the static field costs the Native AOT binary a check that
+        // the class's static constructor has run.
+        int paths = _paths.Length;
+        _decisionCounts[ReasonIndex(r.DecisionReason) * paths + (int)r.Path]++;
         Decided++;
-        if (r.DowngradedFrom is { } from) _downgradeCounts[(int)from * PathCount + (int)r.Path]++;
+        if (r.DowngradedFrom is { } from) _downgradeCounts[(int)from * paths + (int)r.Path]++;
         _countsPending = true;
     }
 

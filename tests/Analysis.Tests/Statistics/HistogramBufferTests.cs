@@ -14,7 +14,19 @@ public class HistogramBufferTests
 
     [Test]
     public void The_buffer_has_HdrHistograms_number_of_buckets() =>
-        Assert.That(HistogramBuffer.Length, Is.EqualTo((Reference.GetEstimatedFootprintInBytes() - 512) / sizeof(long)));
+        Assert.That((Reference.GetEstimatedFootprintInBytes() - 512) / sizeof(long), Is.EqualTo(HistogramBuffer.Length));
+
+    [Test]
+    public void The_geometry_constants_are_HistogramBases_formulas_for_the_statistics_range_and_digits()
+    {
+        // The formulas (HistogramBase's) as the actual values, the constants as the expected ones.
+        int magnitude = (int)Math.Ceiling(Math.Log(2 * Math.Pow(10, SampleStatistic.SignificantDigits)) / Math.Log(2)) - 1;
+        Assert.That(magnitude, Is.EqualTo(HistogramBuffer.SubBucketHalfCountMagnitude));
+        Assert.That(1 << magnitude, Is.EqualTo(HistogramBuffer.SubBucketHalfCount));
+        Assert.That((2L << magnitude) - 1, Is.EqualTo(HistogramBuffer.SubBucketMask));
+        Assert.That(64 - (magnitude + 1), Is.EqualTo(HistogramBuffer.BucketIndexOffset));
+        Assert.That((HistogramBuffer.BucketsToCover(SampleStatistic.HighestTrackableMicroseconds) + 1) << magnitude, Is.EqualTo(HistogramBuffer.Length));
+    }
 
     [Test]
     public void Every_bucket_starts_where_HdrHistogram_starts_it_and_maps_back_to_itself()
