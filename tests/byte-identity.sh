@@ -6,7 +6,10 @@
 # commands (a small sweep, compare, plan), then diffs every file the two builds wrote.
 #
 #   bash tests/byte-identity.sh [REV] [--keep]
+#   NEW_EXE=artifacts/hacasim/hacasim bash tests/byte-identity.sh [REV]
 #
+# With NEW_EXE the new side runs that executable (a published binary, e.g. the Native AOT one) instead of the working
+# tree's build: it proves the published binary writes what the plain build of REV writes.
 # Exit 0 when every file is identical, 1 when any differs (the differing files are listed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,11 +31,14 @@ build "$WORK/src-old" "$WORK/bin-old"
 mkdir -p "$WORK/src-new"
 git ls-files -co --exclude-standard -z | xargs -0 -I{} cp --parents {} "$WORK/src-new/" 2>/dev/null || true
 build "$WORK/src-new" "$WORK/bin-new"
+NEW_EXE="${NEW_EXE:+$(realpath "$NEW_EXE")}"
 
 run_all() { # $1 = bin dir, $2 = results dir
   local bin="$1" out="$2" repo="$PWD"
   # Output paths are relative to the results folder, so both builds print and record the same text.
-  hs() { (cd "$out" && dotnet "$bin/hacasim.dll" "$@" --quiet >>"$out.log" 2>&1) || echo "exit $? : $*" >>"$out.log"; }
+  local exe=(dotnet "$bin/hacasim.dll")
+  [ "$bin" = "$WORK/bin-new" ] && [ -n "$NEW_EXE" ] && exe=("$NEW_EXE")
+  hs() { (cd "$out" && "${exe[@]}" "$@" --quiet >>"$out.log" 2>&1) || echo "exit $? : $*" >>"$out.log"; }
   mkdir -p "$out"
   cd "$out"; ln -sfn "$repo/Scenarios" Scenarios; cd "$repo"
   for s in Scenarios/baseline.yaml Scenarios/trace-replay.yaml Scenarios/hypotheses/*.yaml; do
@@ -87,5 +93,5 @@ done <<<"$files"
 sed "s#$WORK/old#OUT#g" "$WORK/old.log" >"$WORK/old.masked.log"
 sed "s#$WORK/new#OUT#g" "$WORK/new.log" >"$WORK/new.masked.log"
 if ! cmp -s "$WORK/old.masked.log" "$WORK/new.masked.log"; then echo "DIFFERS: console output"; { diff "$WORK/old.masked.log" "$WORK/new.masked.log" | head -20 || true; }; status=1; fi
-echo "$count files compared (plus console output), $changed differ; rev $REV ($(git rev-parse --short "$REV")) vs working tree"
+echo "$count files compared (plus console output), $changed differ; rev $REV ($(git rev-parse --short "$REV")) vs ${NEW_EXE:-working tree}"
 exit $status

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace HacaSim.Analysis.Output;
 
 /// <summary>Writes a sequence of rows as one CSV file, streaming and atomically; see <see cref="CsvStreamWriter{T}"/> for the format.</summary>
@@ -7,7 +9,8 @@ public static class CsvExport
     /// Writes <paramref name="rows"/> to <paramref name="path"/>, enumerating them once, lazily, without
     /// buffering. If enumeration or writing throws, no file (or the previous one) is left at <paramref name="path"/>.
     /// </summary>
-    public static void Write<T>(string path, IEnumerable<T> rows)
+    public static void Write<[DynamicallyAccessedMembers(RecordColumns.Members)] T>(string path, IEnumerable<T> rows)
+        where T : class
     {
         ArgumentNullException.ThrowIfNull(rows);
         using var writer = new CsvStreamWriter<T>(path);

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using CsvHelper;
 
@@ -10,7 +11,8 @@ namespace HacaSim.Analysis.Output;
 /// Columns are the public properties in declaration order, named by <see cref="CsvColumnNaming"/>; doubles
 /// are written round-trip, null and NaN empty; UTF-8 without BOM, LF line ends, invariant culture.
 /// </summary>
-public sealed class CsvStreamWriter<T> : IDisposable
+public sealed class CsvStreamWriter<[DynamicallyAccessedMembers(RecordColumns.Members)] T> : IDisposable
+    where T : class
 {
     private static readonly CsvWriterOptions Options = CsvWriterOptions.Default with
     {

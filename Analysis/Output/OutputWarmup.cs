@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using HacaSim.Analysis.Records;
@@ -33,7 +34,7 @@ public static class OutputWarmup
     }
 
     /// <summary>One row group of one row, as <see cref="ParquetStreamWriter{T}"/> writes it, into memory.</summary>
-    private static void Parquet<T>(T row)
+    private static void Parquet<[DynamicallyAccessedMembers(RecordColumns.Members)] T>(T row)
     {
         var columns = new ParquetColumns<T>(1);
         using var stream = new MemoryStream();

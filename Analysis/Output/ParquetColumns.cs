@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using Parquet;
 using Parquet.Schema;
@@ -7,17 +8,15 @@ namespace HacaSim.Analysis.Output;
 /// <summary>
 /// The Parquet columns of <typeparamref name="T"/>: its public properties in declaration order, named like
 /// the CSV columns (<see cref="CsvColumnNaming"/>), so a Parquet file and its CSV twin have the same columns.
-/// Each column buffers one row group of values; int, long, double (NaN kept), nullable numbers and strings.
+/// Each column buffers one row group of values; int, long, double (NaN kept), bool, their nullable forms and strings.
 /// </summary>
-internal sealed class ParquetColumns<T>
+/// <remarks>The column types are a closed list made without reflection over generic types (no MakeGenericType), so the
+/// Native AOT binary has every column's code compiled in (README "Performance").</remarks>
+internal sealed class ParquetColumns<[DynamicallyAccessedMembers(RecordColumns.Members)] T>
 {
     public ParquetColumns(int rowGroupRows)
     {
-        PropertyInfo[] properties = typeof(T)
-            .GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(p => p.CanRead && p.GetMethod!.IsPublic && p.GetIndexParameters().Length == 0)
-            .OrderBy(p => p.MetadataToken) // declaration order, as for CSV
-            .ToArray();
+        PropertyInfo[] properties = RecordColumns.Of<T>();
         Columns = [.. properties.Select(p => Create(p, rowGroupRows))];
         Schema = new ParquetSchema(Columns.Select(c => (Field)c.Field));
     }
@@ -28,12 +27,17 @@ internal sealed class ParquetColumns<T>
     private static IColumn Create(PropertyInfo property, int rows)
     {
         Type type = property.PropertyType;
-        Type column;
-        if (type == typeof(string)) column = typeof(StringColumn);
-        else if (Nullable.GetUnderlyingType(type) is { } underlying) column = typeof(NullableColumn<>).MakeGenericType(typeof(T), underlying);
-        else if (type.IsPrimitive) column = typeof(ValueColumn<>).MakeGenericType(typeof(T), type);
-        else throw new ArgumentException($"{typeof(T).Name}.{property.Name}: type {type.Name} has no Parquet column.");
-        return (IColumn)Activator.CreateInstance(column, property, rows)!;
+        if (type == typeof(string)) return new StringColumn(property, rows);
+        if (type == typeof(double)) return new ValueColumn<double>(property, rows);
+        if (type == typeof(int)) return new ValueColumn<int>(property, rows);
+        if (type == typeof(long)) return new ValueColumn<long>(property, rows);
+        if (type == typeof(bool)) return new ValueColumn<bool>(property, rows);
+        if (type == typeof(double?)) return new NullableColumn<double>(property, rows);
+        if (type == typeof(int?)) return new NullableColumn<int>(property, rows);
+        if (type == typeof(long?)) return new NullableColumn<long>(property, rows);
+        if (type == typeof(bool?)) return new NullableColumn<bool>(property, rows);
+        throw new ArgumentException($"{typeof(T).Name}.{property.Name}: type {type.Name} has no Parquet column " +
+            "(string, double, int, long, bool and their nullable forms have).");
     }
 
     public interface IColumn

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Parquet;
 using Parquet.Schema;
 
@@ -10,7 +11,7 @@ namespace HacaSim.Analysis.Output;
 /// place by <see cref="Complete"/>; disposing without completing deletes it. Same columns as the CSV.
 /// </summary>
 /// <remarks>Parquet.Net is asynchronous only; the writer waits on each call (no synchronisation context here).</remarks>
-public sealed class ParquetStreamWriter<T> : IDisposable
+public sealed class ParquetStreamWriter<[DynamicallyAccessedMembers(RecordColumns.Members)] T> : IDisposable
 {
     /// <summary>Rows per row group: large enough for good compression, small enough to keep memory at a few MB.</summary>
     public const int DefaultRowGroupRows = 16_384;

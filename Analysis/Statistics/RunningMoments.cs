@@ -1,44 +1,65 @@
-using System.Runtime.Serialization;
-using System.Xml;
-using System.Xml.Linq;
+using System.Runtime.CompilerServices;
 using MathNet.Numerics.Statistics;
 
 namespace HacaSim.Analysis.Statistics;
 
 /// <summary>
-/// Reads and restores the state of MathNet's <see cref="RunningStatistics"/> through the DataContract it
-/// declares (fields _n, _min, _max, _m1.._m4): the type offers no other way to rebuild an accumulator, and
-/// re-deriving the state from Combine would round. MathNet calls this contract ephemeral (no compatibility
-/// between versions), which fits: a saved state is only read back by the same hacasim build (sharded runs
-/// check the tool version).
+/// Reads and writes the state of MathNet's <see cref="RunningStatistics"/> in place: its fields _n, _min, _max, _m1.._m4
+/// (the members of the DataContract it declares). The type offers no other way to rebuild or copy an accumulator, and
+/// re-deriving the state from Combine would round. Field access (UnsafeAccessor) instead of the DataContract serializer
+/// keeps this free of reflection, so it works in the Native AOT binary (README "Performance") and costs no XML. MathNet
+/// calls its contract ephemeral (no compatibility between versions), which fits: a saved state is only read back by the
+/// same hacasim build (sharded runs check the tool version), and a test pins the field list
+/// (SampleStatisticCopyTests).
 /// </summary>
 internal static class RunningMoments
 {
-    private static readonly DataContractSerializer Serializer = new(typeof(RunningStatistics));
-
-    public static MomentsState Save(RunningStatistics moments)
-    {
-        var doc = new XDocument();
-        using (XmlWriter w = doc.CreateWriter()) Serializer.WriteObject(w, moments);
-        double D(string name) => XmlConvert.ToDouble(Field(doc, name));
-        return new MomentsState(XmlConvert.ToInt64(Field(doc, "_n")), D("_min"), D("_max"), D("_m1"), D("_m2"), D("_m3"), D("_m4"));
-    }
+    public static MomentsState Save(RunningStatistics m) =>
+        new(Count(m), Min(m), Max(m), M1(m), M2(m), M3(m), M4(m));
 
     public static RunningStatistics Restore(MomentsState s)
     {
-        XNamespace ns = "urn:MathNet/Numerics";
-        var root = new XElement(ns + nameof(RunningStatistics),
-            new XElement(ns + "_n", XmlConvert.ToString(s.Count)),
-            new XElement(ns + "_min", XmlConvert.ToString(s.Min)),
-            new XElement(ns + "_max", XmlConvert.ToString(s.Max)),
-            new XElement(ns + "_m1", XmlConvert.ToString(s.M1)),
-            new XElement(ns + "_m2", XmlConvert.ToString(s.M2)),
-            new XElement(ns + "_m3", XmlConvert.ToString(s.M3)),
-            new XElement(ns + "_m4", XmlConvert.ToString(s.M4)));
-        using XmlReader r = root.CreateReader();
-        return (RunningStatistics)Serializer.ReadObject(r)!;
+        var m = new RunningStatistics();
+        Count(m) = s.Count;
+        Min(m) = s.Min;
+        Max(m) = s.Max;
+        M1(m) = s.M1;
+        M2(m) = s.M2;
+        M3(m) = s.M3;
+        M4(m) = s.M4;
+        return m;
     }
 
-    private static string Field(XDocument doc, string name) =>
-        doc.Root!.Elements().First(e => e.Name.LocalName == name).Value;
+    /// <summary>Makes <paramref name="to"/> hold exactly <paramref name="from"/>'s observations.</summary>
+    public static void Copy(RunningStatistics from, RunningStatistics to)
+    {
+        Count(to) = Count(from);
+        Min(to) = Min(from);
+        Max(to) = Max(from);
+        M1(to) = M1(from);
+        M2(to) = M2(from);
+        M3(to) = M3(from);
+        M4(to) = M4(from);
+    }
+
+    [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "_n")]
+    public static extern ref long Count(RunningStatistics moments);
+
+    [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "_min")]
+    public static extern ref double Min(RunningStatistics moments);
+
+    [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "_max")]
+    public static extern ref double Max(RunningStatistics moments);
+
+    [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "_m1")]
+    private static extern ref double M1(RunningStatistics moments);
+
+    [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "_m2")]
+    private static extern ref double M2(RunningStatistics moments);
+
+    [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "_m3")]
+    private static extern ref double M3(RunningStatistics moments);
+
+    [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "_m4")]
+    private static extern ref double M4(RunningStatistics moments);
 }

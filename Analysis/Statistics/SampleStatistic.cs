@@ -88,36 +88,14 @@ public sealed class SampleStatistic
     private void RecordZero(double zero)
     {
         RunningStatistics m = _moments;
-        ref long n = ref MomentsCount(m);
-        if (n > 0 && MomentsMin(m) == 0 && MomentsMax(m) == 0 && _buffer is { } buffer && buffer.Total < BufferLimit - 1)
+        ref long n = ref RunningMoments.Count(m);
+        if (n > 0 && RunningMoments.Min(m) == 0 && RunningMoments.Max(m) == 0 && _buffer is { } buffer && buffer.Total < BufferLimit - 1)
         {
             n++;
             buffer.Add(0);
         }
         else RecordValue(zero);
     }
-
-    // MathNet's RunningStatistics fields (its DataContract members, which RunningMoments also reads), read in place.
-    [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "_n")]
-    private static extern ref long MomentsCount(RunningStatistics moments);
-
-    [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "_min")]
-    private static extern ref double MomentsMin(RunningStatistics moments);
-
-    [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "_max")]
-    private static extern ref double MomentsMax(RunningStatistics moments);
-
-    [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "_m1")]
-    private static extern ref double MomentsM1(RunningStatistics moments);
-
-    [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "_m2")]
-    private static extern ref double MomentsM2(RunningStatistics moments);
-
-    [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "_m3")]
-    private static extern ref double MomentsM3(RunningStatistics moments);
-
-    [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "_m4")]
-    private static extern ref double MomentsM4(RunningStatistics moments);
 
     /// <summary>
     /// An independent statistic holding exactly <paramref name="source"/>'s observations: its moments field by field, its
@@ -131,14 +109,7 @@ public sealed class SampleStatistic
         var copy = new SampleStatistic(source._intCountLimit);
         lock (source._reading)
         {
-            RunningStatistics from = source._moments, to = copy._moments;
-            MomentsCount(to) = MomentsCount(from);
-            MomentsMin(to) = MomentsMin(from);
-            MomentsMax(to) = MomentsMax(from);
-            MomentsM1(to) = MomentsM1(from);
-            MomentsM2(to) = MomentsM2(from);
-            MomentsM3(to) = MomentsM3(from);
-            MomentsM4(to) = MomentsM4(from);
+            RunningMoments.Copy(source._moments, copy._moments);
             copy._buffer = source._buffer?.Copy();
             copy._histogram = source._histogram?.Copy();
         }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
 using System.Text.RegularExpressions;
 using HacaSim.Scenarios.Loading;
 
@@ -158,15 +159,13 @@ internal static partial class SlurmCommand
         HacaSim.Scenarios.Loading.ScenarioLoader.Load(scenario, sets);
     }
 
-    /// <summary>The command words that start this hacasim: the single file itself, else the host and hacasim.dll.</summary>
+    /// <summary>The command words that start this hacasim: the published file itself, else the host and hacasim.dll.</summary>
+    [UnconditionalSuppressMessage("SingleFile", "IL3000", Justification = "Location is empty in a single-file or Native AOT app: that emptiness is exactly the test used here.")]
     private static IReadOnlyList<string> Executable(string? given)
     {
         if (given is not null) return [Path.GetFullPath(given)];
-        // IL3000 warns that Location is empty in a single-file app: that emptiness is exactly the test used here.
-#pragma warning disable IL3000
         string dll = typeof(Program).Assembly.Location;
-#pragma warning restore IL3000
-        // A single-file app has no assembly location; the process is the published executable.
+        // A single-file or Native AOT app has no assembly location; the process is the published executable.
         if (dll.Length == 0) return [Environment.ProcessPath ?? throw new InvalidOperationException("no process path")];
         string host = Environment.ProcessPath is { } pp && Path.GetFileNameWithoutExtension(pp) == "dotnet" ? pp : "dotnet";
         return [host, dll];
