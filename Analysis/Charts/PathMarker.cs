@@ -4,7 +4,7 @@ using SkiaSharp;
 namespace HacaSim.Analysis.Charts;
 
 /// <summary>
-/// Draws the triangle, diamond and cross markers exactly as ScottPlot 5.1.59's own marker classes do (same
+/// Draws the triangle, diamond, cross and X (Eks) markers exactly as ScottPlot 5.1.59's own marker classes do (same
 /// geometry, same <see cref="Drawing"/> calls, so the same pixels and SVG), except that the <see cref="SKPath"/>
 /// of each marker is disposed after drawing instead of being left to the garbage collector.
 /// </summary>
@@ -23,7 +23,7 @@ internal sealed class PathMarker : IMarker
     private static readonly Dictionary<MarkerShape, PathMarker> ByShape = new[]
     {
         MarkerShape.FilledTriangleUp, MarkerShape.OpenTriangleUp, MarkerShape.FilledTriangleDown,
-        MarkerShape.OpenTriangleDown, MarkerShape.FilledDiamond, MarkerShape.OpenDiamond, MarkerShape.Cross,
+        MarkerShape.OpenTriangleDown, MarkerShape.FilledDiamond, MarkerShape.OpenDiamond, MarkerShape.Cross, MarkerShape.Eks,
     }.ToDictionary(shape => shape, shape => new PathMarker(shape));
 
     // ScottPlot draws these without an SKPath of its own (circles, rectangles, nothing).
@@ -101,6 +101,16 @@ internal sealed class PathMarker : IMarker
                 path.LineTo(center.X - offset, center.Y);
                 path.MoveTo(center.X, center.Y + offset);
                 path.LineTo(center.X, center.Y - offset);
+                Drawing.DrawPath(canvas, paint, path, markerStyle.LineStyle);
+                break;
+            }
+            case MarkerShape.Eks:
+            {
+                float radius = size / 2;
+                path.MoveTo(center.X + radius, center.Y + radius);
+                path.LineTo(center.X - radius, center.Y - radius);
+                path.MoveTo(center.X - radius, center.Y + radius);
+                path.LineTo(center.X + radius, center.Y - radius);
                 Drawing.DrawPath(canvas, paint, path, markerStyle.LineStyle);
                 break;
             }

@@ -12,7 +12,7 @@ public class PathMarkerTests
     private static readonly MarkerShape[] PathShapes =
     [
         MarkerShape.FilledTriangleUp, MarkerShape.OpenTriangleUp, MarkerShape.FilledTriangleDown,
-        MarkerShape.OpenTriangleDown, MarkerShape.FilledDiamond, MarkerShape.OpenDiamond, MarkerShape.Cross,
+        MarkerShape.OpenTriangleDown, MarkerShape.FilledDiamond, MarkerShape.OpenDiamond, MarkerShape.Cross, MarkerShape.Eks,
     ];
 
     [Test]
