@@ -8,7 +8,8 @@
 #
 # --tests also times the README's full test command (`dotnet build`, then `dotnet test --no-build`; minutes). The published binary is built once with the README's
 # publish command into artifacts/hacasim (each time) unless PUBLISHED=DIR names one; every `hacasim` row runs it (it is the
-# command a user runs: ReadyToRun, so start-up does not wait for the JIT), the bare loop runs from the benchmark build.
+# command a user runs: Native AOT since 2026-11-30, so nothing waits for a JIT; PUBLISH=single-file measures the
+# ReadyToRun single file instead, into artifacts/hacasim-single), the bare loop runs from the benchmark build.
 #
 # The --threads rows run 8 replications of baseline.yaml at THREADS_DURATION simulated seconds (default 60,000 s,
 # ~330,000 requests and ~1 s of simulation per replication on an idle core), sampled every 100 s (600 samples per
@@ -29,8 +30,13 @@ dotnet build tests/Benchmarks -c Release -nologo -v q >/dev/null
 BENCH="dotnet tests/Benchmarks/bin/Release/net10.0/Benchmarks.dll"
 # Published afresh each time (incremental when nothing changed), so the rows never measure a stale binary.
 if [ -z "${PUBLISHED:-}" ]; then
-  PUBLISHED=artifacts/hacasim
-  dotnet publish Simulator -c Release -r linux-x64 --self-contained -p:PublishSingleFile=true -o "$PUBLISHED" -nologo -v q >/dev/null
+  if [ "${PUBLISH:-aot}" = single-file ]; then
+    PUBLISHED=artifacts/hacasim-single
+    dotnet publish Simulator -c Release -r linux-x64 --self-contained -p:PublishSingleFile=true -o "$PUBLISHED" -nologo -v q >/dev/null
+  else
+    PUBLISHED=artifacts/hacasim # Native AOT: needs clang or gcc (README "On a Slurm cluster")
+    dotnet publish Simulator -c Release -r linux-x64 -o "$PUBLISHED" -nologo -v q >/dev/null
+  fi
 fi
 HS="$PUBLISHED/hacasim"
 THREADS_DURATION="${THREADS_DURATION:-60000}"
