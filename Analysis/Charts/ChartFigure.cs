@@ -93,6 +93,8 @@ internal static class ChartFigure
     /// </remarks>
     internal static Image Raster(Plot plot)
     {
+        // Before any drawing: markers whose path the finaliser could free mid-draw (a native crash) get one that lives.
+        PathMarker.KeepPathsAlive(plot);
         using (var layout = new SKNoDrawCanvas(WidthPixels, HeightPixels)) plot.Render(layout, WidthPixels, HeightPixels);
         return plot.GetImage(WidthPixels, HeightPixels);
     }
@@ -108,6 +110,7 @@ internal static class ChartFigure
         // the series apart in the SVG, and the PNG keeps its patterns.
         foreach (var scatter in plot.GetPlottables<ScottPlot.Plottables.Scatter>()) scatter.LinePattern = LinePattern.Solid;
         foreach (var item in plot.Legend.ManualItems) item.LinePattern = LinePattern.Solid;
+        PathMarker.KeepPathsAlive(plot);
         using var stream = new MemoryStream();
         lock (SvgRendering)
         {
