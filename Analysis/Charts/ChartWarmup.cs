@@ -13,11 +13,17 @@ namespace HacaSim.Analysis.Charts;
 public static class ChartWarmup
 {
     /// <summary>Runs the warm-up on the calling thread (it never throws).</summary>
-    public static void Run()
+    /// <param name="renderStillUseful">
+    /// Asked once the fonts are ready (ScottPlot's scan of the system fonts, the embedded typefaces: the longest part, and
+    /// one every chart waits for): false skips the drawing. Once the real charts are being drawn, the warm-up's own chart
+    /// readies nothing they are not readying themselves and only takes a core from them.
+    /// </param>
+    public static void Run(Func<bool>? renderStillUseful = null)
     {
         try
         {
             using Plot plot = ChartFigure.Create("warm-up", "warm-up", "x", "y");
+            if (renderStillUseful is not null && !renderStillUseful()) return;
             LineSeriesPlotter.Add(plot, [new LineSeries("a", [0, 1, 2], [0, 1, 0]), new LineSeries("b", [0, 1, 2], [1, double.NaN, 1])]);
             AxisRanges.FromZero(plot, [new LineSeries("a", [0, 1, 2], [0, 1, 0])]);
             LineSeriesPlotter.ShowLegendIfUseful(plot);

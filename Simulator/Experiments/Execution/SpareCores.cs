@@ -15,6 +15,7 @@ public sealed class SpareCores(int cores)
     private readonly object _gate = new();
     private int _occupied;
     private bool _begun;
+    private bool _outputsBegun;
 
     /// <summary>The machine's cores, as the runtime sees them (<see cref="Environment.ProcessorCount"/>).</summary>
     public static SpareCores ForThisMachine() => new(Environment.ProcessorCount);
@@ -43,6 +44,15 @@ public sealed class SpareCores(int cores)
             while (!_begun || _occupied >= cores) Monitor.Wait(_gate);
         }
     }
+
+    /// <summary>
+    /// True once the command writes its outputs (<see cref="BeginOutputs"/>): from then on, work that only readies them
+    /// (the chart warm-up's drawing) is too late to help and would take a core from the writers.
+    /// </summary>
+    public bool OutputsBegun => Volatile.Read(ref _outputsBegun);
+
+    /// <summary>The command's replications are done and its outputs are being written.</summary>
+    public void BeginOutputs() => Volatile.Write(ref _outputsBegun, true);
 
     /// <summary>A batch of <paramref name="units"/> units on up to <paramref name="threads"/> threads begins; dispose it when the batch ends (also on failure).</summary>
     public Batch Begin(int units, int threads) => new(this, units, Math.Max(1, threads));

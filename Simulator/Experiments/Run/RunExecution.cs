@@ -61,6 +61,7 @@ public static class RunExecution
             results = ReplicationRunner.Run(final.Scenario, settings.Threads, catalogs, outputs.SinkFor, Done, cancel, progress, spare);
         }
         if (progress is not null) progress.Writing = true;
+        spare?.BeginOutputs();
         RunSummary summary = outputs.Write(results, new RunAnnotations(warmup, precision), final, cancel);
         return (final, results, summary);
     }

@@ -94,4 +94,15 @@ public class SpareCoresTests
             Assert.That(spare.Occupied, Is.EqualTo(0), "all given back when the loop ends");
         });
     }
+
+    [Test]
+    public void Outputs_begin_once_and_stay_begun()
+    {
+        var spare = new SpareCores(2);
+        Assert.That(spare.OutputsBegun, Is.False, "nothing written yet");
+        using (spare.Begin(units: 2, threads: 2)) { }
+        Assert.That(spare.OutputsBegun, Is.False, "a batch ending is not the outputs beginning (a --precision run has several batches)");
+        spare.BeginOutputs();
+        Assert.That(spare.OutputsBegun, Is.True);
+    }
 }
