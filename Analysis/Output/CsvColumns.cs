@@ -5,7 +5,7 @@ using CsvHelper;
 namespace HacaSim.Analysis.Output;
 
 /// <summary>
-/// The CSV columns of <typeparamref name="T"/>: its public readable properties in declaration order, named by
+/// The CSV columns of <typeparamref name="T"/>: its record parameters in declaration order (<see cref="RecordColumns"/>), named by
 /// <see cref="CsvColumnNaming"/>, each with a writer delegate (a getter delegate per column type) so a row costs no
 /// reflection or boxing.
 /// Doubles are written in shortest round-trip form ("R"), so identical inputs give identical bytes and a

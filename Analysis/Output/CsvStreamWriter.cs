@@ -8,7 +8,7 @@ namespace HacaSim.Analysis.Output;
 /// Writes rows of <typeparamref name="T"/> to a CSV file one at a time, for files too large to hold in
 /// memory (requests.csv). Rows go to a temporary file beside <c>path</c>; <see cref="Complete"/> renames it
 /// into place, and disposing without <see cref="Complete"/> deletes it, so a killed run leaves no partial file.
-/// Columns are the public properties in declaration order, named by <see cref="CsvColumnNaming"/>; doubles
+/// Columns are the record's parameters in declaration order (<see cref="RecordColumns"/>), named by <see cref="CsvColumnNaming"/>; doubles
 /// are written round-trip, null and NaN empty; UTF-8 without BOM, LF line ends, invariant culture.
 /// </summary>
 public sealed class CsvStreamWriter<[DynamicallyAccessedMembers(RecordColumns.Members)] T> : IDisposable

@@ -6,7 +6,7 @@ using Parquet.Schema;
 namespace HacaSim.Analysis.Output;
 
 /// <summary>
-/// The Parquet columns of <typeparamref name="T"/>: its public properties in declaration order, named like
+/// The Parquet columns of <typeparamref name="T"/>: its record parameters in declaration order (<see cref="RecordColumns"/>), named like
 /// the CSV columns (<see cref="CsvColumnNaming"/>), so a Parquet file and its CSV twin have the same columns.
 /// Each column buffers one row group of values; int, long, double (NaN kept), bool, their nullable forms and strings.
 /// </summary>

@@ -20,6 +20,15 @@ internal static class RunningMoments
     public static RunningStatistics Restore(MomentsState s)
     {
         var m = new RunningStatistics();
+        Load(m, s);
+        return m;
+    }
+
+    /// <summary>Makes <paramref name="to"/> hold exactly <paramref name="from"/>'s observations.</summary>
+    public static void Copy(RunningStatistics from, RunningStatistics to) => Load(to, Save(from));
+
+    private static void Load(RunningStatistics m, MomentsState s)
+    {
         Count(m) = s.Count;
         Min(m) = s.Min;
         Max(m) = s.Max;
@@ -27,19 +36,6 @@ internal static class RunningMoments
         M2(m) = s.M2;
         M3(m) = s.M3;
         M4(m) = s.M4;
-        return m;
-    }
-
-    /// <summary>Makes <paramref name="to"/> hold exactly <paramref name="from"/>'s observations.</summary>
-    public static void Copy(RunningStatistics from, RunningStatistics to)
-    {
-        Count(to) = Count(from);
-        Min(to) = Min(from);
-        Max(to) = Max(from);
-        M1(to) = M1(from);
-        M2(to) = M2(from);
-        M3(to) = M3(from);
-        M4(to) = M4(from);
     }
 
     [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "_n")]
