@@ -2,6 +2,7 @@ using System.CommandLine;
 using HacaSim.Analysis.Charts;
 using HacaSim.Analysis.Output;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using HacaSim.Experiments.Execution;
 using HacaSim.Experiments.Judging;
 using HacaSim.Experiments.Output;
@@ -131,7 +132,11 @@ internal static class RunCommand
             // readies: its own chart would only take a core from the real ones. Measured under Native AOT (issue 19),
             // baseline.yaml at 60 simulated seconds: the font scan ends ~0.2 s after the outputs begin, and the
             // warm-up's drawing then ran beside three chart writers on two cores.
-            ChartWarmup.Run(renderStillUseful: () => !Cores.OutputsBegun);
+            // In the Native AOT binary it never draws: the chart code is compiled already, so drawing readies nothing the
+            // first real chart does not ready as fast, and its bitmap (3.4 MB) was alive beside the writers' whenever the
+            // outputs began during it: peak memory of baseline.yaml at 3,600 s 51-54 MB with it, 44-46 MB without, the same
+            // wall time (issue 19, 2026-11-30, 4 runs each).
+            ChartWarmup.Run(renderStillUseful: () => RuntimeFeature.IsDynamicCodeCompiled && !Cores.OutputsBegun);
         }
     }
 

@@ -61,8 +61,10 @@ public sealed class TrafficSource
         {
             if (rng is null || classes.Count == 1) return classes[0];
             double u = rng.NextDouble() * _total;
-            foreach (ClassDraws c in classes)
+            // By index: a foreach over the interface boxes the list's enumerator, one allocation per arrival (issue 19).
+            for (int i = 0; i < classes.Count; i++)
             {
+                ClassDraws c = classes[i];
                 u -= c.Config.Share;
                 if (u < 0 && c.Config.Share > 0) return c;
             }

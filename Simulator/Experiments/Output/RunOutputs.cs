@@ -90,12 +90,20 @@ public sealed class RunOutputs(string directory, LoadedScenario loaded, bool log
         return typed;
     }
 
-    /// <summary>Runs the writers in parallel; a failure surfaces as itself (the first one), not wrapped, so the CLI reports it as before.</summary>
+    /// <summary>
+    /// Runs the writers in parallel, at most one per core; a failure surfaces as itself (the first one), not wrapped, so the
+    /// CLI reports it as before.
+    /// </summary>
+    /// <remarks>
+    /// At most one per core: a chart writer blocks (on the fonts, on its PNG encoding), and the thread pool then lends
+    /// Parallel.Invoke more threads, so up to all of the charts drew at once, each with its 1200 x 700 bitmap (3.4 MB) alive.
+    /// That made nothing faster on two cores, and the run's peak memory depended on how many overlapped (issue 19).
+    /// </remarks>
     internal static void InParallel(params Action[] writers)
     {
         try
         {
-            Parallel.Invoke(writers);
+            Parallel.Invoke(new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, writers);
         }
         catch (AggregateException e)
         {
