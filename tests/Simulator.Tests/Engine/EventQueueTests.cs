@@ -157,6 +157,60 @@ public class EventQueueTests
     }
 
     [Test]
+    public void Bursts_at_one_later_time_fire_in_key_order_whatever_is_cancelled()
+    {
+        // Runs of priority-0 events at one later time, enqueued back to back (a proof starting on every verifier at once),
+        // which wait chained behind the first's heap key; interleaved with single events at other times and priorities,
+        // same-instant events, cancels of any chain member (head, middle, tail) and dequeues. The order must be the sorted
+        // (time, priority, insertion) order of what was live, as with the heap alone.
+        var rng = new Random(19);
+        var q = new EventQueue();
+        var live = new SortedDictionary<(double Time, int Priority, int Id), EventHandle>();
+        var handles = new List<(double, int, int)>();
+        double now = 0;
+        int next = 0;
+        var fired = new List<int>();
+        var expected = new List<int>();
+        void Add(double t, int p)
+        {
+            var key = (t, p, next);
+            live[key] = q.Enqueue(t, p, Nothing, next);
+            handles.Add(key);
+            next++;
+        }
+        for (int step = 0; step < 20000; step++)
+        {
+            double u = rng.NextDouble();
+            if (u < 0.2)
+            {
+                double t = now + Math.Round(rng.NextDouble() * 4, 0) / 2;
+                int p = rng.NextDouble() < 0.85 ? 0 : rng.Next(-1, 2);
+                for (int i = rng.Next(1, 9); i > 0; i--) Add(t, p);
+            }
+            else if (u < 0.35) Add(rng.NextDouble() < 0.3 ? now : now + Math.Round(rng.NextDouble() * 4, 0) / 2, rng.NextDouble() < 0.8 ? 0 : rng.Next(-1, 2));
+            else if (u < 0.5 && handles.Count > 0)
+            {
+                var key = handles[rng.Next(Math.Max(0, handles.Count - 20), handles.Count)];
+                bool wasLive = live.Remove(key, out EventHandle h);
+                Assert.That(q.Cancel(h), Is.EqualTo(wasLive));
+                Assert.That(q.IsPending(h), Is.False);
+            }
+            else if (q.Count > 0)
+            {
+                var first = live.First();
+                live.Remove(first.Key);
+                expected.Add(first.Key.Id);
+                Assert.That(q.PeekTime, Is.EqualTo(first.Key.Time));
+                now = q.Dequeue(out _, out var state);
+                fired.Add((int)state!);
+                Assert.That(now, Is.EqualTo(first.Key.Time));
+            }
+            Assert.That(q.Count, Is.EqualTo(live.Count));
+        }
+        Assert.That(fired, Is.EqualTo(expected));
+    }
+
+    [Test]
     public void A_cancelled_same_instant_event_is_not_pending_and_never_fires()
     {
         var q = new EventQueue();
