@@ -293,6 +293,24 @@ public sealed class Pool
     private Node LeastByKey(List<Node> eligible, List<Node>? taken)
     {
         double[] keys = _jsqKeys!;
+        if (taken is null)
+        {
+            // Every pick of a node for one job (Choose, ChooseWithRoom): a loop without the taken check, whose call (List.Contains)
+            // made the Native AOT compiler keep the best key on the stack, loaded and stored on every node (3.1% of a baseline
+            // run's samples in this scan of 24 nodes). The same rule: the first node, then each one with a strictly smaller key.
+            int least = 0;
+            double leastKey = keys[eligible[0].Index];
+            for (int i = 1; i < eligible.Count; i++)
+            {
+                double key = keys[eligible[i].Index];
+                if (key < leastKey)
+                {
+                    least = i;
+                    leastKey = key;
+                }
+            }
+            return eligible[least];
+        }
         Node? best = null;
         double bestKey = double.PositiveInfinity;
         // An index loop: List<T>'s enumerator is shared generic code that the Native AOT compiler does not inline.

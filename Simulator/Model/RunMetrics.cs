@@ -148,7 +148,7 @@ public sealed class RunMetrics(double warmupSeconds)
         m.ProofLagBatches.Push(lag);
         m.TimeToTrustBatches.Push(r.FinalSeconds - r.ArrivalSeconds);
         c.Settled++;
-        if (!shared) c.TimeToTrust.Record(r.FinalSeconds - r.ArrivalSeconds);
+        if (!shared) c.RecordOwnTimeToTrust(r.FinalSeconds - r.ArrivalSeconds);
         if (r.Class.DeadlineSeconds is { } deadline && r.FinalSeconds - r.ArrivalSeconds > deadline) c.OverDeadline++;
     }
 
