@@ -117,43 +117,20 @@ public class EventQueueTests
         // events) with priorities 0 and others (the heap), and cancels of both: the order must be the sorted
         // (time, priority, insertion) order of what was live, exactly as with the heap alone.
         var rng = new Random(11);
-        var q = new EventQueue();
-        var live = new SortedDictionary<(double Time, int Priority, int Id), EventHandle>();
-        var handles = new List<(double, int, int)>();
-        double now = 0;
-        int next = 0;
-        var fired = new List<int>();
-        var expected = new List<int>();
+        var calendar = new ReferenceCalendar();
         for (int step = 0; step < 20000; step++)
         {
             double u = rng.NextDouble();
             if (u < 0.45)
             {
-                double t = rng.NextDouble() < 0.6 ? now : now + Math.Round(rng.NextDouble() * 3, 0);
-                int p = rng.NextDouble() < 0.8 ? 0 : rng.Next(-1, 2);
-                var key = (t, p, next);
-                live[key] = q.Enqueue(t, p, Nothing, next);
-                handles.Add(key);
-                next++;
+                double t = rng.NextDouble() < 0.6 ? calendar.Now : calendar.Now + Math.Round(rng.NextDouble() * 3, 0);
+                calendar.Add(t, rng.NextDouble() < 0.8 ? 0 : rng.Next(-1, 2));
             }
-            else if (u < 0.55 && handles.Count > 0)
-            {
-                var key = handles[rng.Next(handles.Count)];
-                bool wasLive = live.Remove(key, out EventHandle h);
-                if (wasLive) Assert.That(q.Cancel(h), Is.True);
-            }
-            else if (q.Count > 0)
-            {
-                var first = live.First();
-                live.Remove(first.Key);
-                expected.Add(first.Key.Id);
-                now = q.Dequeue(out _, out var state);
-                fired.Add((int)state!);
-                Assert.That(now, Is.EqualTo(first.Key.Time));
-            }
-            Assert.That(q.Count, Is.EqualTo(live.Count));
+            else if (u < 0.55 && calendar.Enqueued > 0) calendar.Cancel(rng.Next(calendar.Enqueued), out _);
+            else calendar.DequeueIfAny();
+            calendar.CheckCount();
         }
-        Assert.That(fired, Is.EqualTo(expected));
+        Assert.That(calendar.Fired, Is.EqualTo(calendar.Expected));
     }
 
     [Test]
@@ -164,50 +141,27 @@ public class EventQueueTests
         // same-instant events, cancels of any chain member (head, middle, tail) and dequeues. The order must be the sorted
         // (time, priority, insertion) order of what was live, as with the heap alone.
         var rng = new Random(19);
-        var q = new EventQueue();
-        var live = new SortedDictionary<(double Time, int Priority, int Id), EventHandle>();
-        var handles = new List<(double, int, int)>();
-        double now = 0;
-        int next = 0;
-        var fired = new List<int>();
-        var expected = new List<int>();
-        void Add(double t, int p)
-        {
-            var key = (t, p, next);
-            live[key] = q.Enqueue(t, p, Nothing, next);
-            handles.Add(key);
-            next++;
-        }
+        var calendar = new ReferenceCalendar();
+        double Later() => calendar.Now + Math.Round(rng.NextDouble() * 4, 0) / 2;
         for (int step = 0; step < 20000; step++)
         {
             double u = rng.NextDouble();
             if (u < 0.2)
             {
-                double t = now + Math.Round(rng.NextDouble() * 4, 0) / 2;
+                double t = Later();
                 int p = rng.NextDouble() < 0.85 ? 0 : rng.Next(-1, 2);
-                for (int i = rng.Next(1, 9); i > 0; i--) Add(t, p);
+                for (int i = rng.Next(1, 9); i > 0; i--) calendar.Add(t, p);
             }
-            else if (u < 0.35) Add(rng.NextDouble() < 0.3 ? now : now + Math.Round(rng.NextDouble() * 4, 0) / 2, rng.NextDouble() < 0.8 ? 0 : rng.Next(-1, 2));
-            else if (u < 0.5 && handles.Count > 0)
+            else if (u < 0.35) calendar.Add(rng.NextDouble() < 0.3 ? calendar.Now : Later(), rng.NextDouble() < 0.8 ? 0 : rng.Next(-1, 2));
+            else if (u < 0.5 && calendar.Enqueued > 0)
             {
-                var key = handles[rng.Next(Math.Max(0, handles.Count - 20), handles.Count)];
-                bool wasLive = live.Remove(key, out EventHandle h);
-                Assert.That(q.Cancel(h), Is.EqualTo(wasLive));
-                Assert.That(q.IsPending(h), Is.False);
+                calendar.Cancel(rng.Next(Math.Max(0, calendar.Enqueued - 20), calendar.Enqueued), out EventHandle h);
+                Assert.That(calendar.IsPending(h), Is.False);
             }
-            else if (q.Count > 0)
-            {
-                var first = live.First();
-                live.Remove(first.Key);
-                expected.Add(first.Key.Id);
-                Assert.That(q.PeekTime, Is.EqualTo(first.Key.Time));
-                now = q.Dequeue(out _, out var state);
-                fired.Add((int)state!);
-                Assert.That(now, Is.EqualTo(first.Key.Time));
-            }
-            Assert.That(q.Count, Is.EqualTo(live.Count));
+            else calendar.DequeueIfAny();
+            calendar.CheckCount();
         }
-        Assert.That(fired, Is.EqualTo(expected));
+        Assert.That(calendar.Fired, Is.EqualTo(calendar.Expected));
     }
 
     [Test]
