@@ -85,7 +85,7 @@ if [ "$WITH_TESTS" = "--tests" ]; then
 fi
 
 python3 - "$WORK/runs" "$WORK/in-process.txt" "$JSQ_REQUESTS" "$ROUNDS" "$TEST_S" "${TEST_SUMMARY:-}" "$THREADS_DURATION" >"$WORK/table.txt" <<'EOF'
-import sys, statistics, re, datetime, os
+import sys, statistics, re, datetime, os, glob
 runs, inproc, jsq_requests, rounds, test_s, test_summary, threads_duration = sys.argv[1:8]
 wall, rss, user, load = {}, {}, {}, {}
 for line in open(runs):
@@ -123,7 +123,16 @@ rows = [
 ]
 if test_s:
     rows.append(("`dotnet test`, whole suite (README command: `dotnet build && dotnet test --no-build`)", f"{int(test_s)/60:.1f} min ({test_summary.strip()})", "<= 3 min", "<= 4 min", int(test_s) <= 240))
-print(f"# whole process, median (min-max) of {rounds} interleaved rounds; {datetime.datetime.utcnow():%Y-%m-%d %H:%M} UTC, {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}")
+# The host, so tables from different sessions can be told apart: the same code gave M/M/4 2.80x on one host and 4.47x
+# on another with a bare loop twice as slow (tests/Benchmarks/HISTORY.md, tenth session), so a ratio is of its host.
+def host():
+    info = {k.strip(): v.strip() for k, v in (l.split(":", 1) for l in open("/proc/cpuinfo") if ":" in l)}
+    caches = []
+    for d in sorted(glob.glob("/sys/devices/system/cpu/cpu0/cache/index*")):
+        read = lambda f: open(os.path.join(d, f)).read().strip()
+        if read("type") != "Instruction": caches.append(f"L{read('level')} {read('size')}")
+    return f"{info.get('model name', '?')}, {float(info.get('cpu MHz', 'nan')):.0f} MHz, {' '.join(caches)}"
+print(f"# whole process, median (min-max) of {rounds} interleaved rounds; {datetime.datetime.utcnow():%Y-%m-%d %H:%M} UTC, {os.cpu_count()} cores ({host()}), load average {os.getloadavg()[0]:.1f}")
 print("| measure | measured | goal | bar | bar met |")
 print("|---|---|---|---|---|")
 for name, value, goal, bar, met in rows:
