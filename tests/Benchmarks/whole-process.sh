@@ -25,12 +25,12 @@ OUT=tests/Benchmarks/results/whole-process.txt
 WORK="$(mktemp -d /tmp/whole-process.XXXXXX)"
 trap 'rm -rf "$WORK"' EXIT
 
-# Everything the rows run is built before any is timed: with --tests the whole solution, so the timed test command's
-# own build has nothing left to compile (a pull that had touched the test projects made it 35 s of compiling instead of
-# a 5-s check: issue 19, 2026-12-01 05:20 UTC, whose 4.4 min was that and 3 m 43 s of Simulator.Tests); without, the
-# benchmarks and the simulator they reference.
-if [ "$WITH_TESTS" = "--tests" ]; then dotnet build -c Release -nologo -v q >/dev/null
-else dotnet build tests/Benchmarks -c Release -nologo -v q >/dev/null; fi
+# Everything the rows run is built before any is timed: the benchmarks (and the simulator they reference; the solution
+# build leaves them out) and, with --tests, the solution, so the timed test command's own build has nothing left to
+# compile (a pull that had touched the test projects made it 35 s of compiling instead of a 5-s check: issue 19,
+# 2026-12-01 05:20 UTC, whose 4.4 min was that and 3 m 43 s of Simulator.Tests).
+dotnet build tests/Benchmarks -c Release -nologo -v q >/dev/null
+if [ "$WITH_TESTS" = "--tests" ]; then dotnet build -c Release -nologo -v q >/dev/null; fi
 BENCH="dotnet tests/Benchmarks/bin/Release/net10.0/Benchmarks.dll"
 # Published afresh each time (incremental when nothing changed), so the rows never measure a stale binary.
 if [ -z "${PUBLISHED:-}" ]; then
