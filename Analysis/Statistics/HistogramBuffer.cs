@@ -50,6 +50,7 @@ internal sealed class HistogramBuffer
     internal int Capacity => _counts.Length;
 
     /// <summary>Counts one value in [0, highest trackable]; the caller keeps <see cref="Total"/> below int.MaxValue.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Add(long value)
     {
         int index = IndexOf(value);

@@ -134,6 +134,7 @@ public sealed class EventQueue
     }
 
     /// <summary>Adds an event; lower <paramref name="priority"/> fires first among equal times.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public EventHandle Enqueue(double time, int priority, Action<object?> action, object? state)
     {
         int slot = AcquireSlot();

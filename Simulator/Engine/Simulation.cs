@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 
 namespace HacaSim.Engine;
@@ -38,21 +39,30 @@ public sealed class Simulation
     public event Action<double>? StatisticsReset;
 
     /// <summary>Schedules <paramref name="action"/> after <paramref name="delaySeconds"/> (>= 0).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public EventHandle Schedule(double delaySeconds, Action<object?> action, object? state = null, int priority = 0)
     {
-        if (!(delaySeconds >= 0) || double.IsPositiveInfinity(delaySeconds))
-            throw new ArgumentOutOfRangeException(nameof(delaySeconds), delaySeconds, "A delay must be finite and >= 0.");
+        if (!(delaySeconds >= 0) || double.IsPositiveInfinity(delaySeconds)) ThrowBadDelay(delaySeconds);
         return Enqueue(Now + delaySeconds, priority, action, state);
     }
 
+    [DoesNotReturn]
+    private static void ThrowBadDelay(double delaySeconds) =>
+        throw new ArgumentOutOfRangeException(nameof(delaySeconds), delaySeconds, "A delay must be finite and >= 0.");
+
     /// <summary>Schedules <paramref name="action"/> at absolute time <paramref name="time"/> (>= Now).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public EventHandle ScheduleAt(double time, Action<object?> action, object? state = null, int priority = 0)
     {
-        if (!(time >= Now) || double.IsPositiveInfinity(time))
-            throw new ArgumentOutOfRangeException(nameof(time), time, $"An event time must be finite and >= now ({Now}).");
+        if (!(time >= Now) || double.IsPositiveInfinity(time)) ThrowBadTime(time, Now);
         return Enqueue(time, priority, action, state);
     }
 
+    [DoesNotReturn]
+    private static void ThrowBadTime(double time, double now) =>
+        throw new ArgumentOutOfRangeException(nameof(time), time, $"An event time must be finite and >= now ({now}).");
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private EventHandle Enqueue(double time, int priority, Action<object?> action, object? state)
     {
         if (time == Now && priority <= 0)

@@ -13,7 +13,7 @@ public sealed class Station<TJob> : IStation<TJob> where TJob : class
 {
     private readonly Simulation _sim;
     private readonly IQueueDiscipline<TJob> _queue;
-    private readonly IStationClient<TJob> _client;
+    private readonly StationClient<TJob> _client;
     private readonly Action<object?> _complete;
     private readonly Server[] _servers;
     // Idle servers by index, the next to start on top (server 0 first). Indices, not a Stack<Server>: pushing a reference
@@ -24,7 +24,7 @@ public sealed class Station<TJob> : IStation<TJob> where TJob : class
     // (in shared generic code), and a job's arrival, start and completion read it several times.
     private int _waiting;
 
-    public Station(Simulation sim, string name, int servers, IQueueDiscipline<TJob> queue, IStationClient<TJob> client,
+    public Station(Simulation sim, string name, int servers, IQueueDiscipline<TJob> queue, StationClient<TJob> client,
         int capacity = int.MaxValue, bool recordSamples = true)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(servers, 1);
@@ -62,6 +62,7 @@ public sealed class Station<TJob> : IStation<TJob> where TJob : class
     public bool HasRoomFor(TJob job) => IsUp && Busy < Servers;
 
     /// <summary>Offers a job; false (and counted as a rejection) when the station is full or down.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Arrive(TJob job)
     {
         Statistics.Arrivals++;
@@ -106,6 +107,7 @@ public sealed class Station<TJob> : IStation<TJob> where TJob : class
     /// <summary>Brings the station back up, empty.</summary>
     public void ComeUp() => IsUp = true;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Start(TJob job, double waitSeconds)
     {
         Busy++;

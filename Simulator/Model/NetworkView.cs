@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using HacaSim.Catalog;
 using HacaSim.Engine;
 using HacaSim.Randomness;
@@ -111,6 +112,7 @@ public sealed class NetworkView : INetworkView
     }
 
     /// <summary>Feeds the moving averages of service times (called when a node finishes a job).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void OnServiceEnd(Request request)
     {
         double now = _sim.Now;
@@ -152,5 +154,6 @@ public sealed class NetworkView : INetworkView
 
     private static double Recent(double average, double fallback) => double.IsNaN(average) ? fallback : average;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static double Update(double average, double x) => double.IsNaN(average) ? x : average + Smoothing * (x - average);
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using HacaSim.Engine;
 
 namespace HacaSim.Model;
@@ -14,7 +15,7 @@ namespace HacaSim.Model;
 /// (<see cref="Request.QueuedWorkSeconds"/>), not in a table keyed by request: hashing every queued
 /// request was most of the time of a run.
 /// </summary>
-public sealed class Node : INodeView, IStationClient<Request>, ISharingClient<Request>
+public sealed class Node : StationClient<Request>, INodeView, ISharingClient<Request>
 {
     private readonly Simulation _sim;
     private readonly Pool _pool;
@@ -125,6 +126,7 @@ public sealed class Node : INodeView, IStationClient<Request>, ISharingClient<Re
     public double WorkLeftSeconds => Math.Max(0, _inServiceEndSum - Busy * _sim.Now) + _queuedWorkSum;
 
     /// <summary>Offers the request's current stage to the node; false when its queue is full.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Arrive(Request request)
     {
         _arriving = request;
@@ -147,6 +149,7 @@ public sealed class Node : INodeView, IStationClient<Request>, ISharingClient<Re
     }
 
     /// <summary>A job starts service: when it had queued here, its expected work leaves the queued sum.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void LeaveQueue(Request request)
     {
         if (ReferenceEquals(request, _arriving))
@@ -158,9 +161,9 @@ public sealed class Node : INodeView, IStationClient<Request>, ISharingClient<Re
         _queuedWorkSum = --_queuedCount == 0 ? 0 : _queuedWorkSum - request.QueuedWorkSeconds / Speed;
     }
 
-    public double ServiceTime(Request request) => (_lifecycle is not null ? _lifecycle.WorkSeconds(request) : _router.WorkSeconds(request)) / Speed;
+    public override double ServiceTime(Request request) => (_lifecycle is not null ? _lifecycle.WorkSeconds(request) : _router.WorkSeconds(request)) / Speed;
 
-    public void OnServiceStart(Request request, double waitSeconds, double serviceSeconds)
+    public override void OnServiceStart(Request request, double waitSeconds, double serviceSeconds)
     {
         LeaveQueue(request);
         _pool.LoadChanged(this);
@@ -170,7 +173,7 @@ public sealed class Node : INodeView, IStationClient<Request>, ISharingClient<Re
         else _router.OnServiceStart(request);
     }
 
-    public void OnDeparture(Request request)
+    public override void OnDeparture(Request request)
     {
         // The job ends now, so its end time is Now; reset when idle so rounding cannot accumulate.
         _inServiceEndSum = Busy == 0 ? 0 : _inServiceEndSum - _sim.Now;

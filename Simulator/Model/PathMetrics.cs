@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using HacaSim.Analysis.Statistics;
 
 namespace HacaSim.Model;
@@ -45,6 +46,7 @@ public sealed class PathMetrics
     internal long IntervalSettled;
 
     /// <summary>Records the result latency of request <paramref name="requestId"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void RecordResultLatency(long requestId, double seconds)
     {
         if (_resultLatency is null)
@@ -62,6 +64,7 @@ public sealed class PathMetrics
     }
 
     /// <summary>Records the time to trust of request <paramref name="requestId"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void RecordTimeToTrust(long requestId, double seconds)
     {
         if (_resultLatency is null)

@@ -79,7 +79,11 @@ public sealed class Pool
     /// <summary>Jobs in the pool's central queue, time-weighted (0 with per-node queues).</summary>
     public TimeWeightedAverage CentralWaiting { get; }
 
-    private int CentralCount => (_central?.Count ?? 0) + _passedOver.Count;
+    private int CentralCount
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => (_central?.Count ?? 0) + _passedOver.Count;
+    }
 
     /// <summary>Puts a job in the central queue: no eligible node had room for it.</summary>
     public void WaitCentrally(Request request)
@@ -186,7 +190,11 @@ public sealed class Pool
     }
 
     /// <summary>Jobs waiting on all nodes and in the holding queue.</summary>
-    public int Waiting => _waitingOnNodes + _holding.Count + CentralCount;
+    public int Waiting
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => _waitingOnNodes + _holding.Count + CentralCount;
+    }
 
     /// <summary>Slots busy on all nodes.</summary>
     public int Busy => _busyOnNodes;
@@ -195,6 +203,7 @@ public sealed class Pool
     /// A node's jobs (waiting or in service) changed: the pool's sums and the JSQ tree follow. Nodes call
     /// it after every change and before any callback that could dispatch, so a pick sees the live state.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void LoadChanged(Node node)
     {
         int waiting = node.Waiting, busy = node.Busy;
@@ -290,6 +299,7 @@ public sealed class Pool
     /// The node of <paramref name="eligible"/> (in index order, not empty) with the least JSQ key, the first on ties
     /// (the tree's and the scan's rule), leaving out those in <paramref name="taken"/> (a few distinct picks so far).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private Node LeastByKey(List<Node> eligible, List<Node>? taken)
     {
         double[] keys = _jsqKeys!;
@@ -327,6 +337,7 @@ public sealed class Pool
         return best!;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void RecordStart(double waitSeconds, double serviceSeconds)
     {
         waitSeconds += _handOffWait;
@@ -345,6 +356,7 @@ public sealed class Pool
     internal void RecordService(double serviceSeconds) => Service.Record(serviceSeconds);
 
     /// <summary>Picks an eligible node (TEE-capable only when <paramref name="teeOnly"/>); null when none is.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Node? Choose(bool teeOnly)
     {
         RefreshEligible();

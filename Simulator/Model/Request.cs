@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Diagnostics.CodeAnalysis;
 using HacaSim.Model.Chain;
 using HacaSim.Scenarios;
@@ -19,6 +20,7 @@ public sealed class Request : ISettlementItem
     /// request cannot keep a value from its previous life.
     /// </summary>
     [MemberNotNull(nameof(Class), nameof(DecisionReason))]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void Start(long id, RequestClass requestClass, double arrivalSeconds)
     {
         Id = id;

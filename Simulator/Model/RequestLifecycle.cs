@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using HacaSim.Engine;
 using HacaSim.Model.Chain;
 using HacaSim.Randomness;
@@ -96,6 +97,7 @@ public sealed class RequestLifecycle : IStageRouter
     public INetworkView View => _view;
 
     /// <summary>A new request: choose its path and send it to its first stage.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Admit(Request request)
     {
         PathDecision decision = _policy.Choose(request, _view);
@@ -112,6 +114,7 @@ public sealed class RequestLifecycle : IStageRouter
     private void StartInference(Request request) =>
         Enqueue(request, request.Class.ViaGateway ? _gateway! : _inference, RequestStage.Inference, teeOnly: request.Path == VerificationPath.Tee);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Enqueue(Request request, Pool pool, RequestStage stage, bool teeOnly)
     {
         request.Stage = stage;
@@ -129,6 +132,7 @@ public sealed class RequestLifecycle : IStageRouter
         else pool.Hold(request); // every eligible node is down: wait for one to come back
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void StartVerification(Request request)
     {
         request.Stage = RequestStage.Verify;
@@ -138,7 +142,7 @@ public sealed class RequestLifecycle : IStageRouter
             // Verified inside block execution: recursive aggregation first folds a ZK proof into its batch's proof.
             if (_scenario.Settlement.Batch is { Aggregated: true } && request.CarriesZkProof)
                 Enqueue(request, _prover ?? _inference, RequestStage.Aggregate, teeOnly: false);
-            else Settlement.Submit(request, VerifyCost(request).Sample());
+            else Settlement.Submit(request, Draw.From(VerifyCost(request)));
             return;
         }
         if (Overflows(request, _verification)) return;
@@ -163,6 +167,7 @@ public sealed class RequestLifecycle : IStageRouter
     /// in flight (it would wait behind more than the cap), so the counts still balance, and the summary
     /// says how many were only counted.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool Overflows(Request request, Pool pool)
     {
         if (pool.Waiting < _scenario.Run.MaxWaitingPerPool) return false;
@@ -237,6 +242,7 @@ public sealed class RequestLifecycle : IStageRouter
         foreach (Node node in pool.Nodes) pool.OnSlotFreed(node);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double WorkSeconds(Request request) => request.Stage switch
     {
         RequestStage.Data => Math.Min(FetchSeconds(request, _sim.Now), _scenario.Data.TimeoutSeconds ?? double.PositiveInfinity),
@@ -245,7 +251,7 @@ public sealed class RequestLifecycle : IStageRouter
         RequestStage.Inference => request.InferenceWorkSeconds
             * (request.Path == VerificationPath.Tee ? _scenario.Paths.Tee.InferenceOverheadFactor : 1),
         RequestStage.Proof => request.ProofWorkSeconds,
-        RequestStage.Verify => VerifyCost(request).Sample(),
+        RequestStage.Verify => Draw.From(VerifyCost(request)),
         RequestStage.Aggregate => _scenario.Settlement.Batch!.AggregateSeconds,
         _ => throw new InvalidOperationException($"no work for stage {request.Stage}"),
     };
@@ -274,6 +280,7 @@ public sealed class RequestLifecycle : IStageRouter
     /// With <paramref name="endsEvent"/>, every branch below ends in at most one hand-off (<see cref="HandOff"/>) as its last
     /// step, so a zero-delay hand-off may run in place.
     /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void OnServiceEnd(Request request, Node node, bool endsEvent)
     {
         if (request.Outcome != RequestOutcome.InFlight) return; // a failed request's leftover copies
@@ -313,6 +320,7 @@ public sealed class RequestLifecycle : IStageRouter
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void StartProof(Request request, Node inferenceNode, bool endsEvent)
     {
         if (request.CarriesZkProof)
@@ -333,10 +341,11 @@ public sealed class RequestLifecycle : IStageRouter
         }
         request.ProofQueuedSeconds = request.ProofStartSeconds = _sim.Now;
         // A gateway's answer left the enclave signed (its sign_s was part of the call): that signature is the attestation.
-        double delay = request.Class.ViaGateway ? 0 : request.Path == VerificationPath.Tee ? _attest.Sample() : _sign.Sample();
+        double delay = request.Class.ViaGateway ? 0 : request.Path == VerificationPath.Tee ? Draw.From(_attest) : Draw.From(_sign);
         HandOff(delay, _proofReady, request, endsEvent);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void OnProofReady(Request request, bool endsEvent)
     {
         request.ProofReadySeconds = _sim.Now;
@@ -351,6 +360,7 @@ public sealed class RequestLifecycle : IStageRouter
         request.DataWorkSeconds * _scenario.Data.EnclaveOverheadFactor
         * (_faults.DataSource is { } source && source.Covers(startSeconds) ? source.Slowdown : 1);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void DeliverResult(Request request)
     {
         _sim.Cancel(request.Timeout);
@@ -358,6 +368,7 @@ public sealed class RequestLifecycle : IStageRouter
         _metrics.OnResult(request);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void OnFinal(Request request)
     {
         if (_scenario.Settlement.Synchronous) DeliverResult(request);
@@ -388,13 +399,14 @@ public sealed class RequestLifecycle : IStageRouter
         _inFlight.Clear();
     }
 
-    private void Hop(Action<object?> next, Request request, bool endsEvent) => HandOff(_hop.Sample(), next, request, endsEvent);
+    private void Hop(Action<object?> next, Request request, bool endsEvent) => HandOff(Draw.From(_hop), next, request, endsEvent);
 
     /// <summary>
     /// Sends the request to its next step after <paramref name="delaySeconds"/>: an event, or, when the delay is 0, this is
     /// the last step of the current event (<paramref name="endsEvent"/>) and that event would fire next anyway, the step
     /// itself at once (<see cref="Simulation.TryContinueNow"/>): same order, same count of events fired, no calendar.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void HandOff(double delaySeconds, Action<object?> next, Request request, bool endsEvent)
     {
         if (delaySeconds == 0 && endsEvent && _sim.TryContinueNow()) next(request);
@@ -402,6 +414,7 @@ public sealed class RequestLifecycle : IStageRouter
     }
 
     /// <summary>A stage entered again (a retry) has not started yet, so timestamps stay in lifecycle order.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void ClearStart(Request r, RequestStage stage)
     {
         switch (stage)
@@ -413,6 +426,7 @@ public sealed class RequestLifecycle : IStageRouter
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Stamp(Request r, RequestStage stage, bool queued)
     {
         double now = _sim.Now;

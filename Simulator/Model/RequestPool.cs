@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace HacaSim.Model;
 
 /// <summary>
@@ -18,6 +19,7 @@ internal sealed class RequestPool
     private readonly Stack<Request> _settled = new();
 
     /// <summary>A request that has just arrived: a settled one made new, or a new object while none is free.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Request Rent(long id, RequestClass requestClass, double arrivalSeconds)
     {
         if (!_settled.TryPop(out Request? request)) return new Request(id, requestClass, arrivalSeconds);

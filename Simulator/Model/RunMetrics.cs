@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using HacaSim.Analysis.Statistics;
 using HacaSim.Scenarios;
 
@@ -61,14 +62,17 @@ public sealed class RunMetrics(double warmupSeconds)
     /// <summary>Per request class, by the class's index (grown as classes are seen).</summary>
     public IReadOnlyList<ClassMetrics> Classes => _classes;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ClassMetrics Class(int index)
     {
         while (_classes.Count <= index) _classes.Add(new ClassMetrics());
         return _classes[index];
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool Measured(Request r) => r.ArrivalSeconds >= warmupSeconds;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void OnArrival(Request r)
     {
         Arrived++;
@@ -86,6 +90,7 @@ public sealed class RunMetrics(double warmupSeconds)
     }
 
     /// <summary>Position of a decision reason among those seen; policies return a handful of constant strings, so this is a short scan comparing references first.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int ReasonIndex(string reason)
     {
         for (int i = 0; i < _reasons.Count; i++)
@@ -124,6 +129,7 @@ public sealed class RunMetrics(double warmupSeconds)
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void OnResult(Request r)
     {
         if (!Measured(r)) return;
@@ -132,6 +138,7 @@ public sealed class RunMetrics(double warmupSeconds)
         m.ResultLatencyBatches.Push(r.ResultSeconds - r.ArrivalSeconds);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void OnSettled(Request r)
     {
         Settled++;

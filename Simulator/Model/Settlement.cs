@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using HacaSim.Engine;
 using HacaSim.Model.Chain;
 using HacaSim.Randomness;
@@ -87,6 +88,7 @@ public sealed class Settlement
     public ChainMetrics Metrics { get; } = new();
 
     /// <summary>An item is ready for the chain; <paramref name="verifySeconds"/> is its proof's cost in block execution (0 off chain).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Submit(Request request, double verifySeconds = 0)
     {
         request.ChainReadySeconds = _sim.Now;
@@ -115,6 +117,7 @@ public sealed class Settlement
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void FinalizeInstant(Request request)
     {
         request.IncludedSeconds = _sim.Now;
@@ -219,6 +222,7 @@ public sealed class Settlement
         Propose();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Finalize(Request request)
     {
         if (request.Path == VerificationPath.ZkCrv && !request.Challenged)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using HacaSim.Catalog;
 using HacaSim.Engine;
 using HacaSim.Randomness;
@@ -46,7 +47,7 @@ public sealed class TrafficSource
         fire = _ =>
         {
             _lifecycle.Admit(chooser.Choose().Create(_lifecycle.Requests, _nextId++, pending, _sim.Now));
-            pending = process.Next();
+            pending = process is PoissonArrivals poisson ? poisson.Next() : process.Next();
             if (pending.TimeSeconds <= _endSeconds) _sim.ScheduleAt(pending.TimeSeconds, fire!);
         };
         if (pending.TimeSeconds <= _endSeconds) _sim.ScheduleAt(pending.TimeSeconds, fire);
@@ -130,18 +131,19 @@ public sealed class TrafficSource
         public RequestClass Class { get; }
         private double ChallengeProbability { get; }
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public Request Create(RequestPool requests, long id, Arrival arrival, double now)
         {
             Request r = requests.Rent(id, Class, now); // a settled request made new when there is one
             r.PromptTokens = arrival.PromptTokens;
             r.OutputTokens = arrival.OutputTokens;
-            r.InferenceWorkSeconds = Class.Cost.Draw(r);
-            r.NeedsData = _coins.NextDouble() < Class.NeedsDataProbability;
-            r.Challenged = _coins.NextDouble() < ChallengeProbability;
+            r.InferenceWorkSeconds = Class.Cost is FixedCostInference fixedCost ? fixedCost.Draw(r) : Class.Cost.Draw(r);
+            r.NeedsData = Draw.Unit(_coins) < Class.NeedsDataProbability;
+            r.Challenged = Draw.Unit(_coins) < ChallengeProbability;
             // A class that never needs data never reads its fetch time: its data stream (its own, "class/NAME/data")
             // is then not drawn at all. Every other stream, and every other class's, draws exactly as before.
             if (Class.NeedsDataProbability > 0) r.DataWorkSeconds = _dataLatency.Sample();
-            r.ProofWorkSeconds = _proofSeconds?.Sample() ?? _proofOverhead * r.InferenceWorkSeconds;
+            r.ProofWorkSeconds = _proofSeconds is null ? _proofOverhead * r.InferenceWorkSeconds : Draw.From(_proofSeconds);
             if (Class.DeadlineSeconds is { } d) r.DeadlineSeconds = now + d;
             return r;
         }

@@ -1,4 +1,6 @@
+using System.Runtime.CompilerServices;
 using HacaSim.Model;
+using HacaSim.Randomness;
 using HacaSim.Scenarios;
 
 namespace HacaSim.Policies;
@@ -9,12 +11,13 @@ namespace HacaSim.Policies;
 /// </summary>
 public sealed class StaticMixPolicy(Random rng) : IPathPolicy
 {
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public PathDecision Choose(Request request, INetworkView network)
     {
         ReadOnlySpan<double> weights = request.Class.PathWeights;
         double total = 0;
         foreach (double w in weights) total += w;
-        double u = rng.NextDouble() * total;
+        double u = Draw.Unit(rng) * total;
         int last = 0;
         for (int i = 0; i < weights.Length; i++)
         {

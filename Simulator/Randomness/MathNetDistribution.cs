@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MathNet.Numerics.Distributions;
 
 namespace HacaSim.Randomness;
@@ -20,6 +21,7 @@ public sealed class MathNetDistribution : IDistribution
     /// <summary>The wrapped law, for samplers that need its parameters (the equilibrium residual).</summary>
     public IContinuousDistribution Inner => _inner;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double Sample() => _exponential is not null ? _exponential.Sample() : _inner.Sample();
     public double Mean => _inner.Mean;
     public double Variance => _inner.Variance;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace HacaSim.Randomness;
 
 /// <summary>
@@ -37,6 +38,7 @@ public sealed class Xoshiro256StarStar : Random
     }
 
     /// <summary>The next raw 64-bit output.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ulong NextUInt64()
     {
         ulong result = ulong.RotateLeft(_s1 * 5, 7) * 9;
@@ -51,6 +53,7 @@ public sealed class Xoshiro256StarStar : Random
     }
 
     /// <summary>Uniform on [0, 1) with 53 random bits.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public override double NextDouble() => (NextUInt64() >> 11) * (1.0 / (1UL << 53));
 
     protected override double Sample() => NextDouble();

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace HacaSim.Workload;
 
 /// <summary>
@@ -20,6 +21,7 @@ public sealed class PoissonArrivals : IArrivalProcess
 
     public double MeanRatePerSecond => _ratePerSecond;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Arrival Next()
     {
         _timeSeconds = Sampling.StrictlyAfter(_timeSeconds, _timeSeconds + Sampling.ExponentialGap(_rng, _ratePerSecond));

@@ -8,7 +8,7 @@ namespace HacaSim.Benchmarks;
 /// statistics included) on our kernel: the cost a model built from stations actually pays. The model
 /// logic is the same as <see cref="MmcModel{TCalendar}"/>'s, with the queue and servers in the station.
 /// </summary>
-internal sealed class StationEventLoop : IStationClient<MmcCustomer>
+internal sealed class StationEventLoop : StationClient<MmcCustomer>
 {
     private readonly Simulation _sim;
     private readonly Station<MmcCustomer> _station;
@@ -41,15 +41,15 @@ internal sealed class StationEventLoop : IStationClient<MmcCustomer>
         return new MmcResult(loop._sim.EventsFired, loop._inSystemIntegral / loop._sim.Now, loop._waitSumSeconds / loop._started);
     }
 
-    public double ServiceTime(MmcCustomer job) => _service.Sample();
+    public override double ServiceTime(MmcCustomer job) => _service.Sample();
 
-    public void OnServiceStart(MmcCustomer job, double waitSeconds, double serviceSeconds)
+    public override void OnServiceStart(MmcCustomer job, double waitSeconds, double serviceSeconds)
     {
         _waitSumSeconds += waitSeconds;
         _started++;
     }
 
-    public void OnDeparture(MmcCustomer job)
+    public override void OnDeparture(MmcCustomer job)
     {
         ChangeInSystem(_sim.Now, -1);
         _pool.Push(job);

@@ -69,10 +69,10 @@ internal sealed class QueueNetworkExperiment
 
     private sealed class Customer;
 
-    private sealed class StageClient(IDistribution service, Station<Customer>? next) : IStationClient<Customer>
+    private sealed class StageClient(IDistribution service, Station<Customer>? next) : StationClient<Customer>
     {
-        public double ServiceTime(Customer job) => service.Sample();
-        public void OnServiceStart(Customer job, double waitSeconds, double serviceSeconds) { }
-        public void OnDeparture(Customer job) => next?.Arrive(job);
+        public override double ServiceTime(Customer job) => service.Sample();
+        public override void OnServiceStart(Customer job, double waitSeconds, double serviceSeconds) { }
+        public override void OnDeparture(Customer job) => next?.Arrive(job);
     }
 }

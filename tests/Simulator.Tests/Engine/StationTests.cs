@@ -12,12 +12,12 @@ public class StationTests
         public double Key { get; } = key;
     }
 
-    private sealed class Recorder(Simulation sim) : IStationClient<Job>
+    private sealed class Recorder(Simulation sim) : StationClient<Job>
     {
         public List<string> Log { get; } = [];
-        public double ServiceTime(Job job) => job.ServiceSeconds;
-        public void OnServiceStart(Job job, double waitSeconds, double serviceSeconds) => Log.Add($"start {job.Name}@{sim.Now} waited {waitSeconds}");
-        public void OnDeparture(Job job) => Log.Add($"end {job.Name}@{sim.Now}");
+        public override double ServiceTime(Job job) => job.ServiceSeconds;
+        public override void OnServiceStart(Job job, double waitSeconds, double serviceSeconds) => Log.Add($"start {job.Name}@{sim.Now} waited {waitSeconds}");
+        public override void OnDeparture(Job job) => Log.Add($"end {job.Name}@{sim.Now}");
     }
 
     [Test]
