@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace HacaSim.Analysis.Statistics;
 
 /// <summary>
@@ -53,6 +54,7 @@ public sealed class BatchMeans
     public double Lag1Autocorrelation { get { RefreshUsed(); return _usedLag1; } }
 
     /// <summary>Adds one observation. Does not allocate.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Push(double x)
     {
         Count++;

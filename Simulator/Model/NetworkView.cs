@@ -120,6 +120,7 @@ public sealed class NetworkView : INetworkView
         else if (request.Stage == RequestStage.Proof) _proofService = Update(_proofService, now - request.ProofStartSeconds);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void OnFinal(Request request)
     {
         if (!double.IsNaN(request.ResultSeconds))

@@ -116,7 +116,11 @@ public sealed class Node : StationClient<Request>, INodeView, ISharingClient<Req
 
     /// <summary>Slots, or the batch size of a batching node (fixed when the station is built; read on every JSQ key change).</summary>
     public int Slots { get; }
-    public int Busy => _plain is not null ? _plain.Busy : Station.Busy;
+    public int Busy
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => _plain is not null ? _plain.Busy : Station.Busy;
+    }
     public int Waiting => _plain is not null ? _plain.Waiting : Station.Waiting;
 
     // What WorkLeftSeconds is made of, for the least-work index (LeastWorkIndex).

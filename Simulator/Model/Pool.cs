@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using HacaSim.Analysis.Statistics;
 using HacaSim.Engine;
 using HacaSim.Scenarios;
@@ -97,9 +98,14 @@ public sealed class Pool
     /// discipline's order. A job the node may not serve (a TEE request on a node without TEE) is passed over and
     /// keeps its place ahead of later jobs; a job it may serve but has no room for ends the scan (no overtaking).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // the check, on every job's departure; the work apart
     internal void OnSlotFreed(Node node)
     {
-        if (_central is null || !node.IsUp) return;
+        if (_central is not null && node.IsUp) TakeFromCentralQueue(node);
+    }
+
+    private void TakeFromCentralQueue(Node node)
+    {
         int before = CentralCount;
         for (int i = 0; i < _passedOver.Count;)
         {
@@ -109,7 +115,7 @@ public sealed class Pool
             _passedOver.RemoveAt(i);
             HandOff(node, job, since);
         }
-        while (_central.Count > 0)
+        while (_central!.Count > 0)
         {
             Request job = _central.Dequeue(out double since);
             if (!Eligible(node, job)) { _passedOver.Add((job, since)); continue; }
@@ -396,14 +402,16 @@ public sealed class Pool
     /// <summary>Picks <paramref name="count"/> distinct nodes that are up (all that are up when fewer), in dispatch order.</summary>
     public void ChooseDistinct(int count, List<Node> chosen)
     {
-        chosen.Clear();
         RefreshEligible();
         if (count >= _up.Count)
         {
-            // k = all (or more than are up): every node that is up checks it; none up leaves the list empty.
-            for (int i = 0; i < _up.Count; i++) chosen.Add(_up[i]); // AddRange goes through ICollection.CopyTo: slower for one or two
+            // k = all (or more than are up): every node that is up checks it; none up leaves the list empty. The list is
+            // overwritten in place: Clear then Add cleared its array (Array.Clear) for every request.
+            CollectionsMarshal.SetCount(chosen, _up.Count);
+            CollectionsMarshal.AsSpan(_up).CopyTo(CollectionsMarshal.AsSpan(chosen));
             return;
         }
+        chosen.Clear();
         EnsureIndex();
         if (_jsqKeys is not null)
         {

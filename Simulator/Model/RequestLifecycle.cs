@@ -271,6 +271,7 @@ public sealed class RequestLifecycle : IStageRouter
         _ => _vanillaVerify,
     };
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void OnServiceStart(Request request)
     {
         if (request.Stage != RequestStage.Verify || double.IsNaN(request.VerifyStartSeconds)) Stamp(request, request.Stage, queued: false);

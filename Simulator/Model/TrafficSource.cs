@@ -58,6 +58,7 @@ public sealed class TrafficSource
     {
         private readonly double _total = classes.Sum(c => c.Config.Share);
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public ClassDraws Choose()
         {
             if (rng is null || classes.Count == 1) return classes[0];
