@@ -47,6 +47,8 @@ public sealed class TrafficSource
         fire = _ =>
         {
             _lifecycle.Admit(chooser.Choose().Create(_lifecycle.Requests, _nextId++, pending, _sim.Now));
+            // Poisson, the process of most scenarios, called by type: inlined, where an interface call is a dispatch stub in
+            // the Native AOT binary (no profile to guard it). The same draws either way.
             pending = process is PoissonArrivals poisson ? poisson.Next() : process.Next();
             if (pending.TimeSeconds <= _endSeconds) _sim.ScheduleAt(pending.TimeSeconds, fire!);
         };
@@ -138,6 +140,7 @@ public sealed class TrafficSource
             Request r = requests.Rent(id, Class, now); // a settled request made new when there is one
             r.PromptTokens = arrival.PromptTokens;
             r.OutputTokens = arrival.OutputTokens;
+            // A fixed cost (every classical model) called by type, as the arrival process above.
             r.InferenceWorkSeconds = Class.Cost is FixedCostInference fixedCost ? fixedCost.Draw(r) : Class.Cost.Draw(r);
             r.NeedsData = Draw.Unit(_coins) < Class.NeedsDataProbability;
             r.Challenged = Draw.Unit(_coins) < ChallengeProbability;

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+
 namespace HacaSim.Workload;
 
 /// <summary>Advancing a clock by random gaps, shared by the Poisson-based processes.</summary>
