@@ -64,7 +64,7 @@ public sealed class TrafficSource
         public ClassDraws Choose()
         {
             if (rng is null || classes.Count == 1) return classes[0];
-            double u = rng.NextDouble() * _total;
+            double u = Draw.Unit(rng) * _total;
             // By index: a foreach over the interface boxes the list's enumerator, one allocation per arrival (issue 19).
             for (int i = 0; i < classes.Count; i++)
             {
